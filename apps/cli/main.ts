@@ -2,10 +2,29 @@
 // The `stepgrade` command: teacher workflows against the API and local CAS tools.
 // Each command group lives in its own module under ./commands and registers itself here.
 import { Command } from 'commander';
+import { registerAdminCommands } from './commands/admin.js';
+import { registerAssignmentCommands } from './commands/assignments.js';
+import { registerCheckCommands } from './commands/check.js';
+import { registerResultsCommand } from './commands/results.js';
+import { registerSubmitCommand } from './commands/submit.js';
+import { registerWebhookCommands } from './commands/webhooks.js';
 
 const program = new Command();
 program.name('stepgrade').description('StepGrade: grade step-by-step math work').showHelpAfterError();
 
 // Command modules are added below as they land (one import + one register call each).
 
-await program.parseAsync(process.argv);
+registerAdminCommands(program);
+registerAssignmentCommands(program);
+registerSubmitCommand(program);
+registerResultsCommand(program);
+registerWebhookCommands(program);
+registerCheckCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // A user-facing command: one clear line, not a stack trace.
+  console.error(`stepgrade: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,1 @@
+export const SERVER_SECRET = Symbol('SERVER_SECRET');

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type AppConfig, resolveSecretKey } from '../../libs/config/index.js';
+import { ApiModule } from './api.module.js';
+
+/** Builds the API application (used by main.ts, the all-in-one starter and the e2e tests). */
+export async function createApiApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+  const logger = new Logger('Api');
+  const serverSecret = resolveSecretKey(config, (message) => logger.warn(message));
+  const adapter = new FastifyAdapter({ bodyLimit: config.http.jsonBodyLimitBytes, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, serverSecret), adapter, {
+    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { AssignmentRepository, type AssignmentRow, isId, ResultReadRepository, SubmissionRepository } from '../../../libs/db/index.js';
+import { CurrentPrincipal } from '../auth/auth.decorators.js';
+import { orgScope, type Principal } from '../auth/principal.js';
+import { ApiError, notFound } from '../common/api-error.js';
+import { pageQuery } from '../common/page-query.js';
+import { ZodPipe, ZodQueryPipe } from '../common/zod-body.pipe.js';
+import { batchBody } from './submission.dto.js';
+import { SubmissionIntakeService } from './submission-intake.service.js';
+import { presentBatch, presentSubmission, presentSubmissionSummary } from './submission.presenter.js';
+
+const listQuery = pageQuery.extend({
+  status: z.enum(['queued', 'grading', 'graded', 'needs_review', 'failed']).optional(),
+  studentId: z.string().max(200).optional(),
+});
+
+/** Submissions and batches; every role may submit and read within its own organization. */
+@Controller('v1')
+export class SubmissionsController {
+  constructor(
+    private readonly assignments: AssignmentRepository,
+    private readonly submissions: SubmissionRepository,
+    private readonly results: ResultReadRepository,
+    private readonly intake: SubmissionIntakeService,
+  ) {}
+
+  @Post('assignments/:id/submissions')
+  async submit(@Param('id') assignmentId: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'malformed_request', 'the request body must be a JSON object');
+    const assignment = await this.findAssignment(assignmentId, principal);
+    const outcome = await this.intake.acceptOne(assignment, body);
+    void reply.status(outcome.created ? 202 : 200);
+    return { id: outcome.id, status: outcome.status };
+  }
+
+  @Post('assignments/:id/submissions/batch')
+  async submitBatch(@Param('id') assignmentId: string, @Body(new ZodPipe(batchBody)) body: z.infer<typeof batchBody>, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    const assignment = await this.findAssignment(assignmentId, principal);
+    const outcome = await this.intake.acceptBatch(assignment, body.submissions);
+    void reply.status(202);
+    return outcome;
+  }
+
+  @Get('assignments/:id/submissions')
+  async listForAssignment(@Param('id') assignmentId: string, @Query(new ZodQueryPipe(listQuery)) query: z.infer<typeof listQuery>, @CurrentPrincipal() principal: Principal) {
+    const assignment = await this.findAssignment(assignmentId, principal);
+    const page = await this.submissions.list({ orgId: assignment.orgId, assignmentId: assignment.id, status: query.status, studentId: query.studentId }, query);
+    return { items: page.items.map(presentSubmissionSummary), nextCursor: page.nextCursor };
+  }
+
+  @Get('submissions/:id')
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    const submission = isId(id) ? await this.submissions.findById(id, orgScope(principal)) : null;
+    if (!submission) throw notFound('submission');
+    const result = await this.results.findVersion(submission.id, submission.resultVersion);
+    return presentSubmission(submission, result);
+  }
+
+  @Get('batches/:id')
+  async batch(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    const progress = isId(id) ? await this.submissions.batchProgress(id, orgScope(principal)) : null;
+    if (!progress) throw notFound('batch');
+    return presentBatch(progress);
+  }
+
+  @Get('batches/:id/submissions')
+  async batchSubmissions(@Param('id') id: string, @Query(new ZodQueryPipe(pageQuery)) query: z.infer<typeof pageQuery>, @CurrentPrincipal() principal: Principal) {
+    const progress = isId(id) ? await this.submissions.batchProgress(id, orgScope(principal)) : null;
+    if (!progress) throw notFound('batch');
+    const page = await this.submissions.list({ orgId: orgScope(principal), batchId: id }, query);
+    return { items: page.items.map(presentSubmissionSummary), nextCursor: page.nextCursor };
+  }
+
+  private async findAssignment(id: string, principal: Principal): Promise<AssignmentRow> {
+    const assignment = isId(id) ? await this.assignments.findById(id, orgScope(principal)) : null;
+    if (!assignment) throw notFound('assignment');
+    return assignment;
+  }
+}

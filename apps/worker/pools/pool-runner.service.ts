@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type Job, Worker } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
+import { createRedisConnection, POOL_QUEUES, QUEUE_POOL, QUEUES, type QueueKey } from '../../../libs/queue/index.js';
+import { GradeProcessor } from '../grading/grade.processor.js';
+import type { JobHandler } from './job-handler.js';
+
+/**
+ * Starts one BullMQ worker per queue of the configured pools, with concurrency from config, and
+ * drains them on shutdown within the grace period.
+ */
+@Injectable()
+export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('PoolRunner');
+  private readonly workers = new Map<QueueKey, Worker>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly gradeProcessor: GradeProcessor,
+  ) {}
+
+  private handlers(): Partial<Record<QueueKey, JobHandler>> {
+    return { grade: this.gradeProcessor };
+  }
+
+  /** Fails start-up when a configured pool consumes a queue nobody handles. */
+  queuesToRun(): QueueKey[] {
+    const handlers = this.handlers();
+    const queueKeys = [...new Set(this.config.pools.enabled.flatMap((pool) => POOL_QUEUES[pool]))];
+    const unhandled = queueKeys.filter((key) => !handlers[key]);
+    if (unhandled.length > 0) throw new Error(`no handler for queue(s) ${unhandled.join(', ')} of pools ${this.config.pools.enabled.join(', ')}`);
+    return queueKeys;
+  }
+
+  onApplicationBootstrap(): void {
+    const handlers = this.handlers();
+    for (const key of this.queuesToRun()) {
+      const handler = handlers[key]!;
+      const worker = new Worker(QUEUES[key], (job: Job) => handler.process(job), {
+        connection: createRedisConnection(this.config.redisUrl, 'worker'),
+        prefix: this.config.queuePrefix,
+        concurrency: this.config.pools.concurrency[QUEUE_POOL[key]],
+        lockDuration: this.config.jobLockS * 1000,
+        stalledInterval: Math.max(1000, (this.config.jobLockS * 1000) / 2),
+        maxStalledCount: 2,
+      });
+      worker.on('failed', (job, error) => {
+        if (!job) return;
+        const attempts = job.opts.attempts ?? 1;
+        const final = error.name === 'UnrecoverableError' || job.attemptsMade >= attempts;
+        if (final && handler.onFinalFailure) {
+          handler.onFinalFailure(job, error).catch((failure: Error) => this.logger.error(`recording final failure of job ${job.id}: ${failure.message}`));
+        } else {
+          this.logger.warn(`job ${job.id} on ${key} failed (attempt ${job.attemptsMade}/${attempts}): ${error.message}`);
+        }
+      });
+      worker.on('error', (error) => this.logger.error(`worker ${key}: ${error.message}`));
+      this.workers.set(key, worker);
+    }
+    this.logger.log(`pools ${this.config.pools.enabled.join(', ')} consuming ${[...this.workers.keys()].join(', ')}`);
+  }
+
+  /** The running worker of a queue (admin pool controls change its concurrency live). */
+  worker(key: QueueKey): Worker | undefined {
+    return this.workers.get(key);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const graceMs = this.config.shutdownGraceS * 1000;
+    await Promise.all(
+      [...this.workers.values()].map(async (worker) => {
+        const drained = worker.close().then(() => true);
+        const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref());
+        // Past the grace period, jobs still running are released (their locks expire and another
+        // worker takes them) rather than holding up the orchestrator's deadline.
+        if (!(await Promise.race([drained, timedOut]))) await worker.close(true);
+      }),
+    );
+  }
+}

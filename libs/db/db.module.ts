@@ -1,0 +1,50 @@
+import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { AppConfig } from '../config/index.js';
+import { type Database, openDatabase } from './database.js';
+import { ApiKeyRepository } from './repositories/api-key.repository.js';
+import { AssignmentRepository } from './repositories/assignment.repository.js';
+import { GradingResultRepository } from './repositories/grading-result.repository.js';
+import { OrgRepository } from './repositories/org.repository.js';
+import { ResultReadRepository } from './repositories/result-read.repository.js';
+import { ResultsTableRepository } from './repositories/results-table.repository.js';
+import { SubmissionRepository } from './repositories/submission.repository.js';
+
+export const DATABASE = Symbol('DATABASE');
+
+const REPOSITORIES = [
+  { provide: OrgRepository, useFactory: (db: Database) => new OrgRepository(db.prisma), inject: [DATABASE] },
+  { provide: ApiKeyRepository, useFactory: (db: Database) => new ApiKeyRepository(db.prisma), inject: [DATABASE] },
+  { provide: AssignmentRepository, useFactory: (db: Database) => new AssignmentRepository(db.prisma), inject: [DATABASE] },
+  { provide: SubmissionRepository, useFactory: (db: Database) => new SubmissionRepository(db.prisma, db.pool), inject: [DATABASE] },
+  { provide: GradingResultRepository, useFactory: (db: Database) => new GradingResultRepository(db.prisma), inject: [DATABASE] },
+  { provide: ResultReadRepository, useFactory: (db: Database) => new ResultReadRepository(db.prisma), inject: [DATABASE] },
+  { provide: ResultsTableRepository, useFactory: (db: Database) => new ResultsTableRepository(db.pool), inject: [DATABASE] },
+];
+
+class DatabaseCloser implements OnApplicationShutdown {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+/** The one place that opens the database; everything else receives repositories. */
+@Global()
+@Module({})
+export class DbModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const logger = new Logger('Database');
+    return {
+      module: DbModule,
+      providers: [
+        {
+          provide: DATABASE,
+          useFactory: () => openDatabase(config.databaseUrl, { onIdleError: (error) => logger.warn(`idle Postgres connection lost: ${error.message}`) }),
+        },
+        DatabaseCloser,
+        ...REPOSITORIES,
+      ],
+      exports: [DATABASE, ...REPOSITORIES.map((repository) => repository.provide)],
+    };
+  }
+}

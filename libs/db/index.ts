@@ -1,0 +1,18 @@
+export { type Database, type Db, openDatabase } from './database.js';
+export { isId, newId } from './ids.js';
+export { type Page, type PageRequest, toPage } from './pagination.js';
+export { OrgRepository, type OrgRow } from './repositories/org.repository.js';
+export { ApiKeyRepository, type ApiKeyRole, type ApiKeyRow } from './repositories/api-key.repository.js';
+export {
+  AssignmentRepository,
+  type AssignmentRow,
+  DuplicateExternalIdError,
+  type ProblemInput,
+  type ProblemRow,
+} from './repositories/assignment.repository.js';
+export { type InsertOutcome, type NewSubmission } from './repositories/submission-insert.js';
+export { type BatchProgress, SubmissionRepository, type SubmissionRow, type SubmissionStatus } from './repositories/submission.repository.js';
+export { type AnswerResultInput, GradingResultRepository, type ResultInput, type SaveOutcome } from './repositories/grading-result.repository.js';
+export { ResultReadRepository, type StoredAnswerResult, type StoredResult } from './repositories/result-read.repository.js';
+export { ResultsTableRepository, type StudentResultRow } from './repositories/results-table.repository.js';
+export { DbModule, DATABASE } from './db.module.js';

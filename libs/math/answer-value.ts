@@ -1,0 +1,184 @@
+// Reads a final answer into a structured value: an expression, an equation, a set or solution list
+// (`x = 0 or x = 2`), a tuple, an interval, named parts (`max = 2, min = -2`) or plain text.
+// Prose around the answer (`The answer is`, `A:`, `答:`, units) and `\boxed{}` are unwrapped.
+import type { Expr } from './expr.js';
+import { freeSymbols } from './expr.js';
+import { isFunctionName, parseTokens } from './expr-parser.js';
+import { KNOWN_NAMES } from './known-names.js';
+import type { Token } from './math-tokens.js';
+import { tokenize } from './math-tokens.js';
+import { normalizeText } from './normalize-text.js';
+
+export type AnswerValue =
+  | { kind: 'expr'; expr: Expr }
+  | { kind: 'equation'; left: Expr; right: Expr }
+  | { kind: 'set'; items: AnswerValue[]; variable?: string }
+  | { kind: 'tuple'; items: AnswerValue[] }
+  | { kind: 'interval'; low: Expr; high: Expr; lowClosed: boolean; highClosed: boolean }
+  | { kind: 'named'; parts: Map<string, AnswerValue> }
+  | { kind: 'text'; text: string };
+
+const CONNECTIVES = new Set(['or', 'and', '或', '和', '及', '或者', '且', '以及']);
+const PREFIX = /^(?:.*?\b(?:final answer|the answer is|answer is|answer|solutions? (?:is|are)|ans)\s*[:：]?|\s*(?:A|Answer)\s*[:：]|\s*答案?(?:是|为)?\s*[:：]?)/i;
+
+export function unwrapBoxed(text: string): string {
+  const contents: string[] = [];
+  let at = text.indexOf('\\boxed');
+  while (at >= 0 && contents.length < 20) {
+    const open = text.indexOf('{', at);
+    if (open < 0) break;
+    let depth = 0;
+    let end = -1;
+    for (let i = open; i < text.length; i++) {
+      if (text[i] === '{') depth++;
+      else if (text[i] === '}' && --depth === 0) { end = i; break; }
+    }
+    if (end < 0) break;
+    contents.push(text.slice(open + 1, end));
+    at = text.indexOf('\\boxed', end);
+  }
+  if (contents.length === 0) return text;
+  const distinct = [...new Set(contents.map((c) => c.trim()))];
+  return distinct.join(', ');
+}
+
+export function readAnswer(raw: string): AnswerValue | null {
+  let text = raw.replace(/\\\\(?=[A-Za-z{}()[\]])/g, '\\').replace(/\\n/g, ' ');
+  text = unwrapBoxed(text).trim();
+  const prefixed = PREFIX.exec(text);
+  if (prefixed && prefixed[0].length < text.length) text = text.slice(prefixed[0].length);
+  text = text.trim().replace(/[.。]\s*$/, '');
+  if (!text) return null;
+  const normalized = normalizeText(text);
+  const tokens = tokenize(normalized);
+  const textValue = asText(tokens);
+  const value = readTokens(stripProse(tokens));
+  return value ?? textValue;
+}
+
+/** Drops prose words around the math (labels before, units after) but keeps connectives. */
+function stripProse(tokens: Token[]): Token[] {
+  const isProse = (t: Token) => t.kind === 'word' || (t.kind === 'id' && !t.latex && t.text.length > 2 && !KNOWN_NAMES.has(t.text) && !CONNECTIVES.has(t.text));
+  let start = 0;
+  let end = tokens.length;
+  while (start < end && (isProse(tokens[start]) || tokens[start].kind === 'punct')) start++;
+  while (end > start && (isProse(tokens[end - 1]) || tokens[end - 1].kind === 'punct')) end--;
+  return tokens.slice(start, end).filter((t) => !(t.kind === 'punct' && t.text === '\\'));
+}
+
+function asText(tokens: Token[]): AnswerValue | null {
+  const words = tokens.filter((t) => t.kind !== 'punct').map((t) => t.text);
+  if (words.length === 0 || !tokens.some((t) => t.kind === 'id' || t.kind === 'word')) return null;
+  return { kind: 'text', text: words.join(' ') };
+}
+
+function readTokens(tokens: Token[]): AnswerValue | null {
+  if (tokens.length === 0) return null;
+  const items = splitTopLevel(tokens);
+  if (items.some((item) => item.length === 0)) return null;
+  const values = items.map(readItem);
+  if (values.some((v) => v === null)) return null;
+  const read = values as AnswerValue[];
+  if (read.length === 1) return read[0];
+  return combine(read);
+}
+
+function combine(values: AnswerValue[]): AnswerValue {
+  const named = values.filter((v) => v.kind === 'named');
+  if (named.length === values.length) {
+    const names = named.flatMap((v) => [...(v as { parts: Map<string, AnswerValue> }).parts.keys()]);
+    if (new Set(names).size === names.length) {
+      return { kind: 'named', parts: new Map(named.flatMap((v) => [...(v as { parts: Map<string, AnswerValue> }).parts])) };
+    }
+    if (new Set(names).size === 1) return { kind: 'set', items: named.map((v) => [...(v as { parts: Map<string, AnswerValue> }).parts.values()][0]), variable: names[0] };
+  }
+  return { kind: 'set', items: values.flatMap((v) => (v.kind === 'set' && !v.variable ? v.items : [v])) };
+}
+
+function splitTopLevel(tokens: Token[]): Token[][] {
+  const items: Token[][] = [[]];
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.kind === 'open') depth++;
+    if (token.kind === 'close') depth--;
+    const separator = depth === 0 && (token.kind === 'comma' || (token.kind === 'punct' && token.text === ';') || (CONNECTIVES.has(token.text) && (token.kind === 'id' || token.kind === 'word')));
+    if (separator) items.push([]);
+    else items[items.length - 1].push(token);
+  }
+  return items.filter((item, i) => item.length > 0 || i === 0 || i < items.length - 1);
+}
+
+function readItem(tokens: Token[]): AnswerValue | null {
+  const relAt = tokens.findIndex((t) => t.kind === 'rel');
+  if (relAt >= 0) {
+    const rel = tokens[relAt].text;
+    const left = tokens.slice(0, relAt);
+    const right = tokens.slice(relAt + 1);
+    if (rel === 'in') return right.length ? readItem(right) : null;
+    if (rel !== '=' || tokens.slice(relAt + 1).some((t) => t.kind === 'rel')) return null;
+    if (right.length === 1 && right[0].kind === 'id' && left.every((t) => t.kind !== 'id')) return readItem([...right, tokens[relAt], ...left]);
+    const rightValue = readItem(right);
+    const leftExpr = parseExpr(left);
+    if (!rightValue || !leftExpr) return null;
+    if (leftExpr.kind === 'sym' || (leftExpr.kind === 'call' && !isBuiltin(leftExpr.name)) || (leftExpr.kind === 'list' && leftExpr.items.every((i) => i.kind === 'sym'))) {
+      if (rightValue.kind === 'expr' && leftExpr.kind === 'sym' && freeSymbols(rightValue.expr).has(leftExpr.name)) return { kind: 'equation', left: leftExpr, right: rightValue.expr };
+      if (rightValue.kind === 'expr' && leftExpr.kind === 'sym' && freeSymbols(rightValue.expr).size > 0 && leftExpr.name.length === 1) return { kind: 'equation', left: leftExpr, right: rightValue.expr };
+      return { kind: 'named', parts: new Map([[partName(left), rightValue]]) };
+    }
+    if (rightValue.kind !== 'expr') return null;
+    return { kind: 'equation', left: leftExpr, right: rightValue.expr };
+  }
+  const expr = parseExpr(tokens);
+  if (!expr) return null;
+  if (expr.kind === 'list') {
+    const items = expr.items.map((e): AnswerValue => (e.kind === 'list' ? fromList(e) : { kind: 'expr', expr: e }));
+    return fromListItems(expr.open, expr.close, items, expr.items);
+  }
+  return { kind: 'expr', expr };
+}
+
+function fromList(expr: Extract<Expr, { kind: 'list' }>): AnswerValue {
+  return fromListItems(expr.open, expr.close, expr.items.map((e): AnswerValue => (e.kind === 'list' ? fromList(e) : { kind: 'expr', expr: e })), expr.items);
+}
+
+function fromListItems(open: string, close: string, items: AnswerValue[], exprs: Expr[]): AnswerValue {
+  if (open === '{') return { kind: 'set', items };
+  if (exprs.length === 2 && (open === '[' || close === ']' || (open === '(' && isInfinite(exprs[1])))) {
+    return { kind: 'interval', low: exprs[0], high: exprs[1], lowClosed: open === '[', highClosed: close === ']' };
+  }
+  return { kind: 'tuple', items };
+}
+
+function isInfinite(expr: Expr): boolean {
+  return expr.kind === 'sym' && (expr.name === 'infty' || expr.name === 'inf');
+}
+
+function isBuiltin(name: string): boolean {
+  return isFunctionName(name, new Set());
+}
+
+function partName(tokens: Token[]): string {
+  return tokens.map((t) => t.text).join('').replace(/\s+/g, '').toLowerCase().replace(/^maximum$/, 'max').replace(/^minimum$/, 'min');
+}
+
+/** Letters in answers are variables: `ab` is a·b; words of three letters or more are not math. */
+function parseExpr(tokens: Token[]): Expr | null {
+  const defined = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (t.kind === 'id' && /^[A-Za-z]'*$/.test(t.text) && tokens[i + 1]?.text === '(' && tokens[i + 2]?.kind === 'id' && tokens[i + 3]?.text === ')') defined.add(t.text);
+  });
+  const expanded: Token[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'id' && !KNOWN_NAMES.has(t.text) && !t.text.includes('_') && /^[A-Za-z]{2}$/.test(t.text)) {
+      for (const letter of t.text) expanded.push({ ...t, text: letter });
+    } else if (t.kind === 'id' && !KNOWN_NAMES.has(t.text) && !t.text.includes('_') && t.text.length > 2 && !t.latex) return null;
+    else if (t.kind === 'word' || t.kind === 'punct') return null;
+    else expanded.push(t);
+  }
+  try {
+    return parseTokens(expanded, defined);
+  } catch {
+    // unreadable answers are reported by the caller as "could not read"
+    return null;
+  }
+}

@@ -1,0 +1,168 @@
+// Final-answer equivalence (GRADING.md "Equivalence"): reads both answers into structured values
+// and compares them part by part at the policy's tolerance. Never throws: unreadable or refused
+// input is `{equivalent: false, method: 'none', reason}`.
+import type { AnswerValue } from './answer-value.js';
+import { readAnswer } from './answer-value.js';
+import type { Expr } from './expr.js';
+import { EMPTY_SCOPE, evaluate } from './evaluate.js';
+import { compareExpressions, unboundSymbols } from './equivalence.js';
+import { MATH_LIMITS } from './limits.js';
+import { withinTolerance } from './numeric-compare.js';
+
+export interface AnswerPolicy {
+  relativeTolerance?: number;
+  acceptRoundedTo?: number | null;
+}
+
+export interface AnswerCheck {
+  equivalent: boolean;
+  method: 'cas' | 'numeric' | 'none';
+  reason: string;
+}
+
+interface Tolerance { relative: number; roundedTo: number | null }
+type Outcome = { equal: boolean; method: 'cas' | 'numeric' | 'none'; reason?: string };
+
+const DEFAULT_TOLERANCE = 1e-6;
+
+export function checkAnswer(expected: string, given: string, policy: AnswerPolicy = {}): AnswerCheck {
+  if (typeof expected !== 'string' || typeof given !== 'string') return { equivalent: false, method: 'none', reason: 'answers must be text' };
+  if (expected.length > MATH_LIMITS.maxTextChars || given.length > MATH_LIMITS.maxTextChars) {
+    return { equivalent: false, method: 'none', reason: `an answer is longer than ${MATH_LIMITS.maxTextChars} characters` };
+  }
+  try {
+    const expectedValue = readAnswer(expected);
+    if (!expectedValue) return { equivalent: false, method: 'none', reason: `could not read the expected answer "${clip(expected)}"` };
+    const givenValue = readAnswer(given);
+    if (!givenValue) return { equivalent: false, method: 'none', reason: `could not read the answer "${clip(given)}"` };
+    const tolerance: Tolerance = { relative: policy.relativeTolerance ?? DEFAULT_TOLERANCE, roundedTo: policy.acceptRoundedTo ?? null };
+    const outcome = compareValues(expectedValue, givenValue, tolerance);
+    if (outcome.method === 'none') return { equivalent: false, method: 'none', reason: outcome.reason ?? 'could not compare the answers' };
+    return {
+      equivalent: outcome.equal,
+      method: outcome.method,
+      reason: outcome.reason ?? (outcome.equal ? `"${clip(given)}" is equivalent to "${clip(expected)}"` : `"${clip(given)}" is not equivalent to "${clip(expected)}"`),
+    };
+  } catch (error) {
+    return { equivalent: false, method: 'none', reason: `refused: ${(error as Error).message}` };
+  }
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
+}
+
+export function compareValues(expected: AnswerValue, given: AnswerValue, tolerance: Tolerance): Outcome {
+  if (expected.kind === 'text' || given.kind === 'text') {
+    const a = expected.kind === 'text' ? expected.text : null;
+    const b = given.kind === 'text' ? given.text : null;
+    return a !== null && b !== null ? { equal: a === b, method: 'cas' } : { equal: false, method: 'cas' };
+  }
+  if (expected.kind === 'expr' && given.kind === 'expr') return compareScalars(expected.expr, given.expr, tolerance);
+  if (expected.kind === 'equation' && given.kind === 'equation') return compareEquations(expected, given);
+  if (expected.kind === 'interval' && given.kind === 'interval') {
+    if (expected.lowClosed !== given.lowClosed || expected.highClosed !== given.highClosed) return { equal: false, method: 'cas', reason: 'the interval endpoints are not included the same way' };
+    return all([compareScalars(expected.low, given.low, tolerance), compareScalars(expected.high, given.high, tolerance)]);
+  }
+  if (expected.kind === 'tuple' && given.kind === 'tuple') {
+    if (expected.items.length !== given.items.length) return { equal: false, method: 'cas', reason: 'the tuples have different lengths' };
+    return all(expected.items.map((item, i) => compareValues(item, given.items[i], tolerance)));
+  }
+  if (expected.kind === 'named' && given.kind === 'named') {
+    if (expected.parts.size !== given.parts.size || [...expected.parts.keys()].some((k) => !given.parts.has(k))) {
+      if (expected.parts.size === 1 && given.parts.size === 1) return compareValues([...expected.parts.values()][0], [...given.parts.values()][0], tolerance);
+      return { equal: false, method: 'cas', reason: 'the answer does not name the same parts' };
+    }
+    return all([...expected.parts].map(([name, value]) => compareValues(value, given.parts.get(name)!, tolerance)));
+  }
+  if (expected.kind === 'named') return compareValues(namedAsValue(expected), given, tolerance);
+  if (given.kind === 'named') return compareValues(expected, namedAsValue(given), tolerance);
+  const expectedItems = asMembers(expected);
+  const givenItems = asMembers(given);
+  if (expectedItems && givenItems) return compareSets(expectedItems, givenItems, tolerance);
+  return { equal: false, method: 'cas', reason: `a ${given.kind} is not a ${expected.kind}` };
+}
+
+function namedAsValue(value: Extract<AnswerValue, { kind: 'named' }>): AnswerValue {
+  const parts = [...value.parts.values()];
+  return parts.length === 1 ? parts[0] : { kind: 'tuple', items: parts };
+}
+
+function asMembers(value: AnswerValue): AnswerValue[] | null {
+  if (value.kind === 'set') return value.items;
+  if (value.kind === 'tuple' && value.items.every((i) => i.kind === 'tuple')) return value.items;
+  if (value.kind === 'expr' || value.kind === 'tuple' || value.kind === 'interval') return [value];
+  if (value.kind === 'equation' && value.left.kind === 'sym' && unboundSymbols([value.right], EMPTY_SCOPE).length === 0) return [{ kind: 'expr', expr: value.right }];
+  return null;
+}
+
+function compareSets(expected: AnswerValue[], given: AnswerValue[], tolerance: Tolerance): Outcome {
+  if (expected.length !== given.length) {
+    const dedupe = (items: AnswerValue[]) => items.filter((item, i) => !items.slice(0, i).some((o) => compareValues(o, item, tolerance).equal));
+    const [a, b] = [dedupe(expected), dedupe(given)];
+    if (a.length !== b.length) return { equal: false, method: 'cas', reason: `${given.length} values given where ${expected.length} were expected` };
+    return compareSets(a, b, tolerance);
+  }
+  const used = new Set<number>();
+  let method: Outcome['method'] = 'cas';
+  for (const item of expected) {
+    const match = given.findIndex((g, i) => !used.has(i) && compareValues(item, g, tolerance).equal);
+    if (match < 0) return { equal: false, method: 'cas', reason: 'the values given are not the values expected' };
+    used.add(match);
+    if (compareValues(item, given[match], tolerance).method === 'numeric') method = 'numeric';
+  }
+  return { equal: true, method };
+}
+
+function all(outcomes: Outcome[]): Outcome {
+  const failed = outcomes.find((o) => !o.equal);
+  if (failed) return failed;
+  return { equal: true, method: outcomes.some((o) => o.method === 'numeric') ? 'numeric' : 'cas' };
+}
+
+function compareScalars(expected: Expr, given: Expr, tolerance: Tolerance): Outcome {
+  const variables = unboundSymbols([expected, given], EMPTY_SCOPE);
+  if (variables.length === 0) {
+    let a: number;
+    let b: number;
+    try {
+      a = evaluate(expected, EMPTY_SCOPE);
+      b = evaluate(given, EMPTY_SCOPE);
+    } catch (error) {
+      return { equal: false, method: 'none', reason: `refused: ${(error as Error).message}` };
+    }
+    if (Number.isNaN(a) || Number.isNaN(b)) return { equal: false, method: 'none', reason: 'a value is undefined' };
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return { equal: a === b, method: 'cas' };
+    return { equal: withinTolerance(a, b, tolerance.relative, tolerance.roundedTo), method: 'cas' };
+  }
+  const result = compareExpressions(expected, given, EMPTY_SCOPE);
+  if (result.verdict === 'unknown') return { equal: false, method: 'none', reason: result.reason };
+  return { equal: result.verdict === 'equal', method: result.method };
+}
+
+/** `y = 2x + 1` ≡ `2x - y + 1 = 0`: the differences of the sides are proportional. */
+function compareEquations(expected: Extract<AnswerValue, { kind: 'equation' }>, given: Extract<AnswerValue, { kind: 'equation' }>): Outcome {
+  const a: Expr = { kind: 'bin', op: '-', left: expected.left, right: expected.right };
+  const b: Expr = { kind: 'bin', op: '-', left: given.left, right: given.right };
+  const variables = unboundSymbols([a, b], EMPTY_SCOPE);
+  if (variables.length === 0) return { equal: false, method: 'none', reason: 'the equations have no variables' };
+  const ratios: number[] = [];
+  for (let k = 0; k < 24 && ratios.length < 6; k++) {
+    const vars = new Map(variables.map((v, i) => [v, Math.sin(k * 7.3 + i * 3.1) * 3 + 0.37 * (i + 1)] as [string, number]));
+    try {
+      const va = evaluate(a, { vars, functions: new Map() });
+      const vb = evaluate(b, { vars, functions: new Map() });
+      if (!Number.isFinite(va) || !Number.isFinite(vb)) continue;
+      if (Math.abs(va) < 1e-12 && Math.abs(vb) < 1e-12) continue;
+      if (Math.abs(vb) < 1e-12) return { equal: false, method: 'numeric' };
+      ratios.push(va / vb);
+    } catch {
+      // a sample point the evaluator refuses is skipped like an undefined one
+      continue;
+    }
+  }
+  if (ratios.length < 4) return { equal: false, method: 'none', reason: 'too few sample points were defined' };
+  const equal = ratios.every((r) => Math.abs(r - ratios[0]) <= 1e-7 * Math.max(1, Math.abs(ratios[0])) && r !== 0);
+  return { equal, method: 'numeric' };
+}

@@ -1,0 +1,124 @@
+// Translates LaTeX math into the plain syntax the tokenizer reads (`\frac{a}{b}` -> `((a)/(b))`,
+// `\sqrt{x}` -> `sqrt(x)`, `\cdot` -> `*`, `\le` -> `<=`, `\{1, 2\}` -> `{1, 2}`). `\text{…}` becomes
+// prose; commands with no checkable meaning become `#`, which ends a claim instead of misreading it.
+import { GREEK } from './known-names.js';
+import { LATEX_CLOSE, LATEX_OPEN } from './math-tokens.js';
+
+const SYMBOLS: Record<string, string> = {
+  cdot: '*', times: '*', ast: '*', div: '/', le: '<=', leq: '<=', leqslant: '<=', ge: '>=', geq: '>=', geqslant: '>=',
+  ne: '!=', neq: '!=', approx: '~=', in: '∈', lt: '<', gt: '>', pi: 'pi', infty: 'infty', infin: 'infty',
+  '%': '%', '$': '', ',': ' ', ';': ' ', ':': ' ', '!': '', ' ': ' ', quad: ' ', qquad: ' ', '{': '{', '}': '}',
+  displaystyle: '', textstyle: '', limits: '', left: '', right: '', bigl: '', bigr: '', Bigl: '', Bigr: '', big: '', Big: '',
+  lbrace: '{', rbrace: '}', lvert: '|', rvert: '|', vert: '|', mid: '#', '|': '|', langle: '(', rangle: ')',
+  ldots: ' … ', cdots: ' … ', dots: ' … ', dotsc: ' … ', vdots: ' ', pm: ' ± ', mp: ' ± ', equiv: ' ≡ ',
+  to: ' ; ', rightarrow: ' ; ', Rightarrow: ' ; ', implies: ' ; ', iff: ' ; ', Leftrightarrow: ' ; ', longrightarrow: ' ; ',
+  circ: '', degree: '', prime: "'", cup: ' ∪ ', cap: ' ∩ ', setminus: '#', emptyset: ' ∅ ', varnothing: ' ∅ ',
+  lfloor: ' floor(', rfloor: ') ', lceil: ' ceil(', rceil: ') ', neg: '#', wedge: ' and ', vee: ' or ', land: ' and ', lor: ' or ',
+  '\\': ' ; ', newline: ' ; ', hline: ' ', nonumber: '', notag: '', cr: ' ; ', tfrac: '', ',\\!': '',
+};
+
+const FUNCTIONS = new Set(['sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'ln', 'exp', 'max', 'min', 'gcd', 'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'lg']);
+const TEXT_COMMANDS = new Set(['text', 'textbf', 'textit', 'mbox', 'mathrm', 'textrm', 'emph', 'textnormal', 'hbox']);
+const TRANSPARENT = new Set(['boxed', 'mathbf', 'mathit', 'bm', 'boldsymbol', 'mathsf', 'fbox', 'underline', 'ensuremath', 'mathbb']);
+const MAX_LATEX_CHARS = 8_000;
+
+export function latexToText(latex: string, insideMath = true): string {
+  const source = latex.length > MAX_LATEX_CHARS ? latex.slice(0, MAX_LATEX_CHARS) : latex;
+  return new LatexReader(source, insideMath).read(Infinity);
+}
+
+class LatexReader {
+  private pos = 0;
+  private depth = 0;
+  constructor(private readonly src: string, private readonly insideMath: boolean) {}
+
+  /** Reads until the end or until `limit` groups/atoms were read. */
+  read(limit: number): string {
+    let out = '';
+    let count = 0;
+    while (this.pos < this.src.length && count < limit) {
+      const ch = this.src[this.pos];
+      if (ch === '}') { if (limit === Infinity) { this.pos++; out += ')'; continue; } break; }
+      out += this.atom();
+      count++;
+    }
+    return out;
+  }
+
+  private group(): string {
+    this.skipSpaces();
+    if (this.src[this.pos] === '{') {
+      if (++this.depth > 80) { this.pos = this.src.length; return '#'; }
+      this.pos++;
+      let out = '';
+      while (this.pos < this.src.length && this.src[this.pos] !== '}') out += this.atom();
+      this.pos++;
+      this.depth--;
+      return out;
+    }
+    return this.pos < this.src.length ? this.atom() : '';
+  }
+
+  private optional(): string | null {
+    this.skipSpaces();
+    if (this.src[this.pos] !== '[') return null;
+    const end = this.src.indexOf(']', this.pos);
+    if (end < 0) return null;
+    const inner = new LatexReader(this.src.slice(this.pos + 1, end), this.insideMath).read(Infinity);
+    this.pos = end + 1;
+    return inner;
+  }
+
+  private skipSpaces(): void {
+    while (this.src[this.pos] === ' ') this.pos++;
+  }
+
+  private atom(): string {
+    const ch = this.src[this.pos];
+    if (ch === '{') return `(${this.group()})`;
+    if (ch === '&') { this.pos++; return ' '; }
+    if (ch === '~') { this.pos++; return ' '; }
+    if (ch === '_') { this.pos++; const sub = this.group().replace(/[^A-Za-z0-9]/g, ''); return sub ? `_${sub}` : ''; }
+    if (ch === '^') {
+      this.pos++;
+      const sup = this.group();
+      return sup.trim() === '' ? '' : /^\s*'+\s*$/.test(sup) ? sup.trim() : `^(${sup})`;
+    }
+    if (ch !== '\\') { this.pos++; return ch; }
+    const match = /^\\([A-Za-z]+|.)/.exec(this.src.slice(this.pos, this.pos + 40));
+    if (!match) { this.pos++; return ''; }
+    this.pos += match[0].length;
+    return this.command(match[1]);
+  }
+
+  private command(name: string): string {
+    if (name === 'frac' || name === 'dfrac' || name === 'tfrac' || name === 'cfrac') {
+      const top = this.group();
+      const bottom = this.group();
+      return `((${top})/(${bottom}))`;
+    }
+    if (name === 'sqrt') {
+      const index = this.optional();
+      const radicand = this.group();
+      return index ? ` nthRoot((${radicand}), (${index}))` : ` sqrt(${radicand})`;
+    }
+    if (name === 'binom' || name === 'dbinom' || name === 'tbinom') return ` binom((${this.group()}), (${this.group()}))`;
+    if (name === 'log') {
+      this.skipSpaces();
+      if (this.src[this.pos] === '_') { this.pos++; const base = this.group(); return ` logbase_${base.replace(/[^A-Za-z0-9.]/g, '')} `; }
+      return ' log';
+    }
+    if (name === 'operatorname') return ` ${this.group().replace(/[^A-Za-z]/g, '')}`;
+    if (TEXT_COMMANDS.has(name)) {
+      const text = this.group();
+      return this.insideMath ? `${LATEX_CLOSE} ${text} ${LATEX_OPEN}` : ` ${text} `;
+    }
+    if (TRANSPARENT.has(name)) return `(${this.group()})`;
+    if (Object.hasOwn(SYMBOLS, name)) return SYMBOLS[name];
+    if (FUNCTIONS.has(name)) return ` ${name} `;
+    if (GREEK.has(name) || GREEK.has(name.toLowerCase())) return ` ${name} `;
+    if (name === 'pmod' || name === 'bmod' || name === 'mod') { this.group(); return ' # '; }
+    if (name === 'begin' || name === 'end') { this.group(); if (this.src[this.pos] === '{') this.group(); return ' ; '; }
+    return ' # ';
+  }
+}
