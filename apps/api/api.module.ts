@@ -11,6 +11,7 @@ import { ErrorFilter } from './common/error.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { OrgsController } from './orgs/orgs.controller.js';
 import { ResultsController } from './results/results.controller.js';
+import { REVIEW_CONTROLLERS, REVIEW_PROVIDERS } from './review/index.js';
 import { SubmissionIntakeService } from './submissions/submission-intake.service.js';
 import { SubmissionsController } from './submissions/submissions.controller.js';
 
@@ -21,11 +22,12 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), DbModule.forRoot(config), QueueModule.forRoot(config)],
-      controllers: [HealthController, OrgsController, AssignmentsController, SubmissionsController, ResultsController],
+      controllers: [HealthController, OrgsController, AssignmentsController, SubmissionsController, ResultsController, ...REVIEW_CONTROLLERS],
       providers: [
         { provide: SERVER_SECRET, useValue: serverSecret },
         ApiKeyService,
         SubmissionIntakeService,
+        ...REVIEW_PROVIDERS,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

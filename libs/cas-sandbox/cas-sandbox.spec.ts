@@ -32,7 +32,7 @@ describe('createCasSandbox with a stand-in CAS', () => {
     const elapsed = Date.now() - started;
     expect(verdict).toEqual({ equivalent: false, method: 'none', reason: expect.stringMatching(/took too long/) });
     expect(elapsed).toBeGreaterThanOrEqual(250);
-    expect(elapsed).toBeLessThan(2000);
+    expect(elapsed).toBeLessThan(5000); // generous: the machine is shared; a runaway never ends on its own
     await expect(queuedBehind).resolves.toMatchObject({ equivalent: true });
     await expect(sandbox.checkAnswer({ expected: '4', given: '5' })).resolves.toMatchObject({ equivalent: false, method: 'cas' });
   });

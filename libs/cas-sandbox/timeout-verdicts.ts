@@ -15,9 +15,9 @@ export function answerStopped(reason: string): AnswerVerdict {
 export function stepsStopped(args: CheckStepsArgs, reason: string): StepsResult {
   return {
     firstErrorStep: null,
-    finalAnswer: { given: null, expected: args.answer ?? null, verdict: 'unverified', reason },
+    finalAnswer: { given: null, expected: args.answer ?? null, verdict: 'unverified' },
     steps: args.steps.map((text, index) => ({
-      index, text, verdict: 'unverified', method: 'none', reason, matchesReferenceStep: null,
+      index, text, verdict: 'unverified' as const, method: 'none' as const, reason, matchesReferenceStep: null,
     })),
-  } as StepsResult;
+  };
 }

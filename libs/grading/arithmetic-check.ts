@@ -30,6 +30,10 @@ function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: S
     const right = parts[k];
     if (linkHolds(left, right, values[k - 1], values[k], rels[k - 1] === '~=')) continue;
     if (isLiteral(left) && isLiteral(right)) continue;
+    // `20 - 4 - 8 = 8 * 1/4 = 2`: a running computation that continues from the value just found
+    if (k + 1 < parts.length && startsWithValue(right, values[k - 1])) continue;
+    // `$1800 - $2000 = $200 less`: a difference stated as a positive amount
+    if (left.kind === 'bin' && left.op === '-' && nearlyEqual(values[k - 1], -values[k]) && values[k] > 0 && isLiteral(right)) continue;
     return {
       kind: 'fails', values, link: k,
       reason: `${exprToString(left)} = ${formatNumber(values[k - 1])}, not ${exprToString(right)}`,
@@ -56,6 +60,12 @@ function writtenDecimals(expr: Expr): number | null {
   if (expr.kind === 'num') return expr.decimals;
   if (expr.kind === 'neg' && expr.arg.kind === 'num') return expr.arg.decimals;
   return null;
+}
+
+function startsWithValue(expr: Expr, value: number): boolean {
+  let leftmost = expr;
+  while (leftmost.kind === 'bin') leftmost = leftmost.left;
+  return leftmost !== expr && leftmost.kind === 'num' && nearlyEqual(leftmost.value, value);
 }
 
 function isLiteral(expr: Expr): boolean {

@@ -17,7 +17,7 @@ const POISON = new Set(['#', '±', '≡', '…', '∪', '∩', '∅', '→', '@'
 const MAX_UNIT_WORDS = 4;
 const CONNECTIVE_WORDS = new Set(['and', 'or', 'so', 'then', 'thus', 'hence', 'therefore']);
 
-export function readStep(text: string, definedFunctions: ReadonlySet<string>): MathItem[] {
+export function readStep(text: string, definedFunctions: ReadonlySet<string>, knownVariables: ReadonlySet<string> = new Set()): MathItem[] {
   const tokens = tokenize(normalizeText(text));
   const items: MathItem[] = [];
   let run: Token[] = [];
@@ -36,7 +36,7 @@ export function readStep(text: string, definedFunctions: ReadonlySet<string>): M
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (isMathToken(tokens, i, definedFunctions, depth)) {
+    if (isMathToken(tokens, i, definedFunctions, depth) || (tokens[i].kind === 'id' && knownVariables.has(tokens[i].text))) {
       if (token.kind === 'open') depth++;
       if (token.kind === 'close') depth = Math.max(0, depth - 1);
       run.push(token);
@@ -76,7 +76,8 @@ function unitWordsToSkip(tokens: Token[], at: number, defined: ReadonlySet<strin
   if (j === at) return 0;
   const next = tokens[j];
   if (!next) return 0;
-  if (next.kind === 'op' && '+-*/^'.includes(next.text)) return j - at;
+  const isSign = (next.text === '-' || next.text === '+') && next.spaceBefore && tokens[j + 1] && !tokens[j + 1].spaceBefore;
+  if (next.kind === 'op' && '+-*/^'.includes(next.text) && !isSign) return j - at;
   if (next.kind === 'rel' && next.text === '=') return j - at;
   return 0;
 }
@@ -92,7 +93,7 @@ function isMathToken(tokens: Token[], i: number, defined: ReadonlySet<string>, d
   switch (token.kind) {
     case 'num': case 'open': case 'close': return true;
     case 'op': return token.text !== '!' || (i > 0 && !token.spaceBefore);
-    case 'rel': return token.text !== 'in' || token.latex;
+    case 'rel': return true;
     case 'comma': return depth > 0;
     case 'id': return isMathId(tokens, i, defined);
     default: return false;
@@ -125,10 +126,12 @@ function toItem(run: Token[], before: string, defined: ReadonlySet<string>): Mat
     if (token.kind === 'rel' && depth === 0) { rels.push(token.text); segments.push([]); continue; }
     segments[segments.length - 1].push(token);
   }
-  if (segments.some((s) => s.length === 0)) {
-    if (segments.length === 2 && segments[1].length === 0) return null;
-    if (segments[0].length === 0) return null;
+  if (segments[0].length === 0 && segments.length > 2) {
+    // `Distance = 80 × 2.5 = 200`: the label is prose, the rest is the chain
+    segments.shift();
+    rels.shift();
   }
+  if (segments.some((s) => s.length === 0)) return null;
   const parts: Expr[] = [];
   for (let k = 0; k < segments.length; k++) {
     const parsed = parseLenient(segments[k], defined, k === 0 ? 'front' : k === segments.length - 1 ? 'back' : 'none');

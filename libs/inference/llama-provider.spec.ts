@@ -19,7 +19,7 @@ describe('llama provider on the generated fixture', () => {
     directory = mkdtempSync(join(tmpdir(), 'stepgrade-llama-'));
     modelPath = join(directory, 'fixture-tiny.gguf');
     writeFixtureModel(modelPath);
-    provider = createLlamaProvider({ modelPath, threads: 1, contextSize: 2048, maxTokens: 64, maxAnswerTokens: 64 });
+    provider = createLlamaProvider({ modelPath, threads: 1, contextSize: 2048, sequences: 2, maxTokens: 64, maxAnswerTokens: 64 });
     await provider.warmUp();
   });
 

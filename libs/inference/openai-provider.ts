@@ -52,10 +52,11 @@ class OpenAiTaskRunner implements StructuredTaskRunner {
     let outputFailures = 0;
     for (;;) {
       let result: AttemptResult<Output>;
+      const attemptStartedAt = performance.now();
       try {
         result = await this.attempt(task);
       } catch (error) {
-        const classified = error instanceof InferenceError ? error : classifyRequestError(error, this.timeoutMs);
+        const classified = error instanceof InferenceError ? error : classifyRequestError(error, this.timeoutMs, performance.now() - attemptStartedAt);
         if (!classified) throw error;
         if (classified.permanent) throw classified;
         transientFailures++;

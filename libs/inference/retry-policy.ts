@@ -44,10 +44,14 @@ export function retryAfterMs(headers: Headers | undefined): number | undefined {
 
 const TRANSIENT_STATUSES = new Set([408, 409, 429]);
 
-/** Maps an SDK error to our error types; anything else is rethrown untouched by the caller. */
-export function classifyRequestError(error: unknown, timeoutMs: number): InferenceError | undefined {
+/**
+ * Maps an SDK error to our error types; anything else is rethrown untouched by the caller.
+ * A timeout is also recognised by the attempt's duration: the SDK only reports
+ * APIConnectionTimeoutError when the abort error comes from its own realm (not under Jest's VM).
+ */
+export function classifyRequestError(error: unknown, timeoutMs: number, attemptMs: number): InferenceError | undefined {
   if (error instanceof APIConnectionError) {
-    const timedOut = error instanceof APIConnectionTimeoutError;
+    const timedOut = error instanceof APIConnectionTimeoutError || attemptMs >= timeoutMs;
     const message = timedOut ? `model server did not answer within ${timeoutMs} ms` : `model server unreachable: ${error.message}`;
     return new ModelUnavailableError(message, undefined, { cause: error });
   }

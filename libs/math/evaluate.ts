@@ -20,6 +20,12 @@ export const EMPTY_SCOPE: Scope = { vars: new Map(), functions: new Map() };
 
 export class UnknownNameError extends Error {
   override readonly name = 'UnknownNameError';
+  constructor(message: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
 }
 
 const MAX_CALL_DEPTH = 12;

@@ -9,6 +9,13 @@ import { CONSTANTS, FUNCTION_ARITY } from './known-names.js';
 
 export class ParseError extends Error {
   override readonly name = 'ParseError';
+  constructor(message: string) {
+    // lenient reading retries many fragments: a stack trace per failed attempt is wasted work
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
 }
 
 const MATCHING_CLOSE: Record<string, string[]> = { '(': [')', ']'], '[': [']', ')'], '{': ['}'] };

@@ -81,6 +81,9 @@ class LatexReader {
     if (ch === '_') { this.pos++; const sub = this.group().replace(/[^A-Za-z0-9]/g, ''); return sub ? `_${sub}` : ''; }
     if (ch === '^') {
       this.pos++;
+      this.skipSpaces();
+      // `2^(1/2)` written inside $…$ means the whole bracket, as students intend
+      if (this.src[this.pos] === '(') return '^';
       const sup = this.group();
       return sup.trim() === '' ? '' : /^\s*'+\s*$/.test(sup) ? sup.trim() : `^(${sup})`;
     }

@@ -18,4 +18,11 @@ export const MATH_LIMITS = {
 /** Raised when an input breaks one of MATH_LIMITS; callers turn it into a verdict with its reason. */
 export class MathLimitError extends Error {
   override readonly name = 'MathLimitError';
+  constructor(message: string) {
+    // thrown inside sampling loops: skip the stack capture, which costs more than the check itself
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
 }

@@ -74,9 +74,11 @@ function plainSegment(segment: string): string {
   if (!segment) return '';
   let text = segment.includes('\\') ? latexToText(segment, false) : segment.replace(/([_^])\{([^{}]*)\}/g, '$1($2)');
   text = text.replace(/\$\s*(?=[\d.])/g, '').replace(/\$/g, ' ');
-  text = text.replace(/(\d)\s*[x×X]\s*(?=\d|\.\d)/g, '$1 * ');
+  text = text.replace(/(\d)\s*[x×X]\s*(?=\d|\.\d)/g, '$1 * ').replace(/(\d)\s+[x×X]\s+(?=\()/g, '$1 * ');
+  // `$350 000`: a space before exactly three digits inside an amount is a thousands separator
+  text = text.replace(/(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d/,]|\.\d| \d)/g, (_m, head: string, groups: string) => head + groups.replace(/ /g, ''));
   text = fixNumbers(text);
-  return text.replace(/(?<![\d.*/^+(]\s*)(?<![\d)]\s*-\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
+  return text.replace(/(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
 }
 
 /** Thousands separators and `15% of`. */

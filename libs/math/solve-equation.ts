@@ -18,13 +18,14 @@ export function solveEquation(left: Expr, right: Expr, variable: string, scope: 
     return { kind: 'finite', roots: polynomialRoots(poly).map(cleanRoot) };
   }
   const [lo, hi] = interval ?? [-50, 50];
+  let refused = 0;
   const f = (x: number) => {
     const vars = new Map(scope.vars);
     vars.set(variable, x);
     try {
       return evaluate(difference, { ...scope, vars });
     } catch (error) {
-      if (error instanceof MathLimitError) return NaN;
+      if (error instanceof MathLimitError) { refused++; return NaN; }
       throw error;
     }
   };
@@ -37,6 +38,7 @@ export function solveEquation(left: Expr, right: Expr, variable: string, scope: 
     const x = lo + k * step;
     const value = f(x);
     if (Number.isFinite(value)) definedCount++;
+    else if (k === GRID_POINTS / 10 && refused >= k) return { kind: 'unknown', reason: 'the equation is too large to evaluate' };
     if (Number.isFinite(prev) && Number.isFinite(value)) {
       if (prev === 0) addRoot(roots, prevX);
       else if (prev * value < 0) {

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/index.js';
 import { GradeQueueProducer } from './grade-queue.producer.js';
 import { DEFAULT_JOB_OPTIONS } from './job-options.js';
+import { QueueErrorLogger } from './queue-error-logger.js';
 import { QUEUES } from './queue-names.js';
 import { createRedisConnection } from './redis-connection.js';
 
@@ -37,7 +38,7 @@ export class QueueModule {
       module: QueueModule,
       global: true,
       imports: [bull, queues],
-      providers: [connection, GradeQueueProducer, RedisCloser],
+      providers: [connection, GradeQueueProducer, RedisCloser, QueueErrorLogger],
       exports: [queues, GradeQueueProducer, REDIS_PRODUCER],
     };
   }

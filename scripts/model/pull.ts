@@ -3,6 +3,8 @@
 // in `<out>.part` and an interrupted run continues with an HTTP Range request. The file is only
 // moved into place once its size matches what the server announced and it starts with "GGUF".
 // Needs internet; never run by tests (they generate their own model with `model:fixture`).
+// node-llama-cpp's createModelDownloader could fetch it too; a plain fetch loop keeps the resume,
+// size and magic checks explicit and the worker image free of its downloader's dependencies.
 import { createWriteStream, existsSync, mkdirSync, openSync, readSync, closeSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';

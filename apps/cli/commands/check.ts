@@ -20,7 +20,11 @@ const stepsInputSchema = z.object({
   steps: z.array(z.string()),
   answer: z.string().nullable().optional(),
   definitions: z.record(z.string(), z.string()).optional(),
-  policy: z.record(z.string(), z.unknown()).optional(),
+  policy: answerPolicySchema.extend({
+    answerWeight: z.number().min(0).max(1).optional(),
+    errorCarriedForward: z.boolean().optional(),
+    missingRequiredStepPenalty: z.number().min(0).optional(),
+  }).optional(),
 });
 type AnswerInput = z.infer<typeof answerInputSchema>;
 type StepsInput = z.infer<typeof stepsInputSchema>;
@@ -51,7 +55,7 @@ const checkAnswerLine: Check = async (input) => {
 const checkStepsLine: Check = async (input) => {
   const args = validated<StepsInput>(stepsInputSchema, input);
   const { checkSteps } = await import('../../../libs/grading/index.js');
-  const result = checkSteps(args as Parameters<typeof checkSteps>[0]);
+  const result = checkSteps(args);
   return { firstErrorStep: result.firstErrorStep, finalAnswer: result.finalAnswer, steps: result.steps };
 };
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Job, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
 import { createRedisConnection, POOL_QUEUES, QUEUE_POOL, QUEUES, type QueueKey } from '../../../libs/queue/index.js';
 import { GradeProcessor } from '../grading/grade.processor.js';
@@ -13,6 +14,7 @@ import type { JobHandler } from './job-handler.js';
 export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('PoolRunner');
   private readonly workers = new Map<QueueKey, Worker>();
+  private readonly connections: Redis[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,8 +38,10 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
     const handlers = this.handlers();
     for (const key of this.queuesToRun()) {
       const handler = handlers[key]!;
+      const connection = createRedisConnection(this.config.redisUrl, 'worker');
+      this.connections.push(connection);
       const worker = new Worker(QUEUES[key], (job: Job) => handler.process(job), {
-        connection: createRedisConnection(this.config.redisUrl, 'worker'),
+        connection,
         prefix: this.config.queuePrefix,
         concurrency: this.config.pools.concurrency[QUEUE_POOL[key]],
         lockDuration: this.config.jobLockS * 1000,
@@ -76,5 +80,7 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
         if (!(await Promise.race([drained, timedOut]))) await worker.close(true);
       }),
     );
+    // BullMQ leaves connections it was given open; they are ours to close.
+    for (const connection of this.connections) connection.disconnect();
   }
 }

@@ -1,0 +1,8 @@
+// Public surface of the step checker: checkSteps (verdict per step, first error, final answer) and
+// scoreAnswer (points from those verdicts and the policy).
+export { checkSteps } from './check-steps.js';
+export { scoreAnswer, scoreBreakdown } from './score-answer.js';
+export type { ScoreBreakdown } from './score-answer.js';
+export type {
+  CheckStepsInput, FinalAnswerResult, GradingPolicy, StepCheck, StepMethod, StepResult, StepVerdict,
+} from './grading.types.js';

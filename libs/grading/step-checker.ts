@@ -1,0 +1,316 @@
+// Checks one step against the student's context: classifies each math item (binding, location,
+// solution, definition, evaluation chain, identity, condition, conclusion), checks the claims,
+// and updates the context (values, taint, conditions, the student's own definitions).
+import type { Expr } from '../../libs/math/index.js';
+import { compareExpressions, evaluate, exprToString, formatNumber, nearlyEqual, unboundSymbols } from '../../libs/math/index.js';
+import { checkValueChain } from './arithmetic-check.js';
+import type { ClaimOutcome } from './claim-outcome.js';
+import { usesTaintedValue } from './claim-outcome.js';
+import { checkCondition, checkSolutions } from './condition-check.js';
+import type { Conclusion } from './conclusion-reader.js';
+import { namedConclusionIn, readConclusion } from './conclusion-reader.js';
+import type { MathItem } from './step-reader.js';
+import type { StudentContext } from './student-context.js';
+
+const BINDING = /(?:\b(?:when|at|for|if|let|given|with|suppose|where|put|substitute|substituting|plug(?:ging)?(?: in)?)|当|若|代入|将)\s*$/;
+const LOCATION = /(?:出现在|取得|在|attained at|occurs at|achieved at|reached at|at)\s*$/;
+const CONNECTIVE = /^\s*(?:,|and|or|和|或|及|、|以及)?\s*$/;
+const CRITICAL = /critical|stationary|驻点|极值点|临界点/;
+
+export interface StepState {
+  bindings: Map<string, number>;
+  taintedBindings: Set<string>;
+  lastValue: { value: number; tainted: boolean } | null;
+  solutions: { variable: string; values: number[]; texts: string[]; tainted: boolean } | null;
+  claims: ClaimOutcome[];
+  conclusion: Conclusion | null;
+  lastExpr: Expr | null;
+  /** `出现在 x = 0 和 x = 3`: items joined to a location are locations too. */
+  inLocation: boolean;
+  /** Values stated without a claim (`Each jar holds 0.6 kg.`): restatements of known values. */
+  bareValues: number[];
+  /** The step's solution statement as written (`x = 3 or x = -3`), for the final answer. */
+  solutionText: string | null;
+}
+
+export function checkStepItems(text: string, items: MathItem[], context: StudentContext): StepState {
+  const state: StepState = { bindings: new Map(), taintedBindings: new Set(), lastValue: null, solutions: null, claims: [], conclusion: null, lastExpr: null, inLocation: false, bareValues: [], solutionText: null };
+  for (const item of items) {
+    if (state.solutions && !isSolutionItem(item, context, state)) flushSolutions(state, context);
+    checkItem(item, context, state, text);
+  }
+  flushSolutions(state, context);
+  state.conclusion = readConclusion(text, items, state, context);
+  if (state.claims.length === 0) state.claims.push(...restatements(state.bareValues, context));
+  return state;
+}
+
+/** A step that only restates values carries their taint: `Each jar holds 0.6 kg.` after `2/3 = 0.6`. */
+function restatements(values: number[], context: StudentContext): ClaimOutcome[] {
+  for (const value of values) {
+    const known = context.knows(value);
+    if (known) return [{ holds: true, tainted: known.tainted, reason: `${formatNumber(value)} restates a value found earlier`, method: 'cas' }];
+  }
+  return [];
+}
+
+function isSolutionItem(item: MathItem, context: StudentContext, state: StepState): boolean {
+  const [head, value] = item.parts;
+  return item.parts.length === 2 && head.kind === 'sym' && head.name === state.solutions?.variable && !context.vars.has(head.name) && unboundSymbols([value], context.scope()).length === 0;
+}
+
+function flushSolutions(state: StepState, context: StudentContext): void {
+  const pending = state.solutions;
+  state.solutions = null;
+  if (!pending) return;
+  state.solutionText = pending.texts.join(' or ');
+  const outcome = checkSolutions(pending.variable, pending.values, context, pending.tainted);
+  const tainted = outcome ? outcome.tainted || outcome.holds === false : pending.tainted;
+  for (const v of pending.values) context.addValue(v, tainted);
+  if (outcome) state.claims.push(outcome);
+}
+
+function tryValue(expr: Expr, context: StudentContext, state: StepState): number | null {
+  try {
+    const value = evaluate(expr, context.scope(state.bindings));
+    return Number.isFinite(value) ? value : null;
+  } catch {
+    // not a value here (free variables, unknown names): the caller treats it as an expression
+    return null;
+  }
+}
+
+function checkItem(item: MathItem, context: StudentContext, state: StepState, text: string): void {
+  const { parts, rels, before } = item;
+  const head = parts[0];
+  const last = parts[parts.length - 1];
+  state.lastExpr = last;
+  const named = namedConclusionIn(before, head, parts.length);
+  if (parts.length === 1) {
+    const value = tryValue(head, context, state);
+    if (value !== null) {
+      const tainted = usesTaintedValue(parts, context, state.taintedBindings);
+      state.lastValue = { value, tainted };
+      const namedClaims = named ? checkNamed(named, value, tainted, context) : [];
+      state.claims.push(...namedClaims);
+      if (namedClaims.length === 0) state.bareValues.push(value);
+    }
+    return;
+  }
+  if (rels.length === 1 && rels[0] === 'in' && head.kind === 'sym' && parts[1].kind === 'list' && parts[1].open === '{') {
+    const members = parts[1].items.map((e) => ({ e, v: tryValue(e, context, state) }));
+    if (members.every((m) => m.v !== null)) {
+      state.solutions = { variable: head.name, values: members.map((m) => m.v!), texts: members.map((m) => `${head.name} = ${exprToString(m.e)}`), tainted: usesTaintedValue(parts, context, state.taintedBindings) };
+      flushSolutions(state, context);
+    }
+    return;
+  }
+  if (rels.some((r) => r !== '=' && r !== '~=')) { checkInequality(item, context, state); return; }
+  if (named && head.kind === 'sym' && parts.length === 2) {
+    const value = tryValue(last, context, state);
+    if (value !== null) {
+      const tainted = usesTaintedValue([last], context, state.taintedBindings);
+      state.lastValue = { value, tainted };
+      const namedClaims = checkNamed(named, value, tainted, context);
+      state.claims.push(...namedClaims);
+      if (namedClaims.length === 0) state.bareValues.push(value);
+    }
+    return;
+  }
+  const continuesLocation = state.inLocation && CONNECTIVE.test(before);
+  state.inLocation = false;
+  if (head.kind === 'sym' && parts.length === 2 && (BINDING.test(before) || LOCATION.test(before) || continuesLocation)) {
+    const value = tryValue(parts[1], context, state);
+    if (value !== null && (LOCATION.test(before) || continuesLocation) && state.lastValue && !/^(?:.*\b)?(?:when|for|if|let|当|若)\s*$/.test(before) && state.claims.length > 0) {
+      state.claims.push(checkLocation(head.name, value, state.lastValue, context));
+      state.inLocation = true;
+      return;
+    }
+    if (value !== null && BINDING.test(before)) {
+      state.bindings.set(head.name, value);
+      if (usesTaintedValue([parts[1]], context, state.taintedBindings)) state.taintedBindings.add(head.name);
+      return;
+    }
+  }
+  const scope = context.scope(state.bindings);
+  const free = unboundSymbols(parts, scope);
+  if (head.kind === 'sym' && parts.length === 2 && free.length === 1 && free[0] === head.name && !named) {
+    const value = tryValue(parts[1], context, state);
+    if (value !== null && (context.condition?.variable === head.name || CRITICAL.test(text) || [...context.studentNames].some((n) => n.endsWith("'")))) {
+      const tainted = usesTaintedValue([parts[1]], context, state.taintedBindings);
+      if (!state.solutions) state.solutions = { variable: head.name, values: [], texts: [], tainted: false };
+      state.solutions.values.push(value);
+      state.solutions.texts.push(`${head.name} = ${exprToString(parts[1])}`);
+      state.solutions.tainted ||= tainted;
+      return;
+    }
+  }
+  if (head.kind === 'sym' && free.includes(head.name) && !named && head.name.length <= 2) { defineName(head.name, parts.slice(1), rels.slice(1), context, state); return; }
+  if (head.kind === 'call' && !context.functions.has(head.name) && head.args.length === 1 && head.args[0].kind === 'sym') {
+    context.defineFunction(head.name, { params: [head.args[0].name], body: last }, false, true);
+    if (parts.length > 2) checkIdentities(parts.slice(1), context, state);
+    return;
+  }
+  if (free.length === 0) { checkValues(item, context, state, named); return; }
+  checkSymbolic(item, free, context, state);
+}
+
+function defineName(name: string, rest: Expr[], rels: string[], context: StudentContext, state: StepState): void {
+  const scope = context.scope(state.bindings);
+  if (unboundSymbols(rest, scope).length > 0) { if (rest.length > 1) checkIdentities(rest, context, state); return; }
+  let tainted = usesTaintedValue(rest, context, state.taintedBindings);
+  if (rest.length > 1) {
+    const chain = checkValueChain(rest, rels, scope);
+    if (chain.kind === 'fails') { state.claims.push({ holds: false, tainted, reason: chain.reason, method: 'cas' }); tainted = true; }
+    else if (chain.kind === 'holds') state.claims.push({ holds: true, tainted, reason: `${name} = ${formatNumber(chain.values[chain.values.length - 1])}`, method: 'cas' });
+  }
+  const value = tryValue(rest[rest.length - 1], context, state);
+  if (value === null) return;
+  context.vars.set(name, value);
+  if (tainted) context.taintedNames.add(name);
+  else context.taintedNames.delete(name);
+  context.addValue(value, tainted);
+  state.lastValue = { value, tainted };
+}
+
+function checkValues(item: MathItem, context: StudentContext, state: StepState, named: string | null): void {
+  const { parts, rels } = item;
+  const tainted = usesTaintedValue(parts, context, state.taintedBindings);
+  const chain = checkValueChain(parts, rels, context.scope(state.bindings));
+  if (chain.kind === 'unknown') { state.claims.push({ holds: null, tainted, reason: chain.reason, method: 'cas' }); return; }
+  const head = parts[0];
+  const claimed = chain.values[chain.values.length - 1];
+  if (head.kind === 'call' && head.args.length === 1 && context.functions.has(head.name)) {
+    const argument = tryValue(head.args[0], context, state);
+    if (argument !== null) context.recordEvaluation(head.name, argument, claimed, tainted || chain.kind === 'fails');
+  }
+  if (chain.kind === 'fails') {
+    state.claims.push({ holds: false, tainted, reason: chain.reason, method: 'cas' });
+    chain.values.slice(chain.link).forEach((v) => context.addValue(v, true));
+    chain.values.slice(0, chain.link).forEach((v) => context.addValue(v, tainted));
+    state.lastValue = { value: claimed, tainted: true };
+    return;
+  }
+  const shown = parts.length > 2 ? `${exprToString(parts[0])} = … = ${formatNumber(claimed)}` : `${exprToString(parts[0])} = ${formatNumber(claimed)}`;
+  state.claims.push({ holds: true, tainted, reason: `${shown} holds`, method: 'cas' });
+  chain.values.forEach((v) => context.addValue(v, tainted));
+  state.lastValue = { value: claimed, tainted };
+  if (named) state.claims.push(...checkNamed(named, claimed, tainted, context));
+}
+
+function checkIdentities(parts: Expr[], context: StudentContext, state: StepState): boolean {
+  const scope = context.scope(state.bindings);
+  const tainted = usesTaintedValue(parts, context, state.taintedBindings);
+  for (let k = 1; k < parts.length; k++) {
+    const result = compareExpressions(parts[k - 1], parts[k], scope);
+    if (result.verdict === 'unknown') { state.claims.push({ holds: null, tainted, reason: result.reason, method: 'numeric' }); return false; }
+    if (result.verdict === 'different') {
+      state.claims.push({ holds: false, tainted, reason: `${exprToString(parts[k - 1])} is not equal to ${exprToString(parts[k])}`, method: result.method });
+      return false;
+    }
+  }
+  state.claims.push({ holds: true, tainted, reason: `${parts.map(exprToString).join(' = ')} is an identity`, method: 'numeric' });
+  return true;
+}
+
+function checkSymbolic(item: MathItem, free: string[], context: StudentContext, state: StepState): void {
+  const { parts } = item;
+  const scope = context.scope(state.bindings);
+  const head = parts[0];
+  const tainted = usesTaintedValue(parts, context, state.taintedBindings);
+  const results = parts.slice(1).map((p, k) => compareExpressions(parts[k], p, scope));
+  if (results.some((r) => r.verdict === 'unknown')) {
+    const unknown = results.find((r) => r.verdict === 'unknown') as { reason: string };
+    state.claims.push({ holds: null, tainted, reason: unknown.reason, method: 'numeric' });
+    return;
+  }
+  const firstDifferent = results.findIndex((r) => r.verdict === 'different');
+  const definesFunction = head.kind === 'call' && head.args.length === 1 && head.args[0].kind === 'sym' && context.functions.has(head.name);
+  if (firstDifferent < 0) {
+    state.claims.push({ holds: true, tainted, reason: `${parts.map(exprToString).join(' = ')} holds for every ${free.join(', ')}`, method: 'numeric' });
+    if (definesFunction) context.studentNames.add((head as { name: string }).name);
+    return;
+  }
+  const last = parts[parts.length - 1];
+  const lastIsConstant = unboundSymbols([last], scope).length === 0;
+  if (parts.length > 2 && unboundSymbols(parts.slice(1), scope).length === 0) {
+    // `2x = 45 + 5 = 50`: an equation whose right side is worked out; the arithmetic is the claim
+    const chain = checkValueChain(parts.slice(1), item.rels.slice(1), scope);
+    if (chain.kind === 'fails') state.claims.push({ holds: false, tainted, reason: chain.reason, method: 'cas' });
+    else if (chain.kind === 'holds') state.claims.push({ holds: true, tainted, reason: `${exprToString(parts[1])} = ${formatNumber(chain.values[chain.values.length - 1])}`, method: 'cas' });
+    return;
+  }
+  if (free.length === 1 && lastIsConstant && results.slice(0, -1).every((r) => r.verdict === 'equal')) {
+    const outcome = checkCondition(parts[0], last, free[0], context, tainted);
+    if (outcome) state.claims.push(outcome);
+    return;
+  }
+  if (definesFunction && firstDifferent === 0) {
+    const name = (head as { name: string }).name;
+    const param = ((head as { args: Expr[] }).args[0] as { name: string }).name;
+    state.claims.push({ holds: false, tainted, reason: `${exprToString(head)} is ${exprToString(context.functions.get(name)!.body)}, not ${exprToString(parts[1])}`, method: 'numeric' });
+    context.defineFunction(name, { params: [param], body: last }, true, true);
+    context.studentNames.add(name);
+    return;
+  }
+  if (free.length === 1 && parts.length === 2) {
+    const outcome = checkCondition(parts[0], parts[1], free[0], context, tainted);
+    if (outcome) state.claims.push(outcome);
+    return;
+  }
+  if (parts.length > 2) {
+    if (definesFunction) {
+      const fn = head as { name: string; args: { name: string }[] };
+      context.defineFunction(fn.name, { params: [fn.args[0].name], body: last }, true, true);
+    }
+    state.claims.push({ holds: false, tainted, reason: `${exprToString(parts[firstDifferent])} is not equal to ${exprToString(parts[firstDifferent + 1])}`, method: 'numeric' });
+  }
+}
+
+function checkInequality(item: MathItem, context: StudentContext, state: StepState): void {
+  const scope = context.scope(state.bindings);
+  if (unboundSymbols(item.parts, scope).length > 0) return;
+  try {
+    const values = item.parts.map((p) => evaluate(p, scope));
+    const ok = item.rels.every((rel, k) => {
+      const [a, b] = [values[k], values[k + 1]];
+      switch (rel) {
+        case '<': return a < b;
+        case '>': return a > b;
+        case '<=': return a <= b || nearlyEqual(a, b);
+        case '>=': return a >= b || nearlyEqual(a, b);
+        case '!=': return !nearlyEqual(a, b);
+        default: return true;
+      }
+    });
+    if (values.every(Number.isFinite)) state.claims.push({ holds: ok ? true : null, tainted: false, reason: ok ? 'the inequality holds' : 'the inequality does not hold as read', method: 'cas' });
+  } catch {
+    // an inequality we cannot evaluate is not a claim we can check
+  }
+}
+
+function checkLocation(variable: string, at: number, stated: { value: number; tainted: boolean }, context: StudentContext): ClaimOutcome {
+  const candidates = [...context.functions.keys()].filter((n) => !n.endsWith("'"));
+  if (candidates.length !== 1) return { holds: null, tainted: false, reason: `cannot tell which function is meant at ${variable} = ${formatNumber(at)}`, method: 'cas' };
+  const name = candidates[0];
+  const recorded = context.evaluations.get(name)?.get(at);
+  const tainted = stated.tainted || Boolean(recorded?.tainted) || context.isTaintedValue(at);
+  const actual = recorded ? recorded.value : tryValue({ kind: 'call', name, args: [{ kind: 'num', value: at, text: String(at), decimals: null }] }, context, { bindings: new Map() } as StepState);
+  if (actual === null) return { holds: null, tainted, reason: `${name}(${formatNumber(at)}) is undefined`, method: 'cas' };
+  const holds = nearlyEqual(actual, stated.value);
+  return { holds, tainted, reason: holds ? `${name}(${formatNumber(at)}) = ${formatNumber(actual)}` : `${name}(${formatNumber(at)}) = ${formatNumber(actual)}, not ${formatNumber(stated.value)}`, method: 'cas' };
+}
+
+/** `max = 2`: checked against the values the student found for the function (on the interval). */
+export function checkNamed(name: string, value: number, tainted: boolean, context: StudentContext): ClaimOutcome[] {
+  const candidates = [...context.evaluations.entries()].filter(([fn]) => !fn.endsWith("'"));
+  const isTainted = tainted || context.isTaintedValue(value);
+  if (candidates.length !== 1 || (name !== 'max' && name !== 'min')) return [];
+  const interval = context.interval;
+  const values = [...candidates[0][1].entries()].filter(([x]) => !interval || (x >= interval[0] - 1e-9 && x <= interval[1] + 1e-9)).map(([, v]) => v);
+  if (values.length < 2) return [];
+  const best = name === 'max' ? Math.max(...values.map((v) => v.value)) : Math.min(...values.map((v) => v.value));
+  const holds = nearlyEqual(best, value);
+  const label = name === 'max' ? 'maximum' : 'minimum';
+  return [{ holds, tainted: isTainted || values.some((v) => v.tainted && nearlyEqual(v.value, value)), reason: holds ? `the ${label} of the values found is ${formatNumber(best)}` : `the ${label} of the values found is ${formatNumber(best)}, not ${formatNumber(value)}`, method: 'cas' }];
+}

@@ -1,0 +1,12 @@
+// Public surface of the review pages: pure HTML rendering (no Nest, no I/O). Every string from
+// storage is escaped; math is typeset on the server by KaTeX with trust off.
+export { renderAssignmentPage } from './assignment-page.js';
+export { computeAssignmentStats, type AssignmentStats } from './assignment-stats.js';
+export { contentSecurityPolicy, reviewPageHeaders } from './content-security.js';
+export { escapeHtml } from './escape-html.js';
+export { renderMessagePage, renderNotFoundPage } from './page-layout.js';
+export { renderMathText } from './render-math.js';
+export { REVIEW_CSS } from './review-css.js';
+export type * from './review.types.js';
+export { readFinalAnswer, readReferenceSteps, readSteps, readTrace } from './stored-answer.js';
+export { renderSubmissionPage } from './submission-page.js';
