@@ -3,15 +3,21 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { type AppConfig, ConfigModule, resolveSecretKey } from '../../libs/config/index.js';
 import { DbModule } from '../../libs/db/index.js';
 import { QueueModule } from '../../libs/queue/index.js';
+import { AssignmentService } from './assignments/assignment.service.js';
 import { AssignmentsController } from './assignments/assignments.controller.js';
+import { ReferencesController } from './assignments/references.controller.js';
 import { ApiKeyService } from './auth/api-key.service.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { SERVER_SECRET } from './auth/server-secret.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { HealthController } from './health/health.controller.js';
+import { INTEGRATION_CONTROLLERS, INTEGRATION_PROVIDERS } from './integrations/index.js';
 import { OrgsController } from './orgs/orgs.controller.js';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { ResultsController } from './results/results.controller.js';
 import { REVIEW_CONTROLLERS, REVIEW_PROVIDERS } from './review/index.js';
+import { BulkUploadParsers } from './submissions/bulk-upload.parsers.js';
+import { BulkUploadService } from './submissions/bulk-upload.service.js';
 import { SubmissionIntakeService } from './submissions/submission-intake.service.js';
 import { SubmissionsController } from './submissions/submissions.controller.js';
 
@@ -22,13 +28,19 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), DbModule.forRoot(config), QueueModule.forRoot(config)],
-      controllers: [HealthController, OrgsController, AssignmentsController, SubmissionsController, ResultsController, ...REVIEW_CONTROLLERS],
+      controllers: [HealthController, OrgsController, AssignmentsController, ReferencesController, SubmissionsController, ResultsController, ...REVIEW_CONTROLLERS, ...INTEGRATION_CONTROLLERS],
       providers: [
         { provide: SERVER_SECRET, useValue: serverSecret },
         ApiKeyService,
+        AssignmentService,
         SubmissionIntakeService,
+        BulkUploadService,
+        BulkUploadParsers,
+        ...INTEGRATION_PROVIDERS,
         ...REVIEW_PROVIDERS,
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After authentication: the bucket is per API key.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],
     };

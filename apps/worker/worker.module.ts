@@ -4,8 +4,12 @@ import { DbModule } from '../../libs/db/index.js';
 import { QueueModule } from '../../libs/queue/index.js';
 import { GradeProcessor } from './grading/grade.processor.js';
 import { GradingService } from './grading/grading.service.js';
+import { ModelProviders } from './models/model-providers.js';
+import { ReferenceService } from './models/reference.service.js';
 import { PoolRunner } from './pools/pool-runner.service.js';
 import { ReconcilerService } from './reconciler/reconciler.service.js';
+import { ReferenceReconciler } from './reconciler/reference-reconciler.js';
+import { WEBHOOK_PROVIDERS } from './webhooks/index.js';
 
 /** The worker process: no HTTP server, just the pools' consumers and the reconciler. */
 @Module({})
@@ -14,7 +18,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), DbModule.forRoot(config), QueueModule.forRoot(config)],
-      providers: [GradingService, GradeProcessor, PoolRunner, ReconcilerService],
+      providers: [GradingService, GradeProcessor, ModelProviders, ReferenceService, PoolRunner, ReconcilerService, ReferenceReconciler, ...WEBHOOK_PROVIDERS],
     };
   }
 }

@@ -13,8 +13,10 @@ export interface AppConfig {
   secretKey: string | undefined;
   pools: { enabled: PoolName[]; concurrency: Record<PoolName, number> };
   models: {
-    openai: { baseUrl: string | undefined; apiKey: string; model: string };
-    gguf: { modelPath: string | undefined; threads: number };
+    openai: { baseUrl: string | undefined; apiKey: string; model: string; timeoutS: number; maxTokens: number };
+    gguf: { modelPath: string | undefined; threads: number; contextSize: number; maxTokens: number };
+    referenceAttempts: number;
+    jobAttempts: number;
     waitS: number;
     gpuBacklogS: number;
   };
@@ -50,8 +52,10 @@ export function toAppConfig(raw: RawEnv): AppConfig {
       concurrency: { cpu: raw.CPU_CONCURRENCY, gpu: raw.GPU_CONCURRENCY, edge: raw.EDGE_CONCURRENCY },
     },
     models: {
-      openai: { baseUrl: raw.OPENAI_BASE_URL, apiKey: raw.OPENAI_API_KEY, model: raw.OPENAI_MODEL },
-      gguf: { modelPath: raw.GGUF_MODEL_PATH, threads: raw.LLAMA_THREADS },
+      openai: { baseUrl: raw.OPENAI_BASE_URL, apiKey: raw.OPENAI_API_KEY, model: raw.OPENAI_MODEL, timeoutS: raw.OPENAI_TIMEOUT_S, maxTokens: raw.OPENAI_MAX_TOKENS },
+      gguf: { modelPath: raw.GGUF_MODEL_PATH, threads: raw.LLAMA_THREADS, contextSize: raw.LLAMA_CONTEXT_SIZE, maxTokens: raw.LLAMA_MAX_TOKENS },
+      referenceAttempts: raw.STEPGRADE_REFERENCE_ATTEMPTS,
+      jobAttempts: raw.STEPGRADE_MODEL_JOB_ATTEMPTS,
       waitS: raw.STEPGRADE_MODEL_WAIT_S,
       gpuBacklogS: raw.STEPGRADE_GPU_BACKLOG_S,
     },

@@ -43,6 +43,14 @@ export const envSchema = z.object({
   OPENAI_MODEL: z.string().default('deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B'),
   GGUF_MODEL_PATH: z.string().optional(),
   LLAMA_THREADS: intFrom(1, 1),
+  LLAMA_CONTEXT_SIZE: intFrom(4096, 256),
+  LLAMA_MAX_TOKENS: intFrom(1024, 16),
+  OPENAI_TIMEOUT_S: secondsFrom(120),
+  OPENAI_MAX_TOKENS: intFrom(4096, 16),
+  // How many fresh generations a reference gets before it goes to a teacher for review.
+  STEPGRADE_REFERENCE_ATTEMPTS: intFrom(3, 1),
+  // BullMQ attempts of a model job whose model is unreachable (the provider also retries inside).
+  STEPGRADE_MODEL_JOB_ATTEMPTS: intFrom(3, 1),
   STEPGRADE_MODEL_WAIT_S: secondsFrom(60),
   STEPGRADE_GPU_BACKLOG_S: secondsFrom(120),
   STEPGRADE_WEBHOOK_ALLOW_HOSTS: z.string().default(''),

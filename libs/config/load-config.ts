@@ -18,7 +18,9 @@ function deepFreeze<T>(value: T): T {
  * process.env. Invalid settings fail start-up with every problem listed.
  */
 export function loadConfig(overrides: Record<string, string | undefined> = {}): AppConfig {
-  const parsed = envSchema.safeParse({ ...process.env, ...overrides });
+  // An empty value means unset (compose and k8s templates often pass VAR= for optional settings).
+  const merged = Object.fromEntries(Object.entries({ ...process.env, ...overrides }).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(merged);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);

@@ -4,7 +4,14 @@ import { type Database, openDatabase } from './database.js';
 import { ApiKeyRepository } from './repositories/api-key.repository.js';
 import { AssignmentRepository } from './repositories/assignment.repository.js';
 import { GradingResultRepository } from './repositories/grading-result.repository.js';
+import { BatchUploadRepository } from './repositories/batch-upload.repository.js';
+import { InboundEventRepository } from './repositories/inbound-event.repository.js';
+import { IntegrationRepository } from './repositories/integration.repository.js';
+import { WebhookOutboxNotifier } from './repositories/webhook-event-outbox.js';
+import { WebhookEventRepository } from './repositories/webhook-event.repository.js';
 import { OrgRepository } from './repositories/org.repository.js';
+import { ReferenceRepository } from './repositories/reference.repository.js';
+import { ReferenceWaitRepository } from './repositories/reference-wait.repository.js';
 import { ResultReadRepository } from './repositories/result-read.repository.js';
 import { ResultsTableRepository } from './repositories/results-table.repository.js';
 import { SubmissionRepository } from './repositories/submission.repository.js';
@@ -16,7 +23,18 @@ const REPOSITORIES = [
   { provide: ApiKeyRepository, useFactory: (db: Database) => new ApiKeyRepository(db.prisma), inject: [DATABASE] },
   { provide: AssignmentRepository, useFactory: (db: Database) => new AssignmentRepository(db.prisma), inject: [DATABASE] },
   { provide: SubmissionRepository, useFactory: (db: Database) => new SubmissionRepository(db.prisma, db.pool), inject: [DATABASE] },
-  { provide: GradingResultRepository, useFactory: (db: Database) => new GradingResultRepository(db.prisma), inject: [DATABASE] },
+  { provide: WebhookOutboxNotifier, useValue: new WebhookOutboxNotifier() },
+  {
+    provide: GradingResultRepository,
+    useFactory: (db: Database, outbox: WebhookOutboxNotifier) => new GradingResultRepository(db.prisma, outbox),
+    inject: [DATABASE, WebhookOutboxNotifier],
+  },
+  { provide: IntegrationRepository, useFactory: (db: Database) => new IntegrationRepository(db.prisma), inject: [DATABASE] },
+  { provide: WebhookEventRepository, useFactory: (db: Database) => new WebhookEventRepository(db.prisma), inject: [DATABASE] },
+  { provide: InboundEventRepository, useFactory: (db: Database) => new InboundEventRepository(db.prisma), inject: [DATABASE] },
+  { provide: BatchUploadRepository, useFactory: (db: Database) => new BatchUploadRepository(db.pool), inject: [DATABASE] },
+  { provide: ReferenceRepository, useFactory: (db: Database) => new ReferenceRepository(db.prisma), inject: [DATABASE] },
+  { provide: ReferenceWaitRepository, useFactory: (db: Database) => new ReferenceWaitRepository(db.prisma), inject: [DATABASE] },
   { provide: ResultReadRepository, useFactory: (db: Database) => new ResultReadRepository(db.prisma), inject: [DATABASE] },
   { provide: ResultsTableRepository, useFactory: (db: Database) => new ResultsTableRepository(db.pool), inject: [DATABASE] },
 ];

@@ -11,8 +11,28 @@ export {
   type ProblemRow,
 } from './repositories/assignment.repository.js';
 export { type InsertOutcome, type NewSubmission } from './repositories/submission-insert.js';
-export { type BatchProgress, SubmissionRepository, type SubmissionRow, type SubmissionStatus } from './repositories/submission.repository.js';
+export {
+  type BatchProgress,
+  SubmissionRepository,
+  type SubmissionRow,
+  type SubmissionStatus,
+  REFERENCE_REVIEW_REASON,
+  WAITING_FOR_REFERENCE,
+} from './repositories/submission.repository.js';
+export { type ProblemForReference, ReferenceRepository, type ReferenceRow, type ReferenceStatus } from './repositories/reference.repository.js';
+export { ReferenceWaitRepository } from './repositories/reference-wait.repository.js';
 export { type AnswerResultInput, GradingResultRepository, type ResultInput, type SaveOutcome } from './repositories/grading-result.repository.js';
 export { ResultReadRepository, type StoredAnswerResult, type StoredResult } from './repositories/result-read.repository.js';
 export { ResultsTableRepository, type StudentResultRow } from './repositories/results-table.repository.js';
+export { type IntegrationPatch, IntegrationRepository, type IntegrationRow, type NewIntegration } from './repositories/integration.repository.js';
+export {
+  type OutboxEventInput,
+  recordOutboxEvents,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEventType,
+  WebhookOutboxNotifier,
+} from './repositories/webhook-event-outbox.js';
+export { type AttemptRecord, type DeliveryStatus, WebhookEventRepository, type WebhookEventRow } from './repositories/webhook-event.repository.js';
+export { InboundEventRepository, type InboundEventRecord } from './repositories/inbound-event.repository.js';
+export { BatchUploadRepository, BatchUploadSession } from './repositories/batch-upload.repository.js';
 export { DbModule, DATABASE } from './db.module.js';

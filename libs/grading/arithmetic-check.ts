@@ -25,6 +25,10 @@ function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: S
     throw error;
   }
   if (values.some((v) => !Number.isFinite(v))) return { kind: 'unknown', reason: 'a value in the claim is undefined' };
+  if (parts.length === 2 && isLiteral(parts[0]) && isLiteral(parts[1]) && !linkHolds(parts[0], parts[1], values[0], values[1], false)) {
+    // `15 gallons = 120 pints`: two different numbers are a conversion between units, not arithmetic
+    return { kind: 'unknown', reason: `${exprToString(parts[0])} = ${exprToString(parts[1])} relates different quantities and was not checked` };
+  }
   for (let k = 1; k < parts.length; k++) {
     const left = parts[k - 1];
     const right = parts[k];

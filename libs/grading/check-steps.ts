@@ -4,12 +4,15 @@
 import { checkAnswer, MATH_LIMITS } from '../../libs/math/index.js';
 import { combineClaims } from './claim-outcome.js';
 import type { Conclusion } from './conclusion-reader.js';
-import type { CheckStepsInput, FinalAnswerResult, StepCheck, StepResult } from './grading.types.js';
+import type { CheckStepsInput, FinalAnswerResult, ReferenceInput, StepCheck, StepResult } from './grading.types.js';
 import { buildProblemContext, functionNamesIn } from './problem-context.js';
 import type { StudentContext } from './student-context.js';
 import { checkStepItems } from './step-checker.js';
 import { readStep } from './step-reader.js';
 import { judgeFinalAnswer } from './final-answer.js';
+import type { ClaimSignature } from './claim-signatures.js';
+import { claimSignatures } from './claim-signatures.js';
+import { compareWithReference, readReference } from './reference-compare.js';
 
 const MAX_STEPS = 500;
 
@@ -21,10 +24,13 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
   let conclusion: Conclusion | null = null;
   let lastValueText: string | null = null;
   const namedSoFar = new Map<string, string>();
+  const reference = hasReference(input?.reference) ? readReference(input.reference, () => safeContext(problem, input?.definitions)) : [];
+  const studentClaims: ClaimSignature[][] = [];
   steps.forEach((raw, index) => {
     const text = typeof raw === 'string' ? raw : String(raw ?? '');
-    const checked = checkOneStep(text, index, context);
+    const checked = checkOneStep(text, index, context, reference.length > 0);
     results.push(checked.result);
+    studentClaims.push(checked.claims);
     if (checked.conclusion) {
       if (checked.conclusion.named) {
         for (const [k, v] of checked.conclusion.named) namedSoFar.set(k, v);
@@ -34,8 +40,18 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
     if (checked.lastValueText !== null) lastValueText = checked.lastValueText;
   });
   const firstIncorrect = results.find((r) => r.verdict === 'incorrect');
-  const finalAnswer: FinalAnswerResult = judgeFinalAnswer(conclusion, lastValueText, input?.answer ?? null, input?.policy, checkAnswer);
-  return { firstErrorStep: firstIncorrect ? firstIncorrect.index : null, finalAnswer, steps: results };
+  const key = input?.answer ?? (hasReference(input?.reference) ? input.reference.answer ?? null : null);
+  const finalAnswer: FinalAnswerResult = judgeFinalAnswer(conclusion, lastValueText, key, input?.policy, checkAnswer);
+  const comparison = compareWithReference(studentClaims, reference, safeContext(problem, input?.definitions).scope());
+  comparison.matches.forEach((match, index) => { results[index].matchesReferenceStep = match; });
+  return {
+    firstErrorStep: firstIncorrect ? firstIncorrect.index : null, finalAnswer, steps: results,
+    skippedReferenceSteps: comparison.skippedReferenceSteps, missingRequiredSteps: comparison.missingRequiredSteps,
+  };
+}
+
+function hasReference(reference: CheckStepsInput['reference']): reference is ReferenceInput {
+  return typeof reference === 'object' && reference !== null && Array.isArray(reference.steps) && reference.steps.length > 0;
 }
 
 function safeContext(problem: string, definitions: Record<string, string> | undefined): StudentContext {
@@ -47,21 +63,25 @@ function safeContext(problem: string, definitions: Record<string, string> | unde
   }
 }
 
-function checkOneStep(text: string, index: number, context: StudentContext): { result: StepResult; conclusion: Conclusion | null; lastValueText: string | null } {
+interface CheckedStep { result: StepResult; conclusion: Conclusion | null; lastValueText: string | null; claims: ClaimSignature[] }
+
+function checkOneStep(text: string, index: number, context: StudentContext, withClaims: boolean): CheckedStep {
   const base = { index, text, matchesReferenceStep: null };
   if (text.length > MATH_LIMITS.maxTextChars) {
-    return { result: { ...base, verdict: 'unverified', method: 'none', reason: `step longer than ${MATH_LIMITS.maxTextChars} characters was not read` }, conclusion: null, lastValueText: null };
+    return { result: { ...base, verdict: 'unverified', method: 'none', reason: `step longer than ${MATH_LIMITS.maxTextChars} characters was not read` }, conclusion: null, lastValueText: null, claims: [] };
   }
   try {
     const names = new Set([...context.functionNames(), ...functionNamesIn(text)]);
     const items = readStep(text, names, new Set(context.vars.keys()));
     const state = checkStepItems(text, items, context);
     const verdict = combineClaims(state.claims);
-    const lastItem = items[items.length - 1];
+    // `600 / 12 = 50 minutes at 12 GB/minute`: a computed value outranks a number stated after it
+    const lastItem = [...items].reverse().find((item) => item.rels.length > 0) ?? items[items.length - 1];
     const lastValueText = state.solutionText ?? (lastItem ? lastValueOf(lastItem.parts[lastItem.parts.length - 1]) : null);
-    return { result: { ...base, ...verdict }, conclusion: state.conclusion, lastValueText };
+    const claims = withClaims ? claimSignaturesSafe(items, context) : [];
+    return { result: { ...base, ...verdict }, conclusion: state.conclusion, lastValueText, claims };
   } catch (error) {
-    return { result: { ...base, verdict: 'unverified', method: 'none', reason: `could not check this step: ${(error as Error).message}` }, conclusion: null, lastValueText: null };
+    return { result: { ...base, verdict: 'unverified', method: 'none', reason: `could not check this step: ${(error as Error).message}` }, conclusion: null, lastValueText: null, claims: [] };
   }
 }
 
@@ -70,3 +90,12 @@ function lastValueOf(expr: import('../../libs/math/index.js').Expr): string | nu
 }
 
 import { exprToString as exprText } from '../../libs/math/index.js';
+
+function claimSignaturesSafe(items: Parameters<typeof claimSignatures>[0], context: StudentContext): ClaimSignature[] {
+  try {
+    return claimSignatures(items, context);
+  } catch {
+    // a step whose claims cannot be summarised simply matches no reference step
+    return [];
+  }
+}

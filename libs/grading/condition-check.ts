@@ -53,7 +53,24 @@ export function checkSolutions(variable: string, values: number[], context: Stud
   if (sameRoots(reference.roots, unique) || sameRoots(inInterval, unique)) {
     return { holds: true, tainted, reason: `${listed} solves ${reference.text}`, method: 'cas' };
   }
+  const setAside = rootsSetAside(variable, reference.roots, unique, context);
+  if (setAside) return { holds: null, tainted, reason: `${listed}: ${setAside}`, method: 'cas' };
   return { holds: false, tainted, reason: describeChange(variable, { ...reference, roots: reference.roots }, unique, listed), method: 'cas' };
+}
+
+/**
+ * Keeping some roots and dropping others is not an error we can prove when the dropped ones were
+ * listed before (rejected knowingly, e.g. outside a logarithm's domain) or are negative where the
+ * problem is about lengths or counts: it is left undecided with the reason.
+ */
+function rootsSetAside(variable: string, reference: readonly number[], kept: readonly number[], context: StudentContext): string | null {
+  const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+  if (kept.length === 0 || !kept.every((k) => reference.some((r) => close(r, k)))) return null;
+  const dropped = reference.filter((r) => !kept.some((k) => close(r, k)));
+  const stated = context.statedSolutions.get(variable) ?? [];
+  if (dropped.every((d) => stated.some((s) => close(s, d)))) return `${describeRoots(variable, dropped)} was set aside after being found; whether it is extraneous was not checked`;
+  if (context.quantitiesArePositive && dropped.every((d) => d < 0)) return `${describeRoots(variable, dropped)} was dropped as negative, which the problem's quantities cannot be`;
+  return null;
 }
 
 function describeRoots(variable: string, roots: readonly number[]): string {

@@ -10,6 +10,8 @@ export interface ProblemForGrading {
   definitions: Record<string, string>;
   points: number;
   policy: GradingPolicy;
+  /** Teacher's worked steps or a trusted model-written solution, when there is one. */
+  referenceSteps?: (string | { text: string; required?: boolean })[];
 }
 
 export interface StudentAnswer {

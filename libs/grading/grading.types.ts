@@ -9,7 +9,7 @@ export interface StepResult {
   verdict: StepVerdict;
   method: StepMethod;
   reason: string;
-  /** Reference comparison is not wired yet: always null until `reference` input lands. */
+  /** The reference step making the same claims as this step (null: none, or no reference). */
   matchesReferenceStep: number | null;
 }
 
@@ -34,12 +34,24 @@ export interface CheckStepsInput {
   answer?: string | null;
   definitions?: Record<string, string>;
   policy?: GradingPolicy;
-  /** Reserved for reference comparison (matchesReferenceStep / skippedReferenceSteps). */
-  reference?: { steps: string[] };
+  /** The reference solution to compare with (matchesReferenceStep / skippedReferenceSteps). */
+  reference?: ReferenceInput;
+}
+
+/** A reference step is its text, or its text marked `required` (skipping it costs points). */
+export type ReferenceStepInput = string | { text: string; required?: boolean };
+
+export interface ReferenceInput {
+  steps: ReferenceStepInput[];
+  answer?: string | null;
 }
 
 export interface StepCheck {
   firstErrorStep: number | null;
   finalAnswer: FinalAnswerResult;
   steps: StepResult[];
+  /** Reference steps no student step made the claims of (empty without a reference). */
+  skippedReferenceSteps: number[];
+  /** The skipped reference steps marked `required` (each costs missingRequiredStepPenalty). */
+  missingRequiredSteps: number[];
 }

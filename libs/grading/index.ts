@@ -6,3 +6,4 @@ export type { ScoreBreakdown } from './score-answer.js';
 export type {
   CheckStepsInput, FinalAnswerResult, GradingPolicy, StepCheck, StepMethod, StepResult, StepVerdict,
 } from './grading.types.js';
+export { verifyReference, type ReferenceCandidate, type ReferenceVerdict } from './reference-check.js';

@@ -6,6 +6,7 @@ import { evaluate, freeSymbols, normalizeText, parseTokens, solveEquation, token
 import { readStep } from './step-reader.js';
 import { StudentContext } from './student-context.js';
 
+const POSITIVE_QUANTITY = /\b(?:length|side|perimeter|area|radius|diameter|distance|height|width|volume|diagonal|hypotenuse|positive|how (?:long|far|many|tall|wide))\b/i;
 const FUNCTION_HEAD = /^\s*([A-Za-z])\s*\(\s*([A-Za-z])\s*\)\s*$/;
 
 export function functionNamesIn(text: string): Set<string> {
@@ -25,6 +26,11 @@ export function buildProblemContext(statement: string, definitions: Record<strin
       if (!context.functions.has(head.name)) context.defineFunction(head.name, { params: [head.args[0].name], body: rest[0] }, false, false);
       continue;
     }
+    // `If a = 8, what is …`: a name the statement gives a value is known, not an equation to solve
+    if (item.rels.length === 1 && item.rels[0] === '=' && head.kind === 'sym' && !context.vars.has(head.name)) {
+      const value = constantValue(rest[0], context);
+      if (value !== null) { context.vars.set(head.name, value); continue; }
+    }
     if (item.rels.length === 1 && item.rels[0] === '=' && !context.statementCondition) {
       const symbols = [...freeSymbols(head), ...freeSymbols(rest[0])];
       const unique = [...new Set(symbols)];
@@ -35,8 +41,20 @@ export function buildProblemContext(statement: string, definitions: Record<strin
     }
   }
   context.interval = findInterval(statement);
+  context.quantitiesArePositive = POSITIVE_QUANTITY.test(statement.slice(0, 8_000));
   for (const match of normalizeSafe(statement).matchAll(/\d+(?:\.\d+)?/g)) context.addValue(Number(match[0]), false);
   return context;
+}
+
+function constantValue(expr: Expr, context: StudentContext): number | null {
+  if (freeSymbols(expr).size > 0) return null;
+  try {
+    const value = evaluate(expr, context.scope());
+    return Number.isFinite(value) ? value : null;
+  } catch {
+    // not a plain value (an unknown function): the item is not a definition
+    return null;
+  }
 }
 
 function addDefinition(context: StudentContext, head: string, body: string): void {

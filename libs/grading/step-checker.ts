@@ -2,8 +2,10 @@
 // solution, definition, evaluation chain, identity, condition, conclusion), checks the claims,
 // and updates the context (values, taint, conditions, the student's own definitions).
 import type { Expr } from '../../libs/math/index.js';
-import { compareExpressions, evaluate, exprToString, formatNumber, nearlyEqual, unboundSymbols } from '../../libs/math/index.js';
-import { checkValueChain } from './arithmetic-check.js';
+import { compareExpressions, evaluate, exprToString, formatNumber, FUNCTION_ARITY, nearlyEqual, unboundSymbols } from '../../libs/math/index.js';
+import { checkValueChain, linkHolds } from './arithmetic-check.js';
+import type { LinkCheck } from './symbolic-chain.js';
+import { checkChainLinks } from './symbolic-chain.js';
 import type { ClaimOutcome } from './claim-outcome.js';
 import { usesTaintedValue } from './claim-outcome.js';
 import { checkCondition, checkSolutions } from './condition-check.js';
@@ -12,7 +14,7 @@ import { namedConclusionIn, readConclusion } from './conclusion-reader.js';
 import type { MathItem } from './step-reader.js';
 import type { StudentContext } from './student-context.js';
 
-const BINDING = /(?:\b(?:when|at|for|if|let|given|with|suppose|where|put|substitute|substituting|plug(?:ging)?(?: in)?)|当|若|代入|将)\s*$/;
+const BINDING = /(?:\b(?:when|at|for|if|let|given|with|suppose|where|put|setting|taking|substitute|substituting|plug(?:ging)?(?: in)?)|当|若|代入|将)\s*$/;
 const LOCATION = /(?:出现在|取得|在|attained at|occurs at|achieved at|reached at|at)\s*$/;
 const CONNECTIVE = /^\s*(?:,|and|or|和|或|及|、|以及)?\s*$/;
 const CRITICAL = /critical|stationary|驻点|极值点|临界点/;
@@ -36,6 +38,7 @@ export interface StepState {
 export function checkStepItems(text: string, items: MathItem[], context: StudentContext): StepState {
   const state: StepState = { bindings: new Map(), taintedBindings: new Set(), lastValue: null, solutions: null, claims: [], conclusion: null, lastExpr: null, inLocation: false, bareValues: [], solutionText: null };
   for (const item of items) {
+    if (state.solutions && joinsSolutionList(item, context, state)) continue;
     if (state.solutions && !isSolutionItem(item, context, state)) flushSolutions(state, context);
     checkItem(item, context, state, text);
   }
@@ -59,6 +62,18 @@ function isSolutionItem(item: MathItem, context: StudentContext, state: StepStat
   return item.parts.length === 2 && head.kind === 'sym' && head.name === state.solutions?.variable && !context.vars.has(head.name) && unboundSymbols([value], context.scope()).length === 0;
 }
 
+/** `x = 9, -4`: a bare value listed right after a solution is another solution. */
+function joinsSolutionList(item: MathItem, context: StudentContext, state: StepState): boolean {
+  const pending = state.solutions!;
+  if (item.parts.length !== 1 || !/^\s*(?:,|or|和|或)?\s*$/.test(item.before)) return false;
+  const value = tryValue(item.parts[0], context, state);
+  if (value === null) return false;
+  pending.values.push(value);
+  pending.texts.push(`${pending.variable} = ${exprToString(item.parts[0])}`);
+  pending.tainted ||= usesTaintedValue(item.parts, context, state.taintedBindings);
+  return true;
+}
+
 function flushSolutions(state: StepState, context: StudentContext): void {
   const pending = state.solutions;
   state.solutions = null;
@@ -68,6 +83,7 @@ function flushSolutions(state: StepState, context: StudentContext): void {
   const tainted = outcome ? outcome.tainted || outcome.holds === false : pending.tainted;
   for (const v of pending.values) context.addValue(v, tainted);
   if (outcome) state.claims.push(outcome);
+  context.statedSolutions.set(pending.variable, [...(context.statedSolutions.get(pending.variable) ?? []), ...pending.values]);
 }
 
 function tryValue(expr: Expr, context: StudentContext, state: StepState): number | null {
@@ -117,6 +133,11 @@ function checkItem(item: MathItem, context: StudentContext, state: StepState, te
     }
     return;
   }
+  // `when x = -7 and x = 2`: a second value joined to a binding of the same name is another case
+  if (head.kind === 'sym' && parts.length === 2 && state.bindings.has(head.name) && CONNECTIVE.test(before) && !state.inLocation) {
+    const value = tryValue(parts[1], context, state);
+    if (value !== null) { state.bindings.set(head.name, value); return; }
+  }
   const continuesLocation = state.inLocation && CONNECTIVE.test(before);
   state.inLocation = false;
   if (head.kind === 'sym' && parts.length === 2 && (BINDING.test(before) || LOCATION.test(before) || continuesLocation)) {
@@ -132,6 +153,7 @@ function checkItem(item: MathItem, context: StudentContext, state: StepState, te
       return;
     }
   }
+  if (head.kind === 'sym' && parts.length === 2 && !named && restatesStudentName(head.name, parts[1], context, state)) return;
   const scope = context.scope(state.bindings);
   const free = unboundSymbols(parts, scope);
   if (head.kind === 'sym' && parts.length === 2 && free.length === 1 && free[0] === head.name && !named) {
@@ -146,13 +168,36 @@ function checkItem(item: MathItem, context: StudentContext, state: StepState, te
     }
   }
   if (head.kind === 'sym' && free.includes(head.name) && !named && head.name.length <= 2) { defineName(head.name, parts.slice(1), rels.slice(1), context, state); return; }
-  if (head.kind === 'call' && !context.functions.has(head.name) && head.args.length === 1 && head.args[0].kind === 'sym') {
+  // `|a_{n-1}| = …` is a value, not a definition of abs: only unknown function names are defined here
+  if (head.kind === 'call' && !context.functions.has(head.name) && !Object.hasOwn(FUNCTION_ARITY, head.name) && head.args.length === 1 && head.args[0].kind === 'sym') {
     context.defineFunction(head.name, { params: [head.args[0].name], body: last }, false, true);
     if (parts.length > 2) checkIdentities(parts.slice(1), context, state);
     return;
   }
   if (free.length === 0) { checkValues(item, context, state, named); return; }
   checkSymbolic(item, free, context, state);
+}
+
+/**
+ * A name the student gave a value, written again as `y = 4(x + 7)(2 - x)` (now an expression) or
+ * `a = 13` (a bare number: another case being considered), is reassigned, not contradicted: the
+ * old value no longer holds and nothing was computed that could be wrong.
+ */
+function restatesStudentName(name: string, value: Expr, context: StudentContext, state: StepState): boolean {
+  if (!context.vars.has(name) || !context.studentNames.has(name) || state.bindings.has(name)) return false;
+  const scope = context.scope(state.bindings);
+  if (unboundSymbols([value], scope).length > 0) {
+    context.vars.delete(name);
+    context.taintedNames.delete(name);
+    return false;
+  }
+  const literal = value.kind === 'num' || (value.kind === 'neg' && value.arg.kind === 'num');
+  if (!literal) return false;
+  const number = value.kind === 'num' ? value.value : -(value as { arg: { value: number } }).arg.value;
+  if (nearlyEqual(number, context.vars.get(name)!)) return false;
+  context.vars.set(name, number);
+  context.taintedNames.delete(name);
+  return true;
 }
 
 function defineName(name: string, rest: Expr[], rels: string[], context: StudentContext, state: StepState): void {
@@ -167,6 +212,7 @@ function defineName(name: string, rest: Expr[], rels: string[], context: Student
   const value = tryValue(rest[rest.length - 1], context, state);
   if (value === null) return;
   context.vars.set(name, value);
+  context.studentNames.add(name);
   if (tainted) context.taintedNames.add(name);
   else context.taintedNames.delete(name);
   context.addValue(value, tainted);
@@ -201,16 +247,19 @@ function checkValues(item: MathItem, context: StudentContext, state: StepState, 
 function checkIdentities(parts: Expr[], context: StudentContext, state: StepState): boolean {
   const scope = context.scope(state.bindings);
   const tainted = usesTaintedValue(parts, context, state.taintedBindings);
-  for (let k = 1; k < parts.length; k++) {
-    const result = compareExpressions(parts[k - 1], parts[k], scope);
-    if (result.verdict === 'unknown') { state.claims.push({ holds: null, tainted, reason: result.reason, method: 'numeric' }); return false; }
-    if (result.verdict === 'different') {
-      state.claims.push({ holds: false, tainted, reason: `${exprToString(parts[k - 1])} is not equal to ${exprToString(parts[k])}`, method: result.method });
-      return false;
-    }
+  const links = checkChainLinks(parts, parts.slice(1).map(() => '='), scope);
+  if (links.kind === 'holds') {
+    state.claims.push({ holds: true, tainted, reason: `${parts.map(exprToString).join(' = ')} is an identity`, method: 'numeric' });
+    return true;
   }
-  state.claims.push({ holds: true, tainted, reason: `${parts.map(exprToString).join(' = ')} is an identity`, method: 'numeric' });
-  return true;
+  pushLinkOutcome(links, tainted, state);
+  return false;
+}
+
+function pushLinkOutcome(links: Exclude<LinkCheck, { kind: 'holds' }>, tainted: boolean, state: StepState): void {
+  if (links.kind === 'fails') { state.claims.push({ holds: false, tainted, reason: links.reason, method: links.method }); return; }
+  state.claims.push({ holds: null, tainted, reason: links.reason, method: 'numeric' });
+  if (links.arithmeticChecked) state.claims.push({ holds: true, tainted, reason: 'the arithmetic in the chain holds', method: 'cas' });
 }
 
 function checkSymbolic(item: MathItem, free: string[], context: StudentContext, state: StepState): void {
@@ -259,11 +308,13 @@ function checkSymbolic(item: MathItem, free: string[], context: StudentContext, 
     return;
   }
   if (parts.length > 2) {
+    const links = checkChainLinks(parts, item.rels, scope);
     if (definesFunction) {
       const fn = head as { name: string; args: { name: string }[] };
-      context.defineFunction(fn.name, { params: [fn.args[0].name], body: last }, true, true);
+      context.defineFunction(fn.name, { params: [fn.args[0].name], body: last }, links.kind !== 'holds', true);
     }
-    state.claims.push({ holds: false, tainted, reason: `${exprToString(parts[firstDifferent])} is not equal to ${exprToString(parts[firstDifferent + 1])}`, method: 'numeric' });
+    if (links.kind === 'holds') state.claims.push({ holds: true, tainted, reason: `${parts.map(exprToString).join(' = ')} holds`, method: 'numeric' });
+    else pushLinkOutcome(links, tainted, state);
   }
 }
 
@@ -283,6 +334,12 @@ function checkInequality(item: MathItem, context: StudentContext, state: StepSta
         default: return true;
       }
     });
+    // `… < 1.3 + 1.6 + 1 = 8.9 < 4`: an equality inside an inequality chain is arithmetic like any other
+    const wrongLink = item.rels.findIndex((rel, k) => rel === '=' && Number.isFinite(values[k]) && Number.isFinite(values[k + 1]) && !linkHolds(item.parts[k], item.parts[k + 1], values[k], values[k + 1], false));
+    if (wrongLink >= 0) {
+      state.claims.push({ holds: false, tainted: usesTaintedValue(item.parts, context, state.taintedBindings), reason: `${exprToString(item.parts[wrongLink])} = ${formatNumber(values[wrongLink])}, not ${exprToString(item.parts[wrongLink + 1])}`, method: 'cas' });
+      return;
+    }
     if (values.every(Number.isFinite)) state.claims.push({ holds: ok ? true : null, tainted: false, reason: ok ? 'the inequality holds' : 'the inequality does not hold as read', method: 'cas' });
   } catch {
     // an inequality we cannot evaluate is not a claim we can check

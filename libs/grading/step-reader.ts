@@ -3,6 +3,7 @@
 // a conclusion or a solution. Unit words inside arithmetic (`200 pink lilies / 5`) are skipped.
 import type { Expr, Token } from '../../libs/math/index.js';
 import { KNOWN_NAMES, normalizeText, parseTokens, tokenize } from '../../libs/math/index.js';
+import { isUnitWord, timesToken, unitPhraseAt, wordsBeforeOperand } from './unit-words.js';
 
 export interface MathItem {
   /** The chain's parts (`a = b = c` has three) and the relations between them. */
@@ -12,9 +13,8 @@ export interface MathItem {
   before: string;
 }
 
-const END_PUNCT = new Set([':', ';', '.', '?', '!', '"']);
 const POISON = new Set(['#', '±', '≡', '…', '∪', '∩', '∅', '→', '@', '&', '\\']);
-const MAX_UNIT_WORDS = 4;
+const QUANTITY_JOINS = new Set(['of', 'in', 'per', 'for']);
 const CONNECTIVE_WORDS = new Set(['and', 'or', 'so', 'then', 'thus', 'hence', 'therefore']);
 
 export function readStep(text: string, definedFunctions: ReadonlySet<string>, knownVariables: ReadonlySet<string> = new Set()): MathItem[] {
@@ -24,32 +24,62 @@ export function readStep(text: string, definedFunctions: ReadonlySet<string>, kn
   let prose: string[] = [];
   let poisoned = false;
   let depth = 0;
+  let labelHead = false;
+  let cutOff = false;
+  let skipTo = 0;
+  let afterValue = false;
+  let headHasUnit = false;
   const flush = (poisonAfter = false) => {
-    if (run.length && !poisoned && !poisonAfter) {
-      const item = toItem(run, prose.join(' ').toLowerCase(), definedFunctions);
+    // `24 eggs in 1 tray x 2 trays`: math that starts inside a compound quantity is not a claim
+    const insideQuantity = afterValue && headHasUnit && isQuantityJoin(prose);
+    if (run.length && !poisoned && !poisonAfter && !(insideQuantity && run.some((t) => t.kind === 'rel'))) {
+      const item = toItem(items.length === 0 && isHeading(prose) ? dropDash(run) : run, prose.join(' ').toLowerCase(), definedFunctions, { labelHead, cutOff });
       if (item) items.push(item);
     }
-    if (run.length) prose = [];
+    if (run.length) {
+      prose = [];
+      afterValue = endsWithValue(run);
+    }
     run = [];
     depth = 0;
     poisoned = false;
+    labelHead = false;
+    cutOff = false;
+    headHasUnit = false;
+  };
+  const skipUnit = (at: number): boolean => {
+    const unit = unitPhraseAt(tokens, at, definedFunctions);
+    if (unit.skip === 0) return false;
+    const next = tokens[at + unit.skip];
+    // `Drop 8 degrees = 2 - 8 = -6`: a lone number with words before `=` is a label for the chain
+    if (run.length === 1 && run[0].kind === 'num' && next?.kind === 'rel' && next.text === '=') labelHead = true;
+    if (run.length === 1 && run[0].kind === 'num') headHasUnit = true;
+    if (unit.times) run.push(timesToken(tokens[at]));
+    skipTo = at + unit.skip - 1;
+    return true;
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
+    // `$10/day` and `93 (average)` after a value are units, not a division or a product
+    if (run.length && endsWithValue(run) && (token.kind === 'open' || (token.kind === 'op' && token.text === '/'))) {
+      if (skipUnit(i)) { i = skipTo; continue; }
+    }
     if (isMathToken(tokens, i, definedFunctions, depth) || (tokens[i].kind === 'id' && knownVariables.has(tokens[i].text))) {
       if (token.kind === 'open') depth++;
       if (token.kind === 'close') depth = Math.max(0, depth - 1);
       run.push(token);
       continue;
     }
-    if (run.length && endsWithValue(run)) {
-      const skip = unitWordsToSkip(tokens, i, definedFunctions);
-      if (skip > 0) { i += skip - 1; continue; }
+    if (run.length && endsWithValue(run) && skipUnit(i)) { i = skipTo; continue; }
+    if (run.length && endsWithOperator(run)) {
+      const words = wordsBeforeOperand(tokens, i, definedFunctions);
+      if (words > 0) { i += words - 1; continue; }
+      // `(3/4)*number of novels`: the math goes on in words, so its last part is not a value
+      if (isUnitWord(token, definedFunctions)) cutOff = true;
     }
     if (token.kind === 'punct' && POISON.has(token.text)) { flush(true); poisoned = true; prose.push(token.text); continue; }
     flush();
-    if (token.kind === 'comma' || (token.kind === 'punct' && END_PUNCT.has(token.text))) prose.push(token.text);
-    else prose.push(token.text);
+    prose.push(token.text);
   }
   flush();
   return items;
@@ -60,32 +90,24 @@ function endsWithValue(run: Token[]): boolean {
   return last.kind === 'num' || last.kind === 'close' || (last.kind === 'op' && last.text === '%');
 }
 
-/** Words between a number and an operator are units: `200 pink calla lilies / 5`, `$12/hour * 5`. */
-function unitWordsToSkip(tokens: Token[], at: number, defined: ReadonlySet<string>): number {
-  let j = at;
-  if (tokens[j].kind === 'op' && tokens[j].text === '/' && isWord(tokens[j + 1], defined)) {
-    j++;
-    while (j < tokens.length && isWord(tokens[j], defined) && j - at <= MAX_UNIT_WORDS) j++;
-    const next = tokens[j];
-    return next && ((next.kind === 'op' && next.text !== '%') || next.kind === 'rel') ? j - at : 0;
-  }
-  while (j < tokens.length && isWord(tokens[j], defined) && j - at < MAX_UNIT_WORDS) {
-    if (CONNECTIVE_WORDS.has(tokens[j].text.toLowerCase())) return 0;
-    j++;
-  }
-  if (j === at) return 0;
-  const next = tokens[j];
-  if (!next) return 0;
-  const isSign = (next.text === '-' || next.text === '+') && next.spaceBefore && tokens[j + 1] && !tokens[j + 1].spaceBefore;
-  if (next.kind === 'op' && '+-*/^'.includes(next.text) && !isSign) return j - at;
-  if (next.kind === 'rel' && next.text === '=') return j - at;
-  return 0;
+/** `Yams - 6 yams x $1.5`: a spaced dash before the first number is punctuation, not a minus. */
+function dropDash(run: Token[]): Token[] {
+  return run.length > 1 && run[0].kind === 'op' && run[0].text === '-' && run[0].spaceBefore && run[1].spaceBefore ? run.slice(1) : run;
 }
 
-function isWord(token: Token | undefined, defined: ReadonlySet<string>): boolean {
-  if (!token) return false;
-  if (token.kind === 'word') return true;
-  return token.kind === 'id' && !token.latex && token.text.length > 1 && !KNOWN_NAMES.has(token.text) && !defined.has(token.text);
+/** `Yams - 6 yams`: a short capitalised label opening the step. */
+function isHeading(prose: string[]): boolean {
+  return prose.length > 0 && prose.length <= 3 && /^[A-Z]/.test(prose[0]) && prose.every((w) => /^[A-Za-z]/.test(w));
+}
+
+/** A number, a few words, then of/in/per/for: the next number is part of the same quantity. */
+function isQuantityJoin(prose: string[]): boolean {
+  return prose.length > 0 && prose.length <= 4 && QUANTITY_JOINS.has(prose[prose.length - 1].toLowerCase()) && prose.every((w) => /^[A-Za-z]/.test(w));
+}
+
+function endsWithOperator(run: Token[]): boolean {
+  const last = run[run.length - 1];
+  return last.kind === 'op' && '+-*/^'.includes(last.text);
 }
 
 function isMathToken(tokens: Token[], i: number, defined: ReadonlySet<string>, depth: number): boolean {
@@ -108,6 +130,7 @@ function isMathId(tokens: Token[], i: number, defined: ReadonlySet<string>): boo
   const nextIsMath = next !== undefined && (next.kind === 'rel' || next.kind === 'op' || (next.kind === 'open' && !next.spaceBefore));
   if (token.latex) return !CONNECTIVE_WORDS.has(name) || nextIsMath;
   if (defined.has(name) || name.endsWith("'")) return true;
+  if (isLabelLetter(tokens, i)) return false;
   if (KNOWN_NAMES.has(name)) return name === 'pi' || nextIsMath || next?.kind === 'num' || next?.kind === 'id';
   if (name.length > 1 && !/^[A-Za-z]_\w+$/.test(name)) return false;
   const prevIsMath = prev !== undefined && !token.spaceBefore && (prev.kind === 'num' || prev.kind === 'close');
@@ -116,7 +139,25 @@ function isMathId(tokens: Token[], i: number, defined: ReadonlySet<string>): boo
   return prevIsMath || prevIsOperator || nextIsMath || next?.kind === 'close';
 }
 
-function toItem(run: Token[], before: string, defined: ReadonlySet<string>): MathItem | null {
+interface RunShape {
+  /** The first part is a lone number named by words before `=`: a label, not a value. */
+  labelHead: boolean;
+  /** The run ended in an operator followed by words: its last part is incomplete. */
+  cutOff: boolean;
+}
+
+/** `District C`, `Plan A and B`: a capital letter after a capitalised noun mid-sentence names a thing. */
+function isLabelLetter(tokens: Token[], i: number, depth = 0): boolean {
+  const token = tokens[i];
+  if (token.latex || !/^[A-Z]$/.test(token.text) || depth > 3) return false;
+  const prev = tokens[i - 1];
+  const before = tokens[i - 2];
+  if (prev?.kind === 'id' && !prev.latex && /^[A-Z][a-z]+$/.test(prev.text) && !KNOWN_NAMES.has(prev.text) && (before?.kind === 'id' || before?.kind === 'word')) return true;
+  const joined = prev && (prev.text === 'and' || prev.text === 'or' || prev.kind === 'comma');
+  return Boolean(joined) && before?.kind === 'id' && isLabelLetter(tokens, i - 2, depth + 1);
+}
+
+function toItem(run: Token[], before: string, defined: ReadonlySet<string>, shape: RunShape): MathItem | null {
   const segments: Token[][] = [[]];
   const rels: string[] = [];
   let depth = 0;
@@ -131,6 +172,8 @@ function toItem(run: Token[], before: string, defined: ReadonlySet<string>): Mat
     segments.shift();
     rels.shift();
   }
+  if (shape.labelHead && segments.length > 2) { segments.shift(); rels.shift(); }
+  if (shape.cutOff && segments.length > 1) { segments.pop(); rels.pop(); }
   if (segments.some((s) => s.length === 0)) return null;
   const parts: Expr[] = [];
   for (let k = 0; k < segments.length; k++) {

@@ -27,6 +27,10 @@ export class StudentContext {
   condition: Condition | null = null;
   interval: [number, number] | null = null;
   statementCondition: Condition | null = null;
+  /** Every solution value the student has listed per variable (`x = 9, -4`), so a later `x = 9` rejects -4 knowingly. */
+  readonly statedSolutions = new Map<string, number[]>();
+  /** The problem is about lengths, areas or counts: a negative root may be dropped without comment. */
+  quantitiesArePositive = false;
 
   scope(extraVars?: ReadonlyMap<string, number>): Scope {
     if (!extraVars || extraVars.size === 0) return { vars: this.vars, functions: this.functions };

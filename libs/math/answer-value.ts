@@ -1,6 +1,8 @@
 // Reads a final answer into a structured value: an expression, an equation, a set or solution list
 // (`x = 0 or x = 2`), a tuple, an interval, named parts (`max = 2, min = -2`) or plain text.
 // Prose around the answer (`The answer is`, `A:`, `答:`, units) and `\boxed{}` are unwrapped.
+import type { Region } from './answer-region.js';
+import { chainRegion, intervalPiece } from './answer-region.js';
 import type { Expr } from './expr.js';
 import { freeSymbols } from './expr.js';
 import { isFunctionName, parseTokens } from './expr-parser.js';
@@ -16,14 +18,24 @@ export type AnswerValue =
   | { kind: 'tuple'; items: AnswerValue[] }
   | { kind: 'interval'; low: Expr; high: Expr; lowClosed: boolean; highClosed: boolean }
   | { kind: 'named'; parts: Map<string, AnswerValue> }
+  | Region
   | { kind: 'text'; text: string };
 
+/** `a_3`, `V_1`, `S_MBCN`: a letter with a subscript is a name even outside LaTeX. */
+const SUBSCRIPTED = /^[A-Za-z]_[A-Za-z0-9]+$/;
 const CONNECTIVES = new Set(['or', 'and', '或', '和', '及', '或者', '且', '以及']);
 const PREFIX = /^(?:.*?\b(?:final answer|the answer is|answer is|answer|solutions? (?:is|are)|ans)\s*[:：]?|\s*(?:A|Answer)\s*[:：]|\s*答案?(?:是|为)?\s*[:：]?)/i;
 
+/**
+ * The contents of `\boxed{…}`. Several boxes are one answer when only connectives, commas or
+ * symbols stand between them (`\boxed{1} and \boxed{2}`, `\boxed{2}, \boxed{3}`); when other
+ * prose does (`\boxed{1} no no \boxed{2}`), a later box replaces the earlier ones. An unclosed box
+ * runs to the end of the text.
+ */
 export function unwrapBoxed(text: string): string {
   const contents: string[] = [];
   let at = text.indexOf('\\boxed');
+  let previousEnd = -1;
   while (at >= 0 && contents.length < 20) {
     const open = text.indexOf('{', at);
     if (open < 0) break;
@@ -33,13 +45,22 @@ export function unwrapBoxed(text: string): string {
       if (text[i] === '{') depth++;
       else if (text[i] === '}' && --depth === 0) { end = i; break; }
     }
-    if (end < 0) break;
+    if (previousEnd >= 0 && !joinsBoxes(text.slice(previousEnd + 1, at))) contents.length = 0;
+    if (end < 0) { contents.push(text.slice(open + 1)); break; }
     contents.push(text.slice(open + 1, end));
+    previousEnd = end;
     at = text.indexOf('\\boxed', end);
   }
   if (contents.length === 0) return text;
   const distinct = [...new Set(contents.map((c) => c.trim()))];
   return distinct.join(', ');
+}
+
+const JOINING_WORDS = /(?:^|[^A-Za-z])(?:and|or)(?![A-Za-z])|[,;和或及、]/;
+
+function joinsBoxes(between: string): boolean {
+  const prose = between.replace(/\\[A-Za-z]+/g, ' ');
+  return JOINING_WORDS.test(prose) || !/[A-Za-z\u3400-\u9fff]/.test(prose);
 }
 
 export function readAnswer(raw: string): AnswerValue | null {
@@ -50,15 +71,41 @@ export function readAnswer(raw: string): AnswerValue | null {
   text = text.trim().replace(/[.。]\s*$/, '');
   if (!text) return null;
   const normalized = normalizeText(text);
-  const tokens = tokenize(normalized);
+  const tokens = splitGluedConnectives(tokenize(normalized));
   const textValue = asText(tokens);
-  const value = readTokens(stripProse(tokens));
+  const value = readTokens(semicolonsInBrackets(stripProse(tokens)));
   return value ?? textValue;
+}
+
+/** `1orW(x)=-1`: a connective glued between a value and the next name still separates them. */
+function splitGluedConnectives(tokens: Token[]): Token[] {
+  return tokens.flatMap((t, i) => {
+    const prev = tokens[i - 1];
+    const glued = t.kind === 'id' && !t.spaceBefore && prev && (prev.kind === 'num' || prev.kind === 'close') ? /^(or|and)([A-Za-z].*)$/.exec(t.text) : null;
+    if (!glued) return [t];
+    return [{ ...t, text: glued[1] }, { ...t, text: glued[2], spaceBefore: false }];
+  });
+}
+
+/** `(0;-2;6)`: inside brackets with no commas, semicolons separate the items. */
+function semicolonsInBrackets(tokens: Token[]): Token[] {
+  const out = [...tokens];
+  const stack: { at: number; comma: boolean }[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind === 'open') stack.push({ at: i, comma: false });
+    else if (t.kind === 'comma' && stack.length) stack[stack.length - 1].comma = true;
+    else if (t.kind === 'close') {
+      const group = stack.pop();
+      if (!group || group.comma) return;
+      for (let k = group.at + 1; k < i; k++) if (out[k].kind === 'punct' && out[k].text === ';') out[k] = { ...out[k], kind: 'comma', text: ',' };
+    }
+  });
+  return out;
 }
 
 /** Drops prose words around the math (labels before, units after) but keeps connectives. */
 function stripProse(tokens: Token[]): Token[] {
-  const isProse = (t: Token) => t.kind === 'word' || (t.kind === 'id' && !t.latex && t.text.length > 2 && !KNOWN_NAMES.has(t.text) && !CONNECTIVES.has(t.text));
+  const isProse = (t: Token) => t.kind === 'word' || (t.kind === 'id' && !t.latex && t.text.length > 2 && !KNOWN_NAMES.has(t.text) && !CONNECTIVES.has(t.text) && !SUBSCRIPTED.test(t.text));
   let start = 0;
   let end = tokens.length;
   while (start < end && (isProse(tokens[start]) || tokens[start].kind === 'punct')) start++;
@@ -74,7 +121,21 @@ function asText(tokens: Token[]): AnswerValue | null {
 
 function readTokens(tokens: Token[]): AnswerValue | null {
   if (tokens.length === 0) return null;
-  const items = splitTopLevel(tokens);
+  // `p=5,q=2;p=7,q=2` and `-12;-11;-10`: top-level semicolons separate whole answers
+  const groups = splitTopLevel(tokens, (t) => t.kind === 'punct' && t.text === ';');
+  if (groups.length > 1) {
+    const values = groups.filter((g) => g.length > 0).map(readCommaList);
+    if (values.some((v) => v === null)) return null;
+    const read = values as AnswerValue[];
+    const compound = read.some((v) => (v.kind === 'named' && v.parts.size > 1) || (v.kind === 'set' && !v.variable));
+    return compound ? { kind: 'set', items: read } : combine(read);
+  }
+  return readCommaList(tokens);
+}
+
+function readCommaList(tokens: Token[]): AnswerValue | null {
+  if (tokens.length === 0) return null;
+  const items = splitTopLevel(tokens, (t) => t.kind === 'comma' || (CONNECTIVES.has(t.text) && (t.kind === 'id' || t.kind === 'word')));
   if (items.some((item) => item.length === 0)) return null;
   const values = items.map(readItem);
   if (values.some((v) => v === null)) return null;
@@ -95,23 +156,25 @@ function combine(values: AnswerValue[]): AnswerValue {
   return { kind: 'set', items: values.flatMap((v) => (v.kind === 'set' && !v.variable ? v.items : [v])) };
 }
 
-function splitTopLevel(tokens: Token[]): Token[][] {
+function splitTopLevel(tokens: Token[], isSeparator: (t: Token) => boolean): Token[][] {
   const items: Token[][] = [[]];
   let depth = 0;
   for (const token of tokens) {
     if (token.kind === 'open') depth++;
     if (token.kind === 'close') depth--;
-    const separator = depth === 0 && (token.kind === 'comma' || (token.kind === 'punct' && token.text === ';') || (CONNECTIVES.has(token.text) && (token.kind === 'id' || token.kind === 'word')));
-    if (separator) items.push([]);
+    if (depth === 0 && isSeparator(token)) items.push([]);
     else items[items.length - 1].push(token);
   }
   return items.filter((item, i) => item.length > 0 || i === 0 || i < items.length - 1);
 }
 
 function readItem(tokens: Token[]): AnswerValue | null {
+  const union = splitTopLevel(tokens, (t) => t.kind === 'punct' && t.text === '∪');
+  if (union.length > 1) return readUnion(union);
   const relAt = tokens.findIndex((t) => t.kind === 'rel');
   if (relAt >= 0) {
     const rel = tokens[relAt].text;
+    if (rel !== '=' && rel !== 'in') return readInequality(tokens);
     const left = tokens.slice(0, relAt);
     const right = tokens.slice(relAt + 1);
     if (rel === 'in') return right.length ? readItem(right) : null;
@@ -135,6 +198,36 @@ function readItem(tokens: Token[]): AnswerValue | null {
     return fromListItems(expr.open, expr.close, items, expr.items);
   }
   return { kind: 'expr', expr };
+}
+
+/** `-793 < a < 10`, `k \\ge 2`, `0 < f(x) < 1`: an order chain with one non-constant part. */
+function readInequality(tokens: Token[]): AnswerValue | null {
+  const segments = splitTopLevel(tokens, (t) => t.kind === 'rel');
+  const rels = tokens.filter((t, i) => t.kind === 'rel' && depthAt(tokens, i) === 0).map((t) => t.text);
+  if (segments.length !== rels.length + 1 || segments.some((s) => s.length === 0)) return null;
+  const parts = segments.map(parseExpr);
+  if (parts.some((p) => p === null)) return null;
+  return chainRegion(parts as Expr[], rels);
+}
+
+function depthAt(tokens: Token[], at: number): number {
+  let depth = 0;
+  for (let i = 0; i < at; i++) depth += tokens[i].kind === 'open' ? 1 : tokens[i].kind === 'close' ? -1 : 0;
+  return depth;
+}
+
+/** `[-3/2, -1] \\cup [1, 3/2]`: a union of intervals (or of inequalities in one variable). */
+function readUnion(pieces: Token[][]): AnswerValue | null {
+  const region: Region = { kind: 'region', pieces: [], variable: null };
+  for (const tokens of pieces) {
+    const value = tokens.length ? readItem(tokens) : null;
+    if (value?.kind === 'interval') region.pieces.push(intervalPiece(value.low, value.high, value.lowClosed, value.highClosed));
+    else if (value?.kind === 'region' && (region.variable === null || value.variable === null || value.variable === region.variable)) {
+      region.pieces.push(...value.pieces);
+      region.variable ??= value.variable;
+    } else return null;
+  }
+  return region;
 }
 
 function fromList(expr: Extract<Expr, { kind: 'list' }>): AnswerValue {
@@ -161,8 +254,25 @@ function partName(tokens: Token[]): string {
   return tokens.map((t) => t.text).join('').replace(/\s+/g, '').toLowerCase().replace(/^maximum$/, 'max').replace(/^minimum$/, 'min');
 }
 
+/** `7:32`, `S_1:S_2`: one colon between two math operands is a ratio, worth their quotient. */
+function ratioParts(tokens: Token[]): [Token[], Token[]] | null {
+  const colons = tokens.map((t, i) => (t.kind === 'punct' && t.text === ':' && depthAt(tokens, i) === 0 ? i : -1)).filter((i) => i >= 0);
+  if (colons.length !== 1) return null;
+  const at = colons[0];
+  const [before, after] = [tokens[at - 1], tokens[at + 1]];
+  if (!before || !after || !['num', 'id', 'close'].includes(before.kind) || !['num', 'id', 'open', 'op'].includes(after.kind)) return null;
+  // `x: 5` is a label followed by its value, not a ratio
+  if (before.kind === 'id' && at === 1 && after.spaceBefore && !before.latex) return null;
+  return [tokens.slice(0, at), tokens.slice(at + 1)];
+}
+
 /** Letters in answers are variables: `ab` is a·b; words of three letters or more are not math. */
 function parseExpr(tokens: Token[]): Expr | null {
+  const ratio = ratioParts(tokens);
+  if (ratio) {
+    const [left, right] = ratio.map(parseExpr);
+    return left && right ? { kind: 'bin', op: '/', left, right } : null;
+  }
   const defined = new Set<string>();
   tokens.forEach((t, i) => {
     if (t.kind === 'id' && /^[A-Za-z]'*$/.test(t.text) && tokens[i + 1]?.text === '(' && tokens[i + 2]?.kind === 'id' && tokens[i + 3]?.text === ')') defined.add(t.text);

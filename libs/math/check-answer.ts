@@ -1,9 +1,12 @@
 // Final-answer equivalence (GRADING.md "Equivalence"): reads both answers into structured values
 // and compares them part by part at the policy's tolerance. Never throws: unreadable or refused
 // input is `{equivalent: false, method: 'none', reason}`.
+import type { Region } from './answer-region.js';
+import { intervalPiece, sameRegion } from './answer-region.js';
 import type { AnswerValue } from './answer-value.js';
 import { readAnswer } from './answer-value.js';
 import type { Expr } from './expr.js';
+import { literals } from './expr.js';
 import { EMPTY_SCOPE, evaluate } from './evaluate.js';
 import { compareExpressions, unboundSymbols } from './equivalence.js';
 import { MATH_LIMITS } from './limits.js';
@@ -60,6 +63,13 @@ export function compareValues(expected: AnswerValue, given: AnswerValue, toleran
     return a !== null && b !== null ? { equal: a === b, method: 'cas' } : { equal: false, method: 'cas' };
   }
   if (expected.kind === 'expr' && given.kind === 'expr') return compareScalars(expected.expr, given.expr, tolerance);
+  if (expected.kind === 'region' || given.kind === 'region') {
+    const [a, b] = [asRegion(expected), asRegion(given)];
+    if (!a || !b) return { equal: false, method: 'cas', reason: `a ${given.kind} is not a ${expected.kind}` };
+    return { equal: sameRegion(a, b), method: 'numeric' };
+  }
+  const labelled = expected.kind === 'equation' && given.kind !== 'equation' ? labelValue(expected) : given.kind === 'equation' && expected.kind !== 'equation' ? labelValue(given) : null;
+  if (labelled) return expected.kind === 'equation' ? compareValues(labelled, given, tolerance) : compareValues(expected, labelled, tolerance);
   if (expected.kind === 'equation' && given.kind === 'equation') return compareEquations(expected, given);
   if (expected.kind === 'interval' && given.kind === 'interval') {
     if (expected.lowClosed !== given.lowClosed || expected.highClosed !== given.highClosed) return { equal: false, method: 'cas', reason: 'the interval endpoints are not included the same way' };
@@ -76,12 +86,40 @@ export function compareValues(expected: AnswerValue, given: AnswerValue, toleran
     }
     return all([...expected.parts].map(([name, value]) => compareValues(value, given.parts.get(name)!, tolerance)));
   }
+  const listed = unnamedList(expected, given) ?? unnamedList(given, expected);
+  if (listed) return all(listed.named.map((value, i) => compareValues(value, listed.values[i], tolerance)));
   if (expected.kind === 'named') return compareValues(namedAsValue(expected), given, tolerance);
   if (given.kind === 'named') return compareValues(expected, namedAsValue(given), tolerance);
   const expectedItems = asMembers(expected);
   const givenItems = asMembers(given);
   if (expectedItems && givenItems) return compareSets(expectedItems, givenItems, tolerance);
   return { equal: false, method: 'cas', reason: `a ${given.kind} is not a ${expected.kind}` };
+}
+
+/** `AB = 4, CD = 5` against `4, 5`: named parts and an unnamed list of as many values, in order. */
+function unnamedList(named: AnswerValue, other: AnswerValue): { named: AnswerValue[]; values: AnswerValue[] } | null {
+  if (named.kind !== 'named' || named.parts.size < 2) return null;
+  if ((other.kind !== 'set' || other.variable) && other.kind !== 'tuple') return null;
+  if (other.items.length !== named.parts.size || other.items.some((i) => i.kind === 'named')) return null;
+  return { named: [...named.parts.values()], values: other.items };
+}
+
+/** `|AB| = 1`, `\\frac{NO}{BO} = \\frac{1}{\\sqrt 6}`: a label made of names only, then a constant value. */
+function labelValue(equation: Extract<AnswerValue, { kind: 'equation' }>): AnswerValue | null {
+  if (literals(equation.left).length > 0 || unboundSymbols([equation.left], EMPTY_SCOPE).length === 0) return null;
+  if (unboundSymbols([equation.right], EMPTY_SCOPE).length > 0) return null;
+  return { kind: 'expr', expr: equation.right };
+}
+
+/** Intervals, order chains and `(a, b)` pairs read as the set of reals they describe. */
+function asRegion(value: AnswerValue): Region | null {
+  if (value.kind === 'region') return value;
+  if (value.kind === 'interval') return { kind: 'region', pieces: [intervalPiece(value.low, value.high, value.lowClosed, value.highClosed)], variable: null };
+  if (value.kind === 'tuple' && value.items.length === 2 && value.items.every((i) => i.kind === 'expr')) {
+    const [low, high] = value.items.map((i) => (i as { expr: Expr }).expr);
+    return { kind: 'region', pieces: [intervalPiece(low, high, false, false)], variable: null };
+  }
+  return null;
 }
 
 function namedAsValue(value: Extract<AnswerValue, { kind: 'named' }>): AnswerValue {

@@ -156,6 +156,12 @@ class Parser {
         return { kind: 'call', name, args: [operand] };
       }
     }
+    const logBase = /^logbase_([A-Za-z]|\d+(?:\.\d+)?)$/.exec(name);
+    if (logBase && next && next.kind !== 'op' && next.kind !== 'close' && next.kind !== 'comma' && next.kind !== 'rel') {
+      // `\log_6 (x - y)` (read as `logbase_6`): the logarithm to that base
+      const base: Expr = /^\d/.test(logBase[1]) ? { kind: 'num', value: Number(logBase[1]), text: logBase[1], decimals: decimalsOf(logBase[1]) } : { kind: 'sym', name: logBase[1] };
+      return { kind: 'call', name: 'log', args: [this.power(), base] };
+    }
     if (name.endsWith("'")) throw new ParseError(`${name} is not a defined function`);
     return { kind: 'sym', name: Object.hasOwn(CONSTANTS, name) && name !== 'e' ? name : name };
   }

@@ -24,7 +24,17 @@ const MAX_LATEX_CHARS = 8_000;
 
 export function latexToText(latex: string, insideMath = true): string {
   const source = latex.length > MAX_LATEX_CHARS ? latex.slice(0, MAX_LATEX_CHARS) : latex;
-  return new LatexReader(source, insideMath).read(Infinity);
+  return new LatexReader(bracketMixedNumbers(source), insideMath).read(Infinity);
+}
+
+// `4\dfrac{5}{8}`, `33\frac{1}{3}`: a whole number written right before a proper numeric fraction is
+// a mixed number (4 + 5/8), not a product; after `^`, `_`, a digit or a letter it is not.
+const MIXED_NUMBER = /(?<![\d.^_A-Za-z]|[\^_]\{)(\d+)\s*\\[dtc]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}/g;
+
+function bracketMixedNumbers(source: string): string {
+  if (!source.includes('frac')) return source;
+  return source.replace(MIXED_NUMBER, (whole, units: string, top: string, bottom: string) =>
+    (Number(top) < Number(bottom) ? `{${units}+\\frac{${top}}{${bottom}}}` : whole));
 }
 
 class LatexReader {
@@ -117,7 +127,12 @@ class LatexReader {
       return this.insideMath ? `${LATEX_CLOSE} ${text} ${LATEX_OPEN}` : ` ${text} `;
     }
     if (TRANSPARENT.has(name)) return `(${this.group()})`;
+    // `4\$`: a dollar sign after a value is notation (superfactorial), before a number it is currency
+    if (name === '$') return /^\s*[\d.]/.test(this.src.slice(this.pos, this.pos + 3)) ? '' : ' # ';
     if (Object.hasOwn(SYMBOLS, name)) return SYMBOLS[name];
+    // `\quadx_{2}`: spacing run into the next name (spaces stripped from the source)
+    const spaced = /^(q?quad)([A-Za-z]+)$/.exec(name);
+    if (spaced) return ` ${spaced[2]}`;
     if (FUNCTIONS.has(name)) return ` ${name} `;
     if (GREEK.has(name) || GREEK.has(name.toLowerCase())) return ` ${name} `;
     if (name === 'pmod' || name === 'bmod' || name === 'mod') { this.group(); return ' # '; }

@@ -69,9 +69,11 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** In LaTeX, `ab` is a·b but `sin`, `pi`, `theta` stay whole; subscripts stay with their letter. */
+/** In LaTeX, `ab` is a·b but `sin`, `pi`, `theta`, `BD` stay whole; subscripts stay with their letter. */
 function splitLatexName(word: string): string[] {
   if (KNOWN_NAMES.has(word.replace(/'+$/, '')) || word.includes('_')) return [word];
+  // `BD`, `ABC`: runs of capitals name points, segments and figures (geometry), not products
+  if (/^[A-Z]{2,4}$/.test(word)) return [word];
   const parts: string[] = [];
   let rest = word;
   while (rest.length) {

@@ -72,8 +72,10 @@ function findClosingDollar(text: string, from: number): number {
 
 function plainSegment(segment: string): string {
   if (!segment) return '';
-  let text = segment.includes('\\') ? latexToText(segment, false) : segment.replace(/([_^])\{([^{}]*)\}/g, '$1($2)');
+  let text = segment.includes('\\') ? latexToText(segment, false) : segment.replace(/_\{([A-Za-z0-9]+)\}/g, '_$1').replace(/([_^])\{([^{}]*)\}/g, '$1($2)');
   text = text.replace(/\$\s*(?=[\d.])/g, '').replace(/\$/g, ' ');
+  // `right-most`, `well-known`: a hyphen joining two words is not a minus sign
+  text = text.replace(/(?<=[A-Za-z]{2})-(?=[A-Za-z]{2})/g, ' ');
   text = text.replace(/(\d)\s*[x×X]\s*(?=\d|\.\d)/g, '$1 * ').replace(/(\d)\s+[x×X]\s+(?=\()/g, '$1 * ');
   // `$350 000`: a space before exactly three digits inside an amount is a thousands separator
   text = text.replace(/(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d/,]|\.\d| \d)/g, (_m, head: string, groups: string) => head + groups.replace(/ /g, ''));

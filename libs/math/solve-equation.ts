@@ -1,6 +1,8 @@
 // Real solution set of a one-variable equation `left = right`: exact for polynomials, otherwise by
 // scanning a grid for sign changes and near-zero minima on the interval (default [-50, 50]).
 import type { Expr } from './expr.js';
+import { freeSymbols } from './expr.js';
+import { CONSTANTS } from './known-names.js';
 import type { Scope } from './evaluate.js';
 import { evaluate } from './evaluate.js';
 import { MathLimitError } from './limits.js';
@@ -12,6 +14,8 @@ const GRID_POINTS = 2_000;
 
 export function solveEquation(left: Expr, right: Expr, variable: string, scope: Scope, interval?: [number, number]): SolutionSet {
   const difference: Expr = { kind: 'bin', op: '-', left, right };
+  const others = [...freeSymbols(difference)].filter((n) => n !== variable && !scope.vars.has(n) && !Object.hasOwn(CONSTANTS, n));
+  if (others.length > 0) return { kind: 'unknown', reason: `the equation also depends on ${others.slice(0, 3).join(', ')}` };
   const poly = toPolynomial(difference, variable, scope);
   if (poly) {
     if (poly.length === 1) return poly[0] === 0 ? { kind: 'all' } : { kind: 'finite', roots: [] };

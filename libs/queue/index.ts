@@ -1,6 +1,21 @@
 export { POOL_QUEUES, QUEUE_POOL, QUEUES, type QueueKey, type QueueName } from './queue-names.js';
-export { gradeJobId, gradeSubmissionPayload, type GradeSubmissionPayload, JOB_NAMES, reconcilePayload } from './job-payloads.js';
+export {
+  generateReferencePayload,
+  type GenerateReferencePayload,
+  gradeJobId,
+  gradeSubmissionPayload,
+  type GradeSubmissionPayload,
+  JOB_NAMES,
+  reconcilePayload,
+  deliverWebhookPayload,
+  type DeliverWebhookPayload,
+  webhookJobId,
+  referenceJobId,
+} from './job-payloads.js';
+export { allowedPools, chooseModelPool, type ModelPoolChoice, type ModelPoolState, type InferenceSetting } from './model-routing.js';
+export { ModelQueueProducer } from './model-queue.producer.js';
 export { DEFAULT_JOB_OPTIONS } from './job-options.js';
 export { createRedisConnection } from './redis-connection.js';
 export { GradeQueueProducer } from './grade-queue.producer.js';
+export { WebhookQueueProducer } from './webhook-queue.producer.js';
 export { QueueModule, REDIS_PRODUCER } from './queue.module.js';

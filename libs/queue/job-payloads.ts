@@ -5,6 +5,8 @@ import { z } from 'zod';
 export const JOB_NAMES = {
   gradeSubmission: 'grade-submission',
   reconcile: 'reconcile',
+  deliverWebhook: 'deliver-webhook',
+  generateReference: 'generate-reference',
 } as const;
 
 export const gradeSubmissionPayload = z.object({
@@ -18,4 +20,30 @@ export const reconcilePayload = z.object({});
 /** Deterministic: a regrade (new version) is a new job, a replay of the same version is a no-op. */
 export function gradeJobId(submissionId: string, version: number): string {
   return `${submissionId}-v${version}`;
+}
+
+export const generateReferencePayload = z.object({
+  problemId: z.string().min(1),
+  revision: z.number().int().positive(),
+});
+export type GenerateReferencePayload = z.infer<typeof generateReferencePayload>;
+
+/** One generation per problem revision, however many submissions wait for it. */
+export function referenceJobId(problemId: string, revision: number): string {
+  return `ref-${problemId}-r${revision}`;
+}
+
+export const deliverWebhookPayload = z.object({
+  eventId: z.string().min(1),
+  /** Attempts recorded when the job was made; a job whose count is out of date does nothing. */
+  attempt: z.number().int().min(0),
+});
+export type DeliverWebhookPayload = z.infer<typeof deliverWebhookPayload>;
+
+/**
+ * One job per (event, attempt): a retry or redelivery is a new job, while the reconciler
+ * re-adding a job that still exists is a no-op.
+ */
+export function webhookJobId(eventId: string, attempt: number): string {
+  return `${eventId}-a${attempt}`;
 }

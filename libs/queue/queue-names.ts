@@ -20,7 +20,7 @@ export type QueueName = (typeof QUEUES)[QueueKey];
  * when one of its queues has no handler.
  */
 export const POOL_QUEUES: Record<PoolName, QueueKey[]> = {
-  cpu: ['grade'],
+  cpu: ['grade', 'webhooks'],
   gpu: ['gpu'],
   edge: ['edge'],
 };

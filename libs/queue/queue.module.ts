@@ -3,6 +3,8 @@ import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/index.js';
 import { GradeQueueProducer } from './grade-queue.producer.js';
+import { ModelQueueProducer } from './model-queue.producer.js';
+import { WebhookQueueProducer } from './webhook-queue.producer.js';
 import { DEFAULT_JOB_OPTIONS } from './job-options.js';
 import { QueueErrorLogger } from './queue-error-logger.js';
 import { QUEUES } from './queue-names.js';
@@ -38,8 +40,8 @@ export class QueueModule {
       module: QueueModule,
       global: true,
       imports: [bull, queues],
-      providers: [connection, GradeQueueProducer, RedisCloser, QueueErrorLogger],
-      exports: [queues, GradeQueueProducer, REDIS_PRODUCER],
+      providers: [connection, GradeQueueProducer, ModelQueueProducer, WebhookQueueProducer, RedisCloser, QueueErrorLogger],
+      exports: [queues, GradeQueueProducer, ModelQueueProducer, WebhookQueueProducer, REDIS_PRODUCER],
     };
   }
 }

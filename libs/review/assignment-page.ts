@@ -1,6 +1,7 @@
 import { computeAssignmentStats, type AssignmentStats } from './assignment-stats.js';
-import { html, type SafeHtml } from './escape-html.js';
+import { html, raw, type SafeHtml } from './escape-html.js';
 import { renderPage } from './page-layout.js';
+import { renderMathText } from './render-math.js';
 import type { AssignmentReview } from './review.types.js';
 
 // The assignment page: progress by status (refreshing itself while anything is queued or grading),
@@ -36,7 +37,7 @@ function renderProblems(stats: AssignmentStats, link: (submissionId: string) => 
 <td>${percentText(problem.correctRate)}<div class="meter"><span class="w-${percentClass(problem.correctRate)}"></span></div></td>
 <td>${percentText(problem.flawlessRate)}<div class="meter"><span class="w-${percentClass(problem.flawlessRate)}"></span></div></td>
 <td>${problem.commonErrors.length === 0 ? html`<span class="meta">none</span>` : html`<ol>${problem.commonErrors.map((error) => html`<li data-common-error>
-${error.label} <span class="pill">${error.count}×</span>
+${raw(renderMathText(error.label))} <span class="pill">${error.count}×</span>
 ${error.exampleSubmissionIds.map((id, index) => html` <a href="${link(id)}">example ${index + 1}</a>`)}</li>`)}</ol>`}</td>
 </tr>`);
   return html`<section class="problem"><div class="problem-head"><h2>Problems</h2></div>

@@ -102,7 +102,8 @@ describe('submission review page', () => {
     expect(await page.evaluate('document.scripts.length')).toBe(0);
     expect(await page.locator('a[href^="javascript:"], [onerror], [onmouseover], img').count()).toBe(0);
     const text = await page.locator('[data-step-index="0"] .step-text').innerText();
-    expect(text).toContain("<script>window.__xss = 1; alert('xss')</script>");
+    expect(text).toContain('<script>window.__xss');
+    expect(text).toContain("alert('xss')</script>");
     await screenshot(page, 'submission-xss-attempt');
     await page.close();
   });

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { AssignmentRepository, DuplicateExternalIdError, isId, OrgRepository } from '../../../libs/db/index.js';
+import { AssignmentRepository, isId, OrgRepository } from '../../../libs/db/index.js';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { orgScope, type Principal } from '../auth/principal.js';
-import { ApiError, conflict, notFound } from '../common/api-error.js';
+import { ApiError, notFound } from '../common/api-error.js';
 import { pageQuery } from '../common/page-query.js';
 import { ZodPipe, ZodQueryPipe } from '../common/zod-body.pipe.js';
 import { type CreateAssignmentBody, createAssignmentBody } from './assignment.dto.js';
 import { presentAssignment } from './assignment.presenter.js';
+import { AssignmentService } from './assignment.service.js';
 
 const createQuery = z.object({ orgId: z.string().max(64).optional() });
 
@@ -16,6 +17,7 @@ export class AssignmentsController {
   constructor(
     private readonly assignments: AssignmentRepository,
     private readonly orgs: OrgRepository,
+    private readonly assignmentService: AssignmentService,
   ) {}
 
   @Post()
@@ -26,28 +28,7 @@ export class AssignmentsController {
     @CurrentPrincipal() principal: Principal,
   ) {
     const orgId = await this.targetOrg(principal, body.orgId ?? query.orgId);
-    try {
-      const created = await this.assignments.create({
-        orgId,
-        title: body.title,
-        externalId: body.externalId ?? null,
-        grading: body.grading,
-        problems: body.problems.map((problem) => ({
-          key: problem.key,
-          statement: problem.statement,
-          answer: problem.answer ?? null,
-          referenceSteps: problem.referenceSteps,
-          definitions: problem.definitions,
-          points: problem.points,
-          policy: problem.policy,
-          referenceStatus: 'ready',
-        })),
-      });
-      return presentAssignment(created);
-    } catch (error) {
-      if (error instanceof DuplicateExternalIdError) throw conflict(error.message);
-      throw error;
-    }
+    return presentAssignment(await this.assignmentService.create(orgId, body));
   }
 
   @Get()

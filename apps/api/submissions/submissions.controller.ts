@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AssignmentRepository, type AssignmentRow, isId, ResultReadRepository, SubmissionRepository } from '../../../libs/db/index.js';
@@ -7,6 +7,8 @@ import { orgScope, type Principal } from '../auth/principal.js';
 import { ApiError, notFound } from '../common/api-error.js';
 import { pageQuery } from '../common/page-query.js';
 import { ZodPipe, ZodQueryPipe } from '../common/zod-body.pipe.js';
+import { uploadFormatOf } from './bulk-upload.parsers.js';
+import { BulkUploadService } from './bulk-upload.service.js';
 import { batchBody } from './submission.dto.js';
 import { SubmissionIntakeService } from './submission-intake.service.js';
 import { presentBatch, presentSubmission, presentSubmissionSummary } from './submission.presenter.js';
@@ -24,6 +26,7 @@ export class SubmissionsController {
     private readonly submissions: SubmissionRepository,
     private readonly results: ResultReadRepository,
     private readonly intake: SubmissionIntakeService,
+    private readonly bulk: BulkUploadService,
   ) {}
 
   @Post('assignments/:id/submissions')
@@ -36,9 +39,12 @@ export class SubmissionsController {
   }
 
   @Post('assignments/:id/submissions/batch')
-  async submitBatch(@Param('id') assignmentId: string, @Body(new ZodPipe(batchBody)) body: z.infer<typeof batchBody>, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async submitBatch(@Param('id') assignmentId: string, @Body() body: unknown, @Headers('content-type') contentType: string | undefined, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    // CSV and NDJSON arrive as the unread request stream (bulk-upload.parsers.ts) and are streamed.
+    const format = uploadFormatOf(contentType);
+    const json = format ? null : new ZodPipe(batchBody).transform(body);
     const assignment = await this.findAssignment(assignmentId, principal);
-    const outcome = await this.intake.acceptBatch(assignment, body.submissions);
+    const outcome = format ? await this.bulk.accept(assignment, body as AsyncIterable<Buffer>, format) : await this.intake.acceptBatch(assignment, json!.submissions);
     void reply.status(202);
     return outcome;
   }

@@ -15,7 +15,7 @@ export class GradeProcessor implements JobHandler {
     const payload = gradeSubmissionPayload.safeParse(job.data);
     if (!payload.success) throw new UnrecoverableError(`invalid grade job payload: ${payload.error.issues[0]?.message}`);
     const outcome = await this.grading.grade(payload.data.submissionId, payload.data.version);
-    return outcome.kind === 'skipped' ? { skipped: true } : { written: outcome.written };
+    return outcome.kind === 'saved' ? { outcome: outcome.kind, written: outcome.written } : { outcome: outcome.kind };
   }
 
   async onFinalFailure(job: Job, error: Error): Promise<void> {

@@ -1,27 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { GradingResultRepository, type SaveOutcome } from '../../../libs/db/index.js';
-import { gradeSubmission, type ProblemForGrading } from '../../../libs/grading/grade-submission.js';
-import type { GradingPolicy } from '../../../libs/grading/index.js';
+import { GradingResultRepository, ReferenceWaitRepository, type SaveOutcome } from '../../../libs/db/index.js';
+import { gradeSubmission } from '../../../libs/grading/grade-submission.js';
+import { referenceBlocker, toProblemForGrading } from './grading-input.js';
 
-export type GradeOutcome = { kind: 'skipped' } | ({ kind: 'saved' } & SaveOutcome);
+export type GradeOutcome =
+  | { kind: 'skipped' }
+  | { kind: 'parked' }
+  | { kind: 'review'; completedBatchId: string | null }
+  | ({ kind: 'saved' } & SaveOutcome);
 
 /** Loads one submission, grades it with libs/grading, and writes the result idempotently. */
 @Injectable()
 export class GradingService {
-  constructor(private readonly results: GradingResultRepository) {}
+  constructor(
+    private readonly results: GradingResultRepository,
+    private readonly referenceWait: ReferenceWaitRepository,
+  ) {}
 
   async grade(submissionId: string, version: number): Promise<GradeOutcome> {
     const claimed = await this.results.claim(submissionId, version);
     if (!claimed) return { kind: 'skipped' };
-    const problems: ProblemForGrading[] = claimed.assignment.problems.map((problem) => ({
-      key: problem.key,
-      statement: problem.statement,
-      answer: problem.answer,
-      definitions: problem.definitions as Record<string, string>,
-      points: problem.points,
-      policy: problem.policy as GradingPolicy,
-    }));
-    const graded = gradeSubmission(problems, claimed.answers as { problemKey: string; steps: string[] }[]);
+    const answeredKeys = new Set((claimed.answers as { problemKey: string }[]).map((answer) => answer.problemKey));
+    const blocker = referenceBlocker(claimed.assignment.problems.filter((problem) => answeredKeys.has(problem.key)));
+    if (blocker?.kind === 'wait') {
+      // Parked, not polled: the reference job releases it with a new version when it is done.
+      await this.referenceWait.park(submissionId, version);
+      return { kind: 'parked' };
+    }
+    if (blocker?.kind === 'review') {
+      return { kind: 'review', completedBatchId: await this.results.markNeedsReview(submissionId, version, blocker.reason) };
+    }
+    const graded = gradeSubmission(claimed.assignment.problems.map(toProblemForGrading), claimed.answers as { problemKey: string; steps: string[] }[]);
     const grading = claimed.assignment.grading as { reviewUnverified?: boolean };
     const needsReview = grading.reviewUnverified === true && graded.unverifiedSteps > 0;
     const saved = await this.results.save({

@@ -4,6 +4,10 @@ import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
 import { createRedisConnection, POOL_QUEUES, QUEUE_POOL, QUEUES, type QueueKey } from '../../../libs/queue/index.js';
 import { GradeProcessor } from '../grading/grade.processor.js';
+import { ModelJobProcessor } from '../models/model-job.processor.js';
+import { ModelProviders } from '../models/model-providers.js';
+import { ReferenceService } from '../models/reference.service.js';
+import { WebhookDeliveryProcessor } from '../webhooks/index.js';
 import type { JobHandler } from './job-handler.js';
 
 /**
@@ -19,10 +23,18 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly gradeProcessor: GradeProcessor,
+    private readonly modelProviders: ModelProviders,
+    private readonly referenceService: ReferenceService,
+    private readonly webhookProcessor: WebhookDeliveryProcessor,
   ) {}
 
   private handlers(): Partial<Record<QueueKey, JobHandler>> {
-    return { grade: this.gradeProcessor };
+    return {
+      grade: this.gradeProcessor,
+      webhooks: this.webhookProcessor,
+      gpu: new ModelJobProcessor('gpu', this.modelProviders, this.referenceService),
+      edge: new ModelJobProcessor('edge', this.modelProviders, this.referenceService),
+    };
   }
 
   /** Fails start-up when a configured pool consumes a queue nobody handles. */

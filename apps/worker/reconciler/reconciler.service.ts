@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
-import { DATABASE, type Database, SubmissionRepository } from '../../../libs/db/index.js';
-import { GradeQueueProducer } from '../../../libs/queue/index.js';
+import { DATABASE, type Database, SubmissionRepository, WebhookEventRepository } from '../../../libs/db/index.js';
+import { ReferenceReconciler } from './reference-reconciler.js';
+import { GradeQueueProducer, WebhookQueueProducer } from '../../../libs/queue/index.js';
 
 const RECONCILE_LOCK = 7_304_211;
 const BATCH_SIZE = 1_000;
@@ -23,6 +24,9 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     @Inject(DATABASE) private readonly db: Database,
     private readonly submissions: SubmissionRepository,
     private readonly producer: GradeQueueProducer,
+    private readonly referenceReconciler: ReferenceReconciler,
+    private readonly webhookEvents: WebhookEventRepository,
+    private readonly webhookProducer: WebhookQueueProducer,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -41,7 +45,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     this.running = this.reconcileOnce();
     try {
       const count = await this.running;
-      if (count > 0) this.logger.log(`re-enqueued ${count} stale submission(s)`);
+      if (count > 0) this.logger.log(`re-enqueued ${count} stale submission(s) and webhook deliveries`);
     } catch (error) {
       this.logger.warn(`reconcile pass failed (next pass retries): ${(error as Error).message}`);
     } finally {
@@ -49,7 +53,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  /** One pass; returns how many submissions were re-enqueued. */
+  /** One pass; returns how many submissions and webhook deliveries were re-enqueued. */
   async reconcileOnce(): Promise<number> {
     const client = await this.db.pool.connect();
     try {
@@ -58,10 +62,18 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
       try {
         const olderThan = new Date(Date.now() - this.config.reconciler.afterS * 1000);
         const stale = await this.submissions.findStale(olderThan, BATCH_SIZE);
-        if (stale.length === 0) return 0;
-        await this.producer.enqueue(stale.map((row) => ({ submissionId: row.id, version: row.resultVersion })));
-        await this.submissions.touch(stale.map((row) => row.id));
-        return stale.length;
+        if (stale.length > 0) {
+          await this.producer.enqueue(stale.map((row) => ({ submissionId: row.id, version: row.resultVersion })));
+          await this.submissions.touch(stale.map((row) => row.id));
+        }
+        // Webhook deliveries are outbox rows too: due ones whose job was lost are enqueued again.
+        const dueDeliveries = await this.webhookEvents.findDue(olderThan, BATCH_SIZE);
+        if (dueDeliveries.length > 0) {
+          await this.webhookProducer.enqueue(dueDeliveries.map((row) => ({ eventId: row.id, attempt: row.attempts })));
+          await this.webhookEvents.touch(dueDeliveries.map((row) => row.id));
+        }
+        const referenceActions = await this.referenceReconciler.reconcileOnce();
+        return stale.length + dueDeliveries.length + referenceActions;
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [RECONCILE_LOCK]);
       }

@@ -79,6 +79,7 @@ export class AssignmentRepository {
               points: problem.points,
               policy: problem.policy as Prisma.InputJsonValue,
               referenceStatus: problem.referenceStatus,
+              referencePendingSince: problem.referenceStatus === 'pending' ? new Date() : null,
             })),
           },
         },

@@ -34,6 +34,12 @@ export interface BatchProgress {
 
 type Target = { orgId: string; assignmentId: string };
 
+/** statusReason of a queued submission parked until its problem's reference is ready. */
+export const WAITING_FOR_REFERENCE = 'waiting for reference';
+
+/** statusReason prefix of a submission sent to needs_review because a reference is not trusted. */
+export const REFERENCE_REVIEW_REASON = 'reference not trusted for problem(s)';
+
 export class SubmissionRepository {
   constructor(
     private readonly prisma: Db,
@@ -111,7 +117,11 @@ export class SubmissionRepository {
    */
   async findStale(olderThan: Date, limit: number): Promise<{ id: string; resultVersion: number }[]> {
     return this.prisma.submission.findMany({
-      where: { status: { in: ['queued', 'grading'] }, updatedAt: { lt: olderThan } },
+      where: {
+        status: { in: ['queued', 'grading'] },
+        updatedAt: { lt: olderThan },
+        OR: [{ statusReason: null }, { statusReason: { not: WAITING_FOR_REFERENCE } }],
+      },
       select: { id: true, resultVersion: true },
       orderBy: { updatedAt: 'asc' },
       take: limit,

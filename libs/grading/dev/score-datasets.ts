@@ -9,7 +9,8 @@ import { checkSteps } from '../index.js';
 interface Row { [key: string]: unknown }
 
 const args = process.argv.slice(2);
-const dir = args.find((a) => !a.startsWith('--')) ?? path.resolve('../shared/datasets');
+// the directory is the one argument that is neither a flag nor a flag's value
+const dir = args.find((a, i) => !a.startsWith('--') && !(i > 0 && ['--only', '--misses'].includes(args[i - 1]))) ?? path.resolve('../shared/datasets');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const showMisses = args.includes('--misses') ? Number(args[args.indexOf('--misses') + 1]) : 0;
 

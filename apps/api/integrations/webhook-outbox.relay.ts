@@ -1,0 +1,25 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { WebhookOutboxNotifier } from '../../../libs/db/index.js';
+import { WebhookQueueProducer } from '../../../libs/queue/index.js';
+
+/** Enqueues the first delivery of each outbox event this process commits (overrides, for one). */
+@Injectable()
+export class WebhookOutboxRelay implements OnModuleInit {
+  private readonly logger = new Logger('WebhookOutbox');
+
+  constructor(
+    private readonly outbox: WebhookOutboxNotifier,
+    private readonly producer: WebhookQueueProducer,
+  ) {}
+
+  onModuleInit(): void {
+    this.outbox.onCommitted(async (eventIds) => {
+      try {
+        await this.producer.enqueue(eventIds.map((eventId) => ({ eventId, attempt: 0 })));
+      } catch (error) {
+        // Committed as pending and due: the reconciler enqueues them.
+        this.logger.warn(`enqueue of ${eventIds.length} webhook event(s) deferred to the reconciler: ${(error as Error).message}`);
+      }
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import type { Db } from '../database.js';
+import { WAITING_FOR_REFERENCE } from './submission.repository.js';
+
+/**
+ * Submissions parked while a problem's reference is being written. They are released (with a new
+ * result version, hence a new grade job) when every problem of the assignment has a reference, or
+ * sent to needs_review when a reference could not be trusted.
+ */
+export class ReferenceWaitRepository {
+  constructor(private readonly prisma: Db) {}
+
+  async park(submissionId: string, version: number): Promise<void> {
+    await this.prisma.submission.updateMany({
+      where: { id: submissionId, resultVersion: version, status: { in: ['queued', 'grading'] } },
+      data: { status: 'queued', statusReason: WAITING_FOR_REFERENCE, updatedAt: new Date() },
+    });
+  }
+
+  /** Releases the parked submissions of an assignment whose problems all have references. */
+  async release(assignmentId: string): Promise<{ id: string; version: number }[]> {
+    return this.prisma.$queryRaw<{ id: string; version: number }[]>`
+      UPDATE submissions SET result_version = result_version + 1, status_reason = NULL, updated_at = now()
+      WHERE assignment_id = ${assignmentId} AND status = 'queued' AND status_reason = ${WAITING_FOR_REFERENCE}
+        AND NOT EXISTS (SELECT 1 FROM problems p WHERE p.assignment_id = ${assignmentId} AND p.reference_status = 'pending')
+      RETURNING id, result_version AS version`;
+  }
+
+  /** Sends an assignment's parked submissions to needs_review (reference not trusted). */
+  async sendToReview(assignmentId: string, reason: string): Promise<{ id: string; batchId: string | null }[]> {
+    return this.prisma.$queryRaw<{ id: string; batchId: string | null }[]>`
+      UPDATE submissions SET status = 'needs_review', status_reason = ${reason}, updated_at = now()
+      WHERE assignment_id = ${assignmentId} AND status IN ('queued', 'grading') AND status_reason = ${WAITING_FOR_REFERENCE}
+      RETURNING id, batch_id AS "batchId"`;
+  }
+
+  /** Submissions in needs_review because of a reference, re-queued once a teacher fixed it. */
+  async requeueReviewed(assignmentId: string, reasonPrefix: string): Promise<{ id: string; version: number }[]> {
+    return this.prisma.$queryRaw<{ id: string; version: number }[]>`
+      UPDATE submissions SET status = 'queued', result_version = result_version + 1, status_reason = NULL, updated_at = now()
+      WHERE assignment_id = ${assignmentId} AND status = 'needs_review' AND status_reason LIKE ${reasonPrefix + '%'}
+        AND NOT EXISTS (SELECT 1 FROM problems p WHERE p.assignment_id = ${assignmentId} AND p.reference_status <> 'ready')
+      RETURNING id, result_version AS version`;
+  }
+
+  /** Assignments with parked submissions (the reconciler re-checks them). */
+  async assignmentsWithParked(): Promise<string[]> {
+    const rows = await this.prisma.submission.findMany({
+      where: { status: 'queued', statusReason: WAITING_FOR_REFERENCE },
+      select: { assignmentId: true },
+      distinct: ['assignmentId'],
+      take: 500,
+    });
+    return rows.map((row) => row.assignmentId);
+  }
+}

@@ -1,0 +1,76 @@
+// Unit phrases inside prose arithmetic: the words after a number that name what it counts
+// (`10 cages * 5 pieces of straw per hamster cage`, `3 rows * 8 stars/row`, `$250 / $10/day`,
+// `93 (average) * 5 (tests)`, `6 girls x 2 boys/girl`). They are skipped so the numbers around them
+// join one computation; a phrase only counts as a unit when math goes on after it.
+import type { Token } from '../../libs/math/index.js';
+import { KNOWN_NAMES } from '../../libs/math/index.js';
+
+const MAX_UNIT_WORDS = 6;
+/** Words that end a phrase: they join sentences or state facts, they never name a unit. */
+const NOT_UNIT_WORDS = new Set([
+  'and', 'or', 'so', 'then', 'thus', 'hence', 'therefore', 'because', 'since', 'as', 'is', 'are', 'was', 'were',
+  'which', 'that', 'but', 'if', 'when', 'while', 'gives', 'makes', 'means', 'equals', 'leaves', 'becomes', 'be',
+]);
+
+export interface UnitSkip {
+  /** How many tokens the phrase covers (0: not a unit phrase). */
+  skip: number;
+  /** The phrase ends in `x` before a number (`6 girls x 2 boys`): a times sign follows it. */
+  times: boolean;
+}
+
+const NONE: UnitSkip = { skip: 0, times: false };
+
+export function isUnitWord(token: Token | undefined, defined: ReadonlySet<string>): boolean {
+  if (!token) return false;
+  if (token.kind === 'word') return !NOT_UNIT_WORDS.has(token.text.toLowerCase());
+  return token.kind === 'id' && !token.latex && token.text.length > 1 && !KNOWN_NAMES.has(token.text) && !defined.has(token.text)
+    && !NOT_UNIT_WORDS.has(token.text.toLowerCase());
+}
+
+/** The unit phrase starting at `at`, right after a value. */
+export function unitPhraseAt(tokens: Token[], at: number, defined: ReadonlySet<string>): UnitSkip {
+  // `1Dachshund + 1/4Papillon`: a name glued to a number counts a named thing, like a variable
+  if (tokens[at]?.kind === 'id' && !tokens[at].spaceBefore && /^[A-Z][a-z]/.test(tokens[at].text)) return NONE;
+  let j = at;
+  let words = 0;
+  let rate = false;
+  while (j < tokens.length && words <= MAX_UNIT_WORDS) {
+    const token = tokens[j];
+    if (isUnitWord(token, defined)) { j++; words++; continue; }
+    if (token.kind === 'op' && token.text === '/' && isUnitWord(tokens[j + 1], defined)) { rate = true; j++; continue; }
+    const group = wordGroupAt(tokens, j, defined);
+    if (group > 0) { words += group - 2; j += group; continue; }
+    break;
+  }
+  if (words === 0 || words > MAX_UNIT_WORDS) return NONE;
+  const next = tokens[j];
+  // `12/hour` after a number is never a division by a variable: skip it wherever it ends
+  if (!next) return rate && tokens[at].kind === 'op' ? { skip: j - at, times: false } : NONE;
+  if (next.kind === 'id' && (next.text === 'x' || next.text === 'X') && !next.latex && tokens[j + 1]?.kind === 'num') return { skip: j - at + 1, times: true };
+  const isSign = (next.text === '-' || next.text === '+') && next.spaceBefore && tokens[j + 1] && !tokens[j + 1].spaceBefore;
+  if (next.kind === 'op' && '+-*/^'.includes(next.text) && !isSign) return { skip: j - at, times: false };
+  if (next.kind === 'rel' && next.text === '=') return { skip: j - at, times: false };
+  if (rate && tokens[at].kind === 'op') return { skip: j - at, times: false };
+  return NONE;
+}
+
+/** `(average)`: a bracketed run of words; returns the tokens it covers, brackets included. */
+function wordGroupAt(tokens: Token[], at: number, defined: ReadonlySet<string>): number {
+  if (tokens[at]?.kind !== 'open' || tokens[at].text !== '(') return 0;
+  let k = at + 1;
+  while (isUnitWord(tokens[k], defined)) k++;
+  return k > at + 1 && tokens[k]?.kind === 'close' && tokens[k].text === ')' ? k - at + 1 : 0;
+}
+
+/** Prose between an operator and the number it applies to: `25 classmates + his 1 teacher`. */
+export function wordsBeforeOperand(tokens: Token[], at: number, defined: ReadonlySet<string>): number {
+  let j = at;
+  while (j < tokens.length && j - at < 2 && isUnitWord(tokens[j], defined)) j++;
+  return j > at && tokens[j]?.kind === 'num' ? j - at : 0;
+}
+
+/** A times sign standing for the `x` a unit phrase ended with. */
+export function timesToken(like: Token): Token {
+  return { kind: 'op', text: '*', spaceBefore: true, latex: like.latex };
+}

@@ -1,0 +1,121 @@
+// Subsets of the real line written as answers: inequality chains (`-793 < a < 10`, `1 \le |z| \le 3/2`,
+// `0 < f(x) < 1`), intervals and their unions (`[-3/2, -1] \cup [1, 3/2]`). Two regions are the same
+// set when they agree on membership at every boundary point, just beside it, between boundaries and
+// at points seeded from the inputs (so `|z|` chains need no solver).
+import type { Expr } from './expr.js';
+import { exprToString, freeSymbols } from './expr.js';
+import { evaluate, EMPTY_SCOPE } from './evaluate.js';
+import { CONSTANTS, FUNCTION_ARITY } from './known-names.js';
+import { hashString, seededRandom } from './seeded-random.js';
+
+export type RegionPiece =
+  | { kind: 'interval'; low: Expr; high: Expr; lowClosed: boolean; highClosed: boolean }
+  | { kind: 'chain'; parts: Expr[]; rels: string[]; subject: Expr };
+
+export interface Region {
+  kind: 'region';
+  pieces: RegionPiece[];
+  /** The variable the region constrains (`a`, `z`, `f(x)`), null for a bare interval. */
+  variable: string | null;
+}
+
+const ORDER_RELATIONS = new Set(['<', '<=', '>', '>=']);
+const RANDOM_POINTS = 48;
+
+function isConstant(expr: Expr): boolean {
+  return [...freeSymbols(expr)].every((name) => Object.hasOwn(CONSTANTS, name));
+}
+
+/** `a < b <= c` with exactly one non-constant part becomes a region of that part's variable. */
+export function chainRegion(parts: Expr[], rels: string[]): Region | null {
+  if (rels.length === 0 || !rels.every((r) => ORDER_RELATIONS.has(r))) return null;
+  const subjects = parts.filter((p) => !isConstant(p));
+  if (subjects.length !== 1) return null;
+  const subject = subjects[0];
+  const symbols = [...freeSymbols(subject)].filter((n) => !Object.hasOwn(CONSTANTS, n));
+  // `0 < f(x) < 1`: an unknown function's value is itself the quantity constrained
+  const opaque = subject.kind === 'call' && !Object.hasOwn(FUNCTION_ARITY, subject.name);
+  if (!opaque && symbols.length !== 1) return null;
+  return { kind: 'region', pieces: [{ kind: 'chain', parts, rels, subject }], variable: opaque ? exprToString(subject) : symbols[0] };
+}
+
+export function intervalPiece(low: Expr, high: Expr, lowClosed: boolean, highClosed: boolean): RegionPiece {
+  return { kind: 'interval', low, high, lowClosed, highClosed };
+}
+
+function value(expr: Expr): number {
+  try {
+    return evaluate(expr, EMPTY_SCOPE);
+  } catch {
+    // an endpoint that cannot be evaluated makes membership undecidable there
+    return NaN;
+  }
+}
+
+function subjectValue(piece: Extract<RegionPiece, { kind: 'chain' }>, expr: Expr, x: number): number {
+  if (expr === piece.subject) {
+    if (piece.subject.kind === 'call' && !Object.hasOwn(FUNCTION_ARITY, piece.subject.name)) return x;
+    const name = [...freeSymbols(expr)].find((n) => !Object.hasOwn(CONSTANTS, n))!;
+    try {
+      return evaluate(expr, { vars: new Map([[name, x]]), functions: new Map() });
+    } catch {
+      // undefined at this point (e.g. sqrt of a negative): not a member
+      return NaN;
+    }
+  }
+  return value(expr);
+}
+
+function holds(rel: string, a: number, b: number): boolean {
+  switch (rel) {
+    case '<': return a < b;
+    case '<=': return a <= b;
+    case '>': return a > b;
+    default: return a >= b;
+  }
+}
+
+function contains(region: Region, x: number): boolean {
+  return region.pieces.some((piece) => {
+    if (piece.kind === 'interval') {
+      const [low, high] = [value(piece.low), value(piece.high)];
+      return (piece.lowClosed ? x >= low : x > low) && (piece.highClosed ? x <= high : x < high);
+    }
+    const values = piece.parts.map((p) => subjectValue(piece, p, x));
+    if (values.some(Number.isNaN)) return false;
+    return piece.rels.every((rel, k) => holds(rel, values[k], values[k + 1]));
+  });
+}
+
+function boundaries(region: Region): number[] {
+  const points: number[] = [];
+  for (const piece of region.pieces) {
+    const ends = piece.kind === 'interval' ? [piece.low, piece.high] : piece.parts.filter((p) => p !== piece.subject);
+    for (const end of ends) {
+      const v = value(end);
+      if (Number.isFinite(v)) points.push(v, -v);
+    }
+  }
+  return points;
+}
+
+/** Same set of reals: membership agrees at boundaries, beside them, between them and at seeded points. */
+export function sameRegion(a: Region, b: Region): boolean {
+  if (a.variable !== null && b.variable !== null && a.variable !== b.variable) return false;
+  const edges = [...new Set([...boundaries(a), ...boundaries(b), 0])].sort((x, y) => x - y);
+  const span = Math.max(1, ...edges.map(Math.abs)) * 2;
+  const points: number[] = [];
+  edges.forEach((edge, k) => {
+    const eps = 1e-7 * Math.max(1, Math.abs(edge));
+    points.push(edge, edge - eps, edge + eps);
+    if (k + 1 < edges.length) points.push((edge + edges[k + 1]) / 2);
+  });
+  points.push(edges[0] - span, edges[edges.length - 1] + span);
+  const random = seededRandom(hashString(JSON.stringify([a.pieces, b.pieces].map((r) => r.map(pieceText)))));
+  for (let k = 0; k < RANDOM_POINTS; k++) points.push((random() * 2 - 1) * span);
+  return points.every((x) => contains(a, x) === contains(b, x));
+}
+
+function pieceText(piece: RegionPiece): string {
+  return piece.kind === 'interval' ? `${exprToString(piece.low)},${exprToString(piece.high)}` : piece.parts.map(exprToString).join(piece.rels.join(''));
+}
