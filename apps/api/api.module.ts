@@ -15,6 +15,8 @@ import { INTEGRATION_CONTROLLERS, INTEGRATION_PROVIDERS } from './integrations/i
 import { OrgsController } from './orgs/orgs.controller.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { ResultsController } from './results/results.controller.js';
+import { ToolsSandbox } from './tools/cas-sandbox.provider.js';
+import { ToolsController } from './tools/tools.controller.js';
 import { REVIEW_CONTROLLERS, REVIEW_PROVIDERS } from './review/index.js';
 import { BulkUploadParsers } from './submissions/bulk-upload.parsers.js';
 import { BulkUploadService } from './submissions/bulk-upload.service.js';
@@ -28,11 +30,12 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), DbModule.forRoot(config), QueueModule.forRoot(config)],
-      controllers: [HealthController, OrgsController, AssignmentsController, ReferencesController, SubmissionsController, ResultsController, ...REVIEW_CONTROLLERS, ...INTEGRATION_CONTROLLERS],
+      controllers: [HealthController, OrgsController, AssignmentsController, ReferencesController, SubmissionsController, ResultsController, ToolsController, ...REVIEW_CONTROLLERS, ...INTEGRATION_CONTROLLERS],
       providers: [
         { provide: SERVER_SECRET, useValue: serverSecret },
         ApiKeyService,
         AssignmentService,
+        ToolsSandbox,
         SubmissionIntakeService,
         BulkUploadService,
         BulkUploadParsers,

@@ -19,5 +19,7 @@ export function stepsStopped(args: CheckStepsArgs, reason: string): StepsResult 
     steps: args.steps.map((text, index) => ({
       index, text, verdict: 'unverified' as const, method: 'none' as const, reason, matchesReferenceStep: null,
     })),
+    skippedReferenceSteps: [],
+    missingRequiredSteps: [],
   };
 }

@@ -25,7 +25,6 @@ export function claimSignatures(items: readonly MathItem[], context: StudentCont
     if (stated) {
       if (solutions && solutions.variable === stated.variable) solutions.roots.push(...stated.roots);
       else { flush(); solutions = { variable: stated.variable, roots: [...stated.roots] }; }
-      if (stated.roots.length === 1) out.push({ kind: 'value', subject: null, value: stated.roots[0] });
       continue;
     }
     flush();

@@ -68,8 +68,8 @@ function rootsSetAside(variable: string, reference: readonly number[], kept: rea
   if (kept.length === 0 || !kept.every((k) => reference.some((r) => close(r, k)))) return null;
   const dropped = reference.filter((r) => !kept.some((k) => close(r, k)));
   const stated = context.statedSolutions.get(variable) ?? [];
-  if (dropped.every((d) => stated.some((s) => close(s, d)))) return `${describeRoots(variable, dropped)} was set aside after being found; whether it is extraneous was not checked`;
-  if (context.quantitiesArePositive && dropped.every((d) => d < 0)) return `${describeRoots(variable, dropped)} was dropped as negative, which the problem's quantities cannot be`;
+  if (dropped.every((d) => stated.some((s) => close(s, d)))) return `${describeRoots(variable, dropped)} ${dropped.length > 1 ? 'were' : 'was'} set aside after being found; whether ${dropped.length > 1 ? 'they are' : 'it is'} extraneous was not checked`;
+  if (context.quantitiesArePositive && dropped.every((d) => d < 0)) return `${describeRoots(variable, dropped)} ${dropped.length > 1 ? 'were' : 'was'} dropped as negative, which the problem's quantities cannot be`;
   return null;
 }
 

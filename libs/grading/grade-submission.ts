@@ -39,7 +39,7 @@ export interface GradedSubmission {
 
 const roundScore = (value: number) => Math.round(value * 100) / 100;
 
-function feedbackFor(check: ReturnType<typeof checkSteps>): string {
+function feedbackFor(check: ReturnType<typeof checkSteps>, referenceSteps: NonNullable<ProblemForGrading['referenceSteps']>): string {
   const lines: string[] = [];
   if (check.firstErrorStep !== null) {
     const step = check.steps[check.firstErrorStep];
@@ -50,7 +50,14 @@ function feedbackFor(check: ReturnType<typeof checkSteps>): string {
   else if (verdict === 'incorrect') lines.push(`The final answer ${check.finalAnswer.given ?? ''} does not match the expected answer.`.replace('  ', ' '));
   else if (verdict === 'missing') lines.push('No final answer was found.');
   else lines.push('The final answer could not be compared with a key.');
+  const skipped = (check.skippedReferenceSteps ?? []).map((index) => referenceText(referenceSteps[index]));
+  if (skipped.length > 0) lines.push(`Not found in the work: ${skipped.join('; ')}.`);
   return lines.join(' ');
+}
+
+function referenceText(step: NonNullable<ProblemForGrading['referenceSteps']>[number] | undefined): string {
+  if (step === undefined) return '';
+  return typeof step === 'string' ? step : step.text;
 }
 
 /** Problems the student did not answer score 0 and report a missing final answer. */
@@ -58,16 +65,17 @@ export function gradeSubmission(problems: ProblemForGrading[], answers: StudentA
   const answersByKey = new Map(answers.map((answer) => [answer.problemKey, answer]));
   const graded = problems.map((problem): GradedAnswer => {
     const steps = answersByKey.get(problem.key)?.steps ?? [];
-    const check = checkSteps({ problem: problem.statement, steps, answer: problem.answer, definitions: problem.definitions, policy: problem.policy });
+    const reference = problem.referenceSteps && problem.referenceSteps.length > 0 ? { steps: problem.referenceSteps } : undefined;
+    const check = checkSteps({ problem: problem.statement, steps, answer: problem.answer, definitions: problem.definitions, policy: problem.policy, reference });
     return {
       problemKey: problem.key,
-      score: steps.length === 0 ? 0 : roundScore(scoreAnswer(check, problem.policy, problem.points)),
+      score: steps.length === 0 ? 0 : roundScore(scoreAnswer(check, problem.policy, problem.points, check.missingRequiredSteps ?? [])),
       maxScore: problem.points,
       finalAnswer: check.finalAnswer,
       firstErrorStep: check.firstErrorStep,
       steps: check.steps,
-      skippedReferenceSteps: [],
-      feedback: steps.length === 0 ? 'This problem was not answered.' : feedbackFor(check),
+      skippedReferenceSteps: check.skippedReferenceSteps ?? [],
+      feedback: steps.length === 0 ? 'This problem was not answered.' : feedbackFor(check, problem.referenceSteps ?? []),
     };
   });
   return {

@@ -50,8 +50,8 @@ export interface StepCheck {
   firstErrorStep: number | null;
   finalAnswer: FinalAnswerResult;
   steps: StepResult[];
-  /** Reference steps no student step made the claims of (empty without a reference). */
-  skippedReferenceSteps: number[];
-  /** The skipped reference steps marked `required` (each costs missingRequiredStepPenalty). */
-  missingRequiredSteps: number[];
+  /** Reference steps no student step made the claims of (checkSteps always sets it; [] without a reference). */
+  skippedReferenceSteps?: number[];
+  /** The skipped reference steps marked `required`, each costing missingRequiredStepPenalty (always set by checkSteps). */
+  missingRequiredSteps?: number[];
 }

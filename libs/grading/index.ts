@@ -4,6 +4,6 @@ export { checkSteps } from './check-steps.js';
 export { scoreAnswer, scoreBreakdown } from './score-answer.js';
 export type { ScoreBreakdown } from './score-answer.js';
 export type {
-  CheckStepsInput, FinalAnswerResult, GradingPolicy, StepCheck, StepMethod, StepResult, StepVerdict,
+  CheckStepsInput, FinalAnswerResult, GradingPolicy, ReferenceInput, ReferenceStepInput, StepCheck, StepMethod, StepResult, StepVerdict,
 } from './grading.types.js';
 export { verifyReference, type ReferenceCandidate, type ReferenceVerdict } from './reference-check.js';

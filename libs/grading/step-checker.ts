@@ -4,8 +4,9 @@
 import type { Expr } from '../../libs/math/index.js';
 import { compareExpressions, evaluate, exprToString, formatNumber, FUNCTION_ARITY, nearlyEqual, unboundSymbols } from '../../libs/math/index.js';
 import { checkValueChain, linkHolds } from './arithmetic-check.js';
-import type { LinkCheck } from './symbolic-chain.js';
-import { checkChainLinks } from './symbolic-chain.js';
+import { checkChainLinks, linkClaims } from './symbolic-chain.js';
+import { checkInequality } from './inequality-check.js';
+import { restatesStudentName } from './student-names.js';
 import type { ClaimOutcome } from './claim-outcome.js';
 import { usesTaintedValue } from './claim-outcome.js';
 import { checkCondition, checkSolutions } from './condition-check.js';
@@ -153,7 +154,7 @@ function checkItem(item: MathItem, context: StudentContext, state: StepState, te
       return;
     }
   }
-  if (head.kind === 'sym' && parts.length === 2 && !named && restatesStudentName(head.name, parts[1], context, state)) return;
+  if (head.kind === 'sym' && parts.length === 2 && !named && restatesStudentName(head.name, parts[1], context, state.bindings)) return;
   const scope = context.scope(state.bindings);
   const free = unboundSymbols(parts, scope);
   if (head.kind === 'sym' && parts.length === 2 && free.length === 1 && free[0] === head.name && !named) {
@@ -176,28 +177,6 @@ function checkItem(item: MathItem, context: StudentContext, state: StepState, te
   }
   if (free.length === 0) { checkValues(item, context, state, named); return; }
   checkSymbolic(item, free, context, state);
-}
-
-/**
- * A name the student gave a value, written again as `y = 4(x + 7)(2 - x)` (now an expression) or
- * `a = 13` (a bare number: another case being considered), is reassigned, not contradicted: the
- * old value no longer holds and nothing was computed that could be wrong.
- */
-function restatesStudentName(name: string, value: Expr, context: StudentContext, state: StepState): boolean {
-  if (!context.vars.has(name) || !context.studentNames.has(name) || state.bindings.has(name)) return false;
-  const scope = context.scope(state.bindings);
-  if (unboundSymbols([value], scope).length > 0) {
-    context.vars.delete(name);
-    context.taintedNames.delete(name);
-    return false;
-  }
-  const literal = value.kind === 'num' || (value.kind === 'neg' && value.arg.kind === 'num');
-  if (!literal) return false;
-  const number = value.kind === 'num' ? value.value : -(value as { arg: { value: number } }).arg.value;
-  if (nearlyEqual(number, context.vars.get(name)!)) return false;
-  context.vars.set(name, number);
-  context.taintedNames.delete(name);
-  return true;
 }
 
 function defineName(name: string, rest: Expr[], rels: string[], context: StudentContext, state: StepState): void {
@@ -252,14 +231,8 @@ function checkIdentities(parts: Expr[], context: StudentContext, state: StepStat
     state.claims.push({ holds: true, tainted, reason: `${parts.map(exprToString).join(' = ')} is an identity`, method: 'numeric' });
     return true;
   }
-  pushLinkOutcome(links, tainted, state);
+  state.claims.push(...linkClaims(links, tainted));
   return false;
-}
-
-function pushLinkOutcome(links: Exclude<LinkCheck, { kind: 'holds' }>, tainted: boolean, state: StepState): void {
-  if (links.kind === 'fails') { state.claims.push({ holds: false, tainted, reason: links.reason, method: links.method }); return; }
-  state.claims.push({ holds: null, tainted, reason: links.reason, method: 'numeric' });
-  if (links.arithmeticChecked) state.claims.push({ holds: true, tainted, reason: 'the arithmetic in the chain holds', method: 'cas' });
 }
 
 function checkSymbolic(item: MathItem, free: string[], context: StudentContext, state: StepState): void {
@@ -314,35 +287,7 @@ function checkSymbolic(item: MathItem, free: string[], context: StudentContext, 
       context.defineFunction(fn.name, { params: [fn.args[0].name], body: last }, links.kind !== 'holds', true);
     }
     if (links.kind === 'holds') state.claims.push({ holds: true, tainted, reason: `${parts.map(exprToString).join(' = ')} holds`, method: 'numeric' });
-    else pushLinkOutcome(links, tainted, state);
-  }
-}
-
-function checkInequality(item: MathItem, context: StudentContext, state: StepState): void {
-  const scope = context.scope(state.bindings);
-  if (unboundSymbols(item.parts, scope).length > 0) return;
-  try {
-    const values = item.parts.map((p) => evaluate(p, scope));
-    const ok = item.rels.every((rel, k) => {
-      const [a, b] = [values[k], values[k + 1]];
-      switch (rel) {
-        case '<': return a < b;
-        case '>': return a > b;
-        case '<=': return a <= b || nearlyEqual(a, b);
-        case '>=': return a >= b || nearlyEqual(a, b);
-        case '!=': return !nearlyEqual(a, b);
-        default: return true;
-      }
-    });
-    // `… < 1.3 + 1.6 + 1 = 8.9 < 4`: an equality inside an inequality chain is arithmetic like any other
-    const wrongLink = item.rels.findIndex((rel, k) => rel === '=' && Number.isFinite(values[k]) && Number.isFinite(values[k + 1]) && !linkHolds(item.parts[k], item.parts[k + 1], values[k], values[k + 1], false));
-    if (wrongLink >= 0) {
-      state.claims.push({ holds: false, tainted: usesTaintedValue(item.parts, context, state.taintedBindings), reason: `${exprToString(item.parts[wrongLink])} = ${formatNumber(values[wrongLink])}, not ${exprToString(item.parts[wrongLink + 1])}`, method: 'cas' });
-      return;
-    }
-    if (values.every(Number.isFinite)) state.claims.push({ holds: ok ? true : null, tainted: false, reason: ok ? 'the inequality holds' : 'the inequality does not hold as read', method: 'cas' });
-  } catch {
-    // an inequality we cannot evaluate is not a claim we can check
+    else state.claims.push(...linkClaims(links, tainted));
   }
 }
 

@@ -77,7 +77,8 @@ export function readStep(text: string, definedFunctions: ReadonlySet<string>, kn
       // `(3/4)*number of novels`: the math goes on in words, so its last part is not a value
       if (isUnitWord(token, definedFunctions)) cutOff = true;
     }
-    if (token.kind === 'punct' && POISON.has(token.text)) { flush(true); poisoned = true; prose.push(token.text); continue; }
+    // `17·44 = 748 ≡ 1 (mod 83)`: congruence binds loosest, so the equalities before it are claims
+    if (token.kind === 'punct' && POISON.has(token.text)) { flush(token.text !== '≡'); poisoned = true; prose.push(token.text); continue; }
     flush();
     prose.push(token.text);
   }

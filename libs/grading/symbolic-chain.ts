@@ -7,6 +7,7 @@
 import type { Expr, Scope } from '../../libs/math/index.js';
 import { compareExpressions, exprToString, unboundSymbols } from '../../libs/math/index.js';
 import { checkValueChain } from './arithmetic-check.js';
+import type { ClaimOutcome } from './claim-outcome.js';
 
 export type LinkCheck =
   | { kind: 'holds' }
@@ -39,4 +40,11 @@ export function checkChainLinks(parts: readonly Expr[], rels: readonly string[],
     return { kind: 'fails', link: k, reason: `${exprToString(parts[k - 1])} is not equal to ${exprToString(parts[k])}`, method: result.method };
   }
   return undecided === null ? { kind: 'holds' } : { kind: 'undecided', reason: undecided, arithmeticChecked };
+}
+
+/** The claims a chain that is not an identity contributes: wrong, or undecided plus its checked arithmetic. */
+export function linkClaims(links: Exclude<LinkCheck, { kind: 'holds' }>, tainted: boolean): ClaimOutcome[] {
+  if (links.kind === 'fails') return [{ holds: false, tainted, reason: links.reason, method: links.method }];
+  const undecided: ClaimOutcome = { holds: null, tainted, reason: links.reason, method: 'numeric' };
+  return links.arithmeticChecked ? [undecided, { holds: true, tainted, reason: 'the arithmetic in the chain holds', method: 'cas' }] : [undecided];
 }

@@ -37,6 +37,8 @@ export function presentSubmission(submission: SubmissionRow, result: StoredResul
  * after a regrade has moved the submission on.
  */
 export function presentSubmissionAtVersion(submission: SubmissionRow, version: number, result: StoredResult | null) {
+  // The current version shows exactly what GET /v1/submissions/:id shows.
+  if (version === submission.resultVersion) return presentSubmission(submission, result);
   if (!result) return { ...presentSubmission(submission, null), resultVersion: version };
   return presentSubmission(
     {

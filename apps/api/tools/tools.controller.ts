@@ -1,0 +1,54 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { z } from 'zod';
+import { LIMITS } from '../assignments/assignment.dto.js';
+import { ZodPipe } from '../common/zod-body.pipe.js';
+import { ToolsSandbox } from './cas-sandbox.provider.js';
+
+const policy = z
+  .object({
+    relativeTolerance: z.number().min(0).max(1).optional(),
+    acceptRoundedTo: z.number().int().min(0).max(15).nullable().optional(),
+    answerWeight: z.number().min(0).max(1).optional(),
+    errorCarriedForward: z.boolean().optional(),
+    missingRequiredStepPenalty: z.number().min(0).max(1).optional(),
+  })
+  .optional();
+
+const equivalenceBody = z.object({
+  expected: z.string().max(LIMITS.charsPerStep),
+  given: z.string().max(LIMITS.charsPerStep),
+  policy,
+});
+
+const checkStepsBody = z.object({
+  problem: z.string().max(20_000),
+  steps: z.array(z.string().max(LIMITS.charsPerStep)).max(LIMITS.stepsPerAnswer),
+  answer: z.string().max(LIMITS.charsPerStep).nullable().optional(),
+  definitions: z.record(z.string().max(200), z.string().max(LIMITS.charsPerStep)).optional(),
+  policy,
+});
+
+/** Synchronous CAS checks (no queue, no model), time-boxed; unreadable math is an answer, not an error. */
+@Controller('v1/tools')
+export class ToolsController {
+  constructor(private readonly tools: ToolsSandbox) {}
+
+  @Post('equivalence')
+  @HttpCode(200)
+  equivalence(@Body(new ZodPipe(equivalenceBody)) body: z.infer<typeof equivalenceBody>) {
+    return this.tools.sandbox.checkAnswer({ expected: body.expected, given: body.given, policy: body.policy ?? undefined });
+  }
+
+  @Post('check-steps')
+  @HttpCode(200)
+  async checkSteps(@Body(new ZodPipe(checkStepsBody)) body: z.infer<typeof checkStepsBody>) {
+    const result = await this.tools.sandbox.checkSteps({
+      problem: body.problem,
+      steps: body.steps,
+      answer: body.answer ?? null,
+      definitions: body.definitions ?? {},
+      policy: body.policy ?? {},
+    });
+    return { firstErrorStep: result.firstErrorStep, finalAnswer: result.finalAnswer, steps: result.steps };
+  }
+}

@@ -1,0 +1,61 @@
+// Protects the synchronous CAS tools: answers for readable and unreadable math alike (never a 500),
+// hostile math stopped within its time box, and malformed requests refused with 4xx.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ApiClient } from './support/http-client.js';
+import { createOrgWithKeys, type RunningStack, startStack } from './support/running-stack.js';
+
+let stack: RunningStack;
+let integration: ApiClient;
+
+beforeAll(async () => {
+  stack = await startStack('tools', { worker: false });
+  integration = (await createOrgWithKeys(stack, 'Tools org')).integration;
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('POST /v1/tools/equivalence', () => {
+  it('decides equivalence with a method and a reason', async () => {
+    const same = await integration.post('/v1/tools/equivalence', { expected: '3x^2 - 6x', given: '3x(x-2)' });
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({ equivalent: true, reason: expect.any(String) });
+    const different = await integration.post('/v1/tools/equivalence', { expected: 'x', given: 'sqrt(x^2)' });
+    expect(different.body.equivalent).toBe(false);
+  });
+
+  it.each(['9^9^9^9', 'factorial(10^9)', '((((((((((((((((((((((((((((((x', 'import({}, {})', '\\frac{'])('answers %s with a verdict within the time box', async (hostile) => {
+    const started = Date.now();
+    const response = await integration.post('/v1/tools/equivalence', { expected: '2', given: hostile });
+    expect(response.status).toBe(200);
+    expect(response.body.equivalent).toBe(false);
+    expect(response.body.reason).toEqual(expect.any(String));
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('refuses a malformed request with 4xx', async () => {
+    expect((await integration.post('/v1/tools/equivalence', { expected: 2 })).status).toBe(422);
+    expect((await integration.post('/v1/tools/equivalence', { expected: '1', given: 'x'.repeat(2_001) })).status).toBe(422);
+  });
+});
+
+describe('POST /v1/tools/check-steps', () => {
+  it('returns per-step verdicts and the first error', async () => {
+    const response = await integration.post('/v1/tools/check-steps', {
+      problem: 'Find f\'(x) for f(x) = x^3 - 3x^2 + 2.',
+      definitions: { 'f(x)': 'x^3 - 3x^2 + 2' },
+      steps: ["f'(x) = 3x^2 - 6x", '3x^2 - 6x = 0', '3x(x - 2) = 0', 'x = 2'],
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.steps).toHaveLength(4);
+    expect(response.body.firstErrorStep).toBe(3);
+    expect(response.body.steps[3].reason).toMatch(/x = 0/);
+  });
+
+  it('answers unreadable steps with unverified verdicts, not an error', async () => {
+    const response = await integration.post('/v1/tools/check-steps', { problem: 'p', steps: ['}}}{{{', '9^9^9^9 = 1'] });
+    expect(response.status).toBe(200);
+    expect(response.body.steps.map((step: { verdict: string }) => step.verdict)).not.toContain('correct');
+  });
+});
