@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { type AppConfig, ConfigModule, resolveSecretKey } from '../../libs/config/index.js';
 import { DbModule } from '../../libs/db/index.js';
 import { QueueModule } from '../../libs/queue/index.js';
+import { PoolAdminService } from './admin/pool-admin.service.js';
+import { PoolsController } from './admin/pools.controller.js';
 import { AssignmentService } from './assignments/assignment.service.js';
 import { AssignmentsController } from './assignments/assignments.controller.js';
 import { ReferencesController } from './assignments/references.controller.js';
@@ -30,12 +32,13 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), DbModule.forRoot(config), QueueModule.forRoot(config)],
-      controllers: [HealthController, OrgsController, AssignmentsController, ReferencesController, SubmissionsController, ResultsController, ToolsController, ...REVIEW_CONTROLLERS, ...INTEGRATION_CONTROLLERS],
+      controllers: [HealthController, OrgsController, AssignmentsController, ReferencesController, SubmissionsController, ResultsController, ToolsController, PoolsController, ...REVIEW_CONTROLLERS, ...INTEGRATION_CONTROLLERS],
       providers: [
         { provide: SERVER_SECRET, useValue: serverSecret },
         ApiKeyService,
         AssignmentService,
         ToolsSandbox,
+        PoolAdminService,
         SubmissionIntakeService,
         BulkUploadService,
         BulkUploadParsers,

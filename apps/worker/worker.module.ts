@@ -7,6 +7,7 @@ import { GradingService } from './grading/grading.service.js';
 import { ModelProviders } from './models/model-providers.js';
 import { ReferenceService } from './models/reference.service.js';
 import { PoolRunner } from './pools/pool-runner.service.js';
+import { PoolSettingsWatcher } from './pools/pool-settings.watcher.js';
 import { ReconcilerService } from './reconciler/reconciler.service.js';
 import { ReferenceReconciler } from './reconciler/reference-reconciler.js';
 import { WEBHOOK_PROVIDERS } from './webhooks/index.js';
@@ -18,7 +19,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), DbModule.forRoot(config), QueueModule.forRoot(config)],
-      providers: [GradingService, GradeProcessor, ModelProviders, ReferenceService, PoolRunner, ReconcilerService, ReferenceReconciler, ...WEBHOOK_PROVIDERS],
+      providers: [GradingService, GradeProcessor, ModelProviders, ReferenceService, PoolRunner, PoolSettingsWatcher, ReconcilerService, ReferenceReconciler, ...WEBHOOK_PROVIDERS],
     };
   }
 }

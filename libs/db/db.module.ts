@@ -10,6 +10,7 @@ import { IntegrationRepository } from './repositories/integration.repository.js'
 import { WebhookOutboxNotifier } from './repositories/webhook-event-outbox.js';
 import { WebhookEventRepository } from './repositories/webhook-event.repository.js';
 import { OrgRepository } from './repositories/org.repository.js';
+import { PoolSettingRepository } from './repositories/pool-setting.repository.js';
 import { ReferenceRepository } from './repositories/reference.repository.js';
 import { ReferenceWaitRepository } from './repositories/reference-wait.repository.js';
 import { ResultReadRepository } from './repositories/result-read.repository.js';
@@ -33,6 +34,7 @@ const REPOSITORIES = [
   { provide: WebhookEventRepository, useFactory: (db: Database) => new WebhookEventRepository(db.prisma), inject: [DATABASE] },
   { provide: InboundEventRepository, useFactory: (db: Database) => new InboundEventRepository(db.prisma), inject: [DATABASE] },
   { provide: BatchUploadRepository, useFactory: (db: Database) => new BatchUploadRepository(db.pool), inject: [DATABASE] },
+  { provide: PoolSettingRepository, useFactory: (db: Database) => new PoolSettingRepository(db.prisma), inject: [DATABASE] },
   { provide: ReferenceRepository, useFactory: (db: Database) => new ReferenceRepository(db.prisma), inject: [DATABASE] },
   { provide: ReferenceWaitRepository, useFactory: (db: Database) => new ReferenceWaitRepository(db.prisma), inject: [DATABASE] },
   { provide: ResultReadRepository, useFactory: (db: Database) => new ResultReadRepository(db.prisma), inject: [DATABASE] },

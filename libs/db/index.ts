@@ -35,4 +35,5 @@ export {
 export { type AttemptRecord, type DeliveryStatus, WebhookEventRepository, type WebhookEventRow } from './repositories/webhook-event.repository.js';
 export { InboundEventRepository, type InboundEventRecord } from './repositories/inbound-event.repository.js';
 export { BatchUploadRepository, BatchUploadSession } from './repositories/batch-upload.repository.js';
+export { PoolSettingRepository, type PoolSettingRow } from './repositories/pool-setting.repository.js';
 export { DbModule, DATABASE } from './db.module.js';

@@ -3,7 +3,8 @@
 // and updates the context (values, taint, conditions, the student's own definitions).
 import type { Expr } from '../../libs/math/index.js';
 import { compareExpressions, evaluate, exprToString, formatNumber, FUNCTION_ARITY, nearlyEqual, unboundSymbols } from '../../libs/math/index.js';
-import { checkValueChain, linkHolds } from './arithmetic-check.js';
+import { displayExpr } from './display-expr.js';
+import { checkValueChain } from './arithmetic-check.js';
 import { checkChainLinks, linkClaims } from './symbolic-chain.js';
 import { checkInequality } from './inequality-check.js';
 import { restatesStudentName } from './student-names.js';
@@ -270,7 +271,7 @@ function checkSymbolic(item: MathItem, free: string[], context: StudentContext, 
   if (definesFunction && firstDifferent === 0) {
     const name = (head as { name: string }).name;
     const param = ((head as { args: Expr[] }).args[0] as { name: string }).name;
-    state.claims.push({ holds: false, tainted, reason: `${exprToString(head)} is ${exprToString(context.functions.get(name)!.body)}, not ${exprToString(parts[1])}`, method: 'numeric' });
+    state.claims.push({ holds: false, tainted, reason: `${exprToString(head)} should be ${displayExpr(context.functions.get(name)!.body, scope)}, not ${displayExpr(parts[1], scope)}`, method: 'numeric' });
     context.defineFunction(name, { params: [param], body: last }, true, true);
     context.studentNames.add(name);
     return;

@@ -33,6 +33,53 @@ describe('reading arithmetic inside prose', () => {
     expect(verdictOf(step).verdict).toBe(verdict);
   });
 
+  // unit phrases: rates with `/`, `per`, words in brackets, `x` after a unit, words after an operator
+  it.each([
+    ['There are 3 rows * 8 stars/row = 24 stars.', 'correct'],
+    ['There are 3 rows * 8 stars/row = 23 stars.', 'incorrect'],
+    ['Each person eats 0.2 kg/meal x 2 meals/day = 0.4 kg of rice per day.', 'correct'],
+    ['Each person eats 0.2 kg/meal x 2 meals/day = 0.8 kg of rice per day.', 'incorrect'],
+    ['There are 10 cages * 5 pieces of straw per hamster cage = 50 pieces of straw.', 'correct'],
+    ['There are 10 cages * 5 pieces of straw per hamster cage = 100 pieces of straw.', 'incorrect'],
+    ['He earns $10 per day, so $250 / $10/day = 25 days', 'correct'],
+    ['He earns $10 per day, so $250 / $10/day = 24 days', 'incorrect'],
+    ['Her total needs to be 93 (average) * 5 (tests) = 465 points', 'correct'],
+    ['Her total needs to be 93 (average) * 5 (tests) = 470 points', 'incorrect'],
+    ['There are 6 girls x 2 boys/girl = 12 boys in the park.', 'correct'],
+    ['There are 6 girls x 2 boys/girl = 10 boys in the park.', 'incorrect'],
+    ['He gets cupcakes for his 25 classmates + his 1 teacher + 1 himself = 27 people.', 'correct'],
+    ['He gets cupcakes for his 25 classmates + his 1 teacher + 1 himself = 28 people.', 'incorrect'],
+    ['Her mean score is 630 / 9/quizzes = 69/quiz.', 'incorrect'],
+    ['$22/week - $20/week = $2', 'correct'],
+    // a lone number named by words before `=` labels the chain after it
+    ['Drop 8 degrees = 2 - 8 = -6 degrees', 'correct'],
+    ['Lynn ran 3 miles less than Reggie = 20 - 3 = 17 miles', 'correct'],
+    ['Lynn ran 3 miles less than Reggie = 20 - 3 = 18 miles', 'incorrect'],
+    // math that runs on into words is incomplete, and two different numbers are a unit conversion
+    ['9 = (3/4)*number of novels she wrote this year', 'unverified'],
+    ['15 gallons = 120 pints', 'unverified'],
+    // a number inside a compound quantity, a heading dash, names glued to numbers, lettered places
+    ['There are 24 eggs in 1 tray x 2 trays = 48 eggs.', 'unverified'],
+    ['Yams - 6 yams x $1.5 = $9.0', 'correct'],
+    ['In the morning, the temperature rose to - 6 + 3 = -3 degrees.', 'correct'],
+    ['So we find 1Dachshund+1/4Papillon=3/4Papillon', 'unverified'],
+    ['It was off by 1.5% because - 18 / 100 = -0.18', 'correct'],
+  ])('unit phrase: %s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+
+  it('reads `District C` as a place, not a variable defined by an earlier step', () => {
+    const previous = ['He delivers 198 newspapers to District A + 209 newspapers to District C = 407 newspapers in total.'];
+    const step = 'He delivers 600 newspapers in total - 407 newspapers to District A and C = 193 newspapers to District B.';
+    expect(verdictOf(step, previous).verdict).not.toBe('incorrect');
+    expect(verdictOf('Let C be the cost: C = 5 + 3 = 9').verdict).toBe('incorrect');
+  });
+
+  it('takes a computed value, not a rate stated after it, as the last value', () => {
+    const result = checkSteps({ problem: 'Copy 600 GB at 12 GB/minute.', steps: ['It takes 600 / 12 = 50 minutes at 12 GB/minute.'], answer: '50' });
+    expect(result.finalAnswer.verdict).toBe('correct');
+  });
+
   it('names the true value in the reason', () => {
     expect(verdictOf('Janet sells 16 - 3 - 4 = 8 duck eggs a day.').reason).toContain('16 - 3 - 4 = 9');
   });

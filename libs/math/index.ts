@@ -16,6 +16,7 @@ export { compareExpressions, unboundSymbols } from './equivalence.js';
 export type { Equivalence } from './equivalence.js';
 export { nearlyEqual, roundsTo, withinTolerance } from './numeric-compare.js';
 export { solveEquation, sameRoots, formatNumber } from './solve-equation.js';
+export { toPolynomial } from './polynomial.js';
 export type { SolutionSet } from './solve-equation.js';
 export { derivativeOf, restrictedMath } from './safe-mathjs.js';
 export { MATH_LIMITS, MathLimitError } from './limits.js';

@@ -19,3 +19,5 @@ export { createRedisConnection } from './redis-connection.js';
 export { GradeQueueProducer } from './grade-queue.producer.js';
 export { WebhookQueueProducer } from './webhook-queue.producer.js';
 export { QueueModule, REDIS_PRODUCER } from './queue.module.js';
+export { poolSettingsChannel } from './pool-settings-channel.js';
+export { PoolStatsReader, type PoolStats } from './pool-stats.reader.js';

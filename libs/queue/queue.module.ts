@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/index.js';
 import { GradeQueueProducer } from './grade-queue.producer.js';
 import { ModelQueueProducer } from './model-queue.producer.js';
+import { PoolStatsReader } from './pool-stats.reader.js';
 import { WebhookQueueProducer } from './webhook-queue.producer.js';
 import { DEFAULT_JOB_OPTIONS } from './job-options.js';
 import { QueueErrorLogger } from './queue-error-logger.js';
@@ -40,8 +41,8 @@ export class QueueModule {
       module: QueueModule,
       global: true,
       imports: [bull, queues],
-      providers: [connection, GradeQueueProducer, ModelQueueProducer, WebhookQueueProducer, RedisCloser, QueueErrorLogger],
-      exports: [queues, GradeQueueProducer, ModelQueueProducer, WebhookQueueProducer, REDIS_PRODUCER],
+      providers: [connection, GradeQueueProducer, ModelQueueProducer, PoolStatsReader, WebhookQueueProducer, RedisCloser, QueueErrorLogger],
+      exports: [queues, GradeQueueProducer, ModelQueueProducer, PoolStatsReader, WebhookQueueProducer, REDIS_PRODUCER],
     };
   }
 }

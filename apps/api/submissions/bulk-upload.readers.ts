@@ -13,7 +13,8 @@ export interface UploadLimits {
   maxItemBytes: number;
 }
 
-export const tooLarge = (message: string) => new ApiError(413, 'payload_too_large', message);
+// The rest of the upload is never read, so the connection cannot carry another request.
+export const tooLarge = (message: string) => new ApiError(413, 'payload_too_large', message, undefined, { connection: 'close' });
 
 /** Passes the body through, failing with 413 as soon as it passes the byte limit. */
 async function* limitBytes(body: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Buffer> {
@@ -108,7 +109,7 @@ export async function* readCsv(body: AsyncIterable<Buffer | string>, limits: Upl
   } catch (error) {
     if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw tooLarge(`a row is longer than ${limits.maxItemBytes} bytes`);
     if (typeof (error as { code?: string }).code === 'string' && (error as { code: string }).code.startsWith('CSV_')) {
-      throw new ApiError(400, 'malformed_request', `the CSV cannot be read: ${(error as Error).message}`);
+      throw new ApiError(400, 'malformed_request', `the CSV cannot be read: ${(error as Error).message}`, undefined, { connection: 'close' });
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
+import { APP_CONFIG, type AppConfig, type PoolName } from '../../../libs/config/index.js';
 import { createRedisConnection, POOL_QUEUES, QUEUE_POOL, QUEUES, type QueueKey } from '../../../libs/queue/index.js';
 import { GradeProcessor } from '../grading/grade.processor.js';
 import { ModelJobProcessor } from '../models/model-job.processor.js';
@@ -19,6 +19,8 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger('PoolRunner');
   private readonly workers = new Map<QueueKey, Worker>();
   private readonly connections: Redis[] = [];
+  /** Concurrency an admin set for a pool; wins over the start value from config. */
+  private readonly concurrencyOverride = new Map<PoolName, number>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -55,7 +57,7 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
       const worker = new Worker(QUEUES[key], (job: Job) => handler.process(job), {
         connection,
         prefix: this.config.queuePrefix,
-        concurrency: this.config.pools.concurrency[QUEUE_POOL[key]],
+        concurrency: this.concurrencyOverride.get(QUEUE_POOL[key]) ?? this.config.pools.concurrency[QUEUE_POOL[key]],
         lockDuration: this.config.jobLockS * 1000,
         stalledInterval: Math.max(1000, (this.config.jobLockS * 1000) / 2),
         maxStalledCount: 2,
@@ -74,6 +76,16 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
       this.workers.set(key, worker);
     }
     this.logger.log(`pools ${this.config.pools.enabled.join(', ')} consuming ${[...this.workers.keys()].join(', ')}`);
+  }
+
+  /** Applied to running workers at once: BullMQ reads concurrency before taking each job. */
+  applyConcurrency(pool: PoolName, concurrency: number): void {
+    if (this.concurrencyOverride.get(pool) === concurrency) return;
+    this.concurrencyOverride.set(pool, concurrency);
+    for (const [key, worker] of this.workers) {
+      if (QUEUE_POOL[key] === pool) worker.concurrency = concurrency;
+    }
+    this.logger.log(`pool ${pool} concurrency is now ${concurrency}`);
   }
 
   /** The running worker of a queue (admin pool controls change its concurrency live). */
