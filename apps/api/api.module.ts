@@ -24,6 +24,11 @@ import { BulkUploadParsers } from './submissions/bulk-upload.parsers.js';
 import { BulkUploadService } from './submissions/bulk-upload.service.js';
 import { SubmissionIntakeService } from './submissions/submission-intake.service.js';
 import { SubmissionsController } from './submissions/submissions.controller.js';
+import { AnalyticsController } from './analytics/analytics.controller.js';
+import { AssignmentUpdateController } from './assignments/assignment-update.controller.js';
+import { AssignmentUpdateService } from './assignments/assignment-update.service.js';
+import { OVERRIDE_CONTROLLERS, OVERRIDE_PROVIDERS } from './overrides/index.js';
+import { SubmissionRegradeController } from './submissions/submission-regrade.controller.js';
 
 /** The HTTP API: validation, authorization, Postgres writes and enqueues. No grading here. */
 @Module({})
@@ -32,7 +37,8 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), DbModule.forRoot(config), QueueModule.forRoot(config)],
-      controllers: [HealthController, OrgsController, AssignmentsController, ReferencesController, SubmissionsController, ResultsController, ToolsController, PoolsController, ...REVIEW_CONTROLLERS, ...INTEGRATION_CONTROLLERS],
+      controllers: [HealthController, OrgsController, AssignmentsController, ReferencesController, SubmissionsController, ResultsController, ToolsController, PoolsController, ...REVIEW_CONTROLLERS, ...INTEGRATION_CONTROLLERS,
+        AssignmentUpdateController, SubmissionRegradeController, AnalyticsController, ...OVERRIDE_CONTROLLERS],
       providers: [
         { provide: SERVER_SECRET, useValue: serverSecret },
         ApiKeyService,
@@ -44,6 +50,8 @@ export class ApiModule {
         BulkUploadParsers,
         ...INTEGRATION_PROVIDERS,
         ...REVIEW_PROVIDERS,
+        ...OVERRIDE_PROVIDERS,
+        AssignmentUpdateService,
         { provide: APP_GUARD, useClass: AuthGuard },
         // After authentication: the bucket is per API key.
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerAssignmentCommands } from './commands/assignments.js';
 import { registerCheckCommands } from './commands/check.js';
+import { registerGradeLocalCommand } from './commands/grade-local.js';
 import { registerResultsCommand } from './commands/results.js';
 import { registerSubmitCommand } from './commands/submit.js';
 import { registerWebhookCommands } from './commands/webhooks.js';
@@ -20,6 +21,7 @@ registerSubmitCommand(program);
 registerResultsCommand(program);
 registerWebhookCommands(program);
 registerCheckCommands(program);
+registerGradeLocalCommand(program);
 
 try {
   await program.parseAsync(process.argv);

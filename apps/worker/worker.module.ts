@@ -4,6 +4,8 @@ import { DbModule } from '../../libs/db/index.js';
 import { QueueModule } from '../../libs/queue/index.js';
 import { GradeProcessor } from './grading/grade.processor.js';
 import { GradingService } from './grading/grading.service.js';
+import { JudgementGate } from './grading/judgement-gate.js';
+import { JudgementService } from './models/judgement.service.js';
 import { ModelProviders } from './models/model-providers.js';
 import { ReferenceService } from './models/reference.service.js';
 import { PoolRunner } from './pools/pool-runner.service.js';
@@ -19,7 +21,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), DbModule.forRoot(config), QueueModule.forRoot(config)],
-      providers: [GradingService, GradeProcessor, ModelProviders, ReferenceService, PoolRunner, PoolSettingsWatcher, ReconcilerService, ReferenceReconciler, ...WEBHOOK_PROVIDERS],
+      providers: [GradingService, GradeProcessor, JudgementGate, JudgementService, ModelProviders, ReferenceService, PoolRunner, PoolSettingsWatcher, ReconcilerService, ReferenceReconciler, ...WEBHOOK_PROVIDERS],
     };
   }
 }

@@ -10,12 +10,17 @@ import { IntegrationRepository } from './repositories/integration.repository.js'
 import { WebhookOutboxNotifier } from './repositories/webhook-event-outbox.js';
 import { WebhookEventRepository } from './repositories/webhook-event.repository.js';
 import { OrgRepository } from './repositories/org.repository.js';
+import { JudgementRepository } from './repositories/judgement.repository.js';
 import { PoolSettingRepository } from './repositories/pool-setting.repository.js';
 import { ReferenceRepository } from './repositories/reference.repository.js';
 import { ReferenceWaitRepository } from './repositories/reference-wait.repository.js';
 import { ResultReadRepository } from './repositories/result-read.repository.js';
 import { ResultsTableRepository } from './repositories/results-table.repository.js';
 import { SubmissionRepository } from './repositories/submission.repository.js';
+import { AnalyticsRepository } from './repositories/analytics.repository.js';
+import { OverrideRepository } from './repositories/override.repository.js';
+import { AssignmentEditRepository } from './repositories/regrade-assignment-edit.repository.js';
+import { RegradeRepository } from './repositories/regrade.repository.js';
 
 export const DATABASE = Symbol('DATABASE');
 
@@ -34,11 +39,20 @@ const REPOSITORIES = [
   { provide: WebhookEventRepository, useFactory: (db: Database) => new WebhookEventRepository(db.prisma), inject: [DATABASE] },
   { provide: InboundEventRepository, useFactory: (db: Database) => new InboundEventRepository(db.prisma), inject: [DATABASE] },
   { provide: BatchUploadRepository, useFactory: (db: Database) => new BatchUploadRepository(db.pool), inject: [DATABASE] },
+  { provide: JudgementRepository, useFactory: (db: Database) => new JudgementRepository(db.prisma), inject: [DATABASE] },
   { provide: PoolSettingRepository, useFactory: (db: Database) => new PoolSettingRepository(db.prisma), inject: [DATABASE] },
   { provide: ReferenceRepository, useFactory: (db: Database) => new ReferenceRepository(db.prisma), inject: [DATABASE] },
   { provide: ReferenceWaitRepository, useFactory: (db: Database) => new ReferenceWaitRepository(db.prisma), inject: [DATABASE] },
   { provide: ResultReadRepository, useFactory: (db: Database) => new ResultReadRepository(db.prisma), inject: [DATABASE] },
   { provide: ResultsTableRepository, useFactory: (db: Database) => new ResultsTableRepository(db.pool), inject: [DATABASE] },
+  {
+    provide: OverrideRepository,
+    useFactory: (db: Database, outbox: WebhookOutboxNotifier) => new OverrideRepository(db.prisma, outbox),
+    inject: [DATABASE, WebhookOutboxNotifier],
+  },
+  { provide: RegradeRepository, useFactory: (db: Database) => new RegradeRepository(db.prisma), inject: [DATABASE] },
+  { provide: AssignmentEditRepository, useFactory: (db: Database) => new AssignmentEditRepository(db.prisma), inject: [DATABASE] },
+  { provide: AnalyticsRepository, useFactory: (db: Database) => new AnalyticsRepository(db.pool), inject: [DATABASE] },
 ];
 
 class DatabaseCloser implements OnApplicationShutdown {

@@ -1,4 +1,6 @@
-import { checkSteps, scoreAnswer, type GradingPolicy } from './index.js';
+import { checkSteps } from './check-steps.js';
+import type { GradingPolicy } from './grading.types.js';
+import { scoreAnswer } from './score-answer.js';
 
 // Grades every problem of one submission: the same function serves the cpu worker and the CLI's
 // `grade --local`, so a result never depends on where it was computed.

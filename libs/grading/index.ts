@@ -7,3 +7,4 @@ export type {
   CheckStepsInput, FinalAnswerResult, GradingPolicy, ReferenceInput, ReferenceStepInput, StepCheck, StepMethod, StepResult, StepVerdict,
 } from './grading.types.js';
 export { verifyReference, type ReferenceCandidate, type ReferenceVerdict } from './reference-check.js';
+export { applyJudgements, type JudgeableStep, judgeableSteps, judgementKey, type ModelJudgement } from './judgement-overlay.js';

@@ -81,3 +81,15 @@ describe('skipped reference steps', () => {
     expect(check.steps[0].matchesReferenceStep).toBe(0);
   });
 });
+
+describe('a hostile reference', () => {
+  it('is read within limits and never throws', () => {
+    const started = Date.now();
+    const hostile = ['9^9^9^9 = 1', 'x'.repeat(1_000_000), '('.repeat(5_000) + '1' + ')'.repeat(5_000) + ' = 1', null, 42, { text: 'factorial(10^9) = 1', required: true }];
+    const check = checkSteps({ problem, answer, steps: ['f(0) = 2'], reference: { steps: hostile as unknown as ReferenceStepInput[] } });
+    expect(check.steps[0].matchesReferenceStep).toBeNull();
+    // the required claim about factorial(10^9) is still a claim no student step made
+    expect(check.missingRequiredSteps).toEqual([5]);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});

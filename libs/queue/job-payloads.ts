@@ -7,6 +7,7 @@ export const JOB_NAMES = {
   reconcile: 'reconcile',
   deliverWebhook: 'deliver-webhook',
   generateReference: 'generate-reference',
+  judgeStep: 'judge-step',
 } as const;
 
 export const gradeSubmissionPayload = z.object({
@@ -46,4 +47,12 @@ export type DeliverWebhookPayload = z.infer<typeof deliverWebhookPayload>;
  */
 export function webhookJobId(eventId: string, attempt: number): string {
   return `${eventId}-a${attempt}`;
+}
+
+export const judgeStepPayload = z.object({ judgementId: z.string().min(1) });
+export type JudgeStepPayload = z.infer<typeof judgeStepPayload>;
+
+/** One job per distinct judgement, however many submissions contain the step. */
+export function judgementJobId(judgementId: string): string {
+  return `judge-${judgementId}`;
 }

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
-import { JOB_NAMES, referenceJobId } from './job-payloads.js';
+import { JOB_NAMES, judgementJobId, referenceJobId } from './job-payloads.js';
 import { chooseModelPool, type InferenceSetting, type ModelPoolChoice, type ModelPoolState } from './model-routing.js';
 import { QUEUES } from './queue-names.js';
 
@@ -43,6 +43,25 @@ export class ModelQueueProducer {
       backoff: { type: 'exponential', delay: 2_000 },
     });
     return choice;
+  }
+
+  async enqueueJudgement(judgementId: string, inference: InferenceSetting): Promise<ModelPoolChoice> {
+    const choice = chooseModelPool(inference, await this.poolState());
+    if (choice.pool === null) return choice;
+    await this.queueOf(choice.pool).add(JOB_NAMES.judgeStep, { judgementId }, {
+      jobId: judgementJobId(judgementId),
+      attempts: this.config.models.jobAttempts,
+      backoff: { type: 'exponential', delay: 2_000 },
+    });
+    return choice;
+  }
+
+  async findJudgementJob(judgementId: string): Promise<{ pool: 'gpu' | 'edge'; state: string } | null> {
+    for (const pool of ['gpu', 'edge'] as const) {
+      const job = await this.queueOf(pool).getJob(judgementJobId(judgementId));
+      if (job) return { pool, state: await job.getState() };
+    }
+    return null;
   }
 
   /** Where a reference job is now, if anywhere: used to re-route or settle stuck work. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { AssignmentRepository, type AssignmentRow, isId, ResultReadRepository, SubmissionRepository } from '../../../libs/db/index.js';
+import { AssignmentRepository, type AssignmentRow, isId, RegradeRepository, ResultReadRepository, SubmissionRepository } from '../../../libs/db/index.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import { orgScope, type Principal } from '../auth/principal.js';
 import { ApiError, notFound } from '../common/api-error.js';
@@ -11,7 +11,8 @@ import { uploadFormatOf } from './bulk-upload.parsers.js';
 import { BulkUploadService } from './bulk-upload.service.js';
 import { batchBody } from './submission.dto.js';
 import { SubmissionIntakeService } from './submission-intake.service.js';
-import { presentBatch, presentSubmission, presentSubmissionSummary } from './submission.presenter.js';
+import { presentBatch, presentSubmissionSummary } from './submission.presenter.js';
+import { SubmissionViewService } from '../overrides/submission-view.service.js';
 
 const listQuery = pageQuery.extend({
   status: z.enum(['queued', 'grading', 'graded', 'needs_review', 'failed']).optional(),
@@ -27,6 +28,9 @@ export class SubmissionsController {
     private readonly results: ResultReadRepository,
     private readonly intake: SubmissionIntakeService,
     private readonly bulk: BulkUploadService,
+    // Overrides and staleness (review workflow) join the stored result in the full view.
+    private readonly view: SubmissionViewService,
+    private readonly regrades: RegradeRepository,
   ) {}
 
   @Post('assignments/:id/submissions')
@@ -53,15 +57,15 @@ export class SubmissionsController {
   async listForAssignment(@Param('id') assignmentId: string, @Query(new ZodQueryPipe(listQuery)) query: z.infer<typeof listQuery>, @CurrentPrincipal() principal: Principal) {
     const assignment = await this.findAssignment(assignmentId, principal);
     const page = await this.submissions.list({ orgId: assignment.orgId, assignmentId: assignment.id, status: query.status, studentId: query.studentId }, query);
-    return { items: page.items.map(presentSubmissionSummary), nextCursor: page.nextCursor };
+    const gradingChangedAt = await this.regrades.gradingChangedAt(assignment.id);
+    return { items: page.items.map((row) => presentSubmissionSummary(row, gradingChangedAt)), nextCursor: page.nextCursor };
   }
 
   @Get('submissions/:id')
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     const submission = isId(id) ? await this.submissions.findById(id, orgScope(principal)) : null;
     if (!submission) throw notFound('submission');
-    const result = await this.results.findVersion(submission.id, submission.resultVersion);
-    return presentSubmission(submission, result);
+    return this.view.present(submission);
   }
 
   @Get('batches/:id')
@@ -76,7 +80,7 @@ export class SubmissionsController {
     const progress = isId(id) ? await this.submissions.batchProgress(id, orgScope(principal)) : null;
     if (!progress) throw notFound('batch');
     const page = await this.submissions.list({ orgId: orgScope(principal), batchId: id }, query);
-    return { items: page.items.map(presentSubmissionSummary), nextCursor: page.nextCursor };
+    return { items: page.items.map((row) => presentSubmissionSummary(row)), nextCursor: page.nextCursor };
   }
 
   private async findAssignment(id: string, principal: Principal): Promise<AssignmentRow> {

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { InferenceError } from '../../../libs/inference/index.js';
-import { generateReferencePayload, JOB_NAMES } from '../../../libs/queue/index.js';
+import { generateReferencePayload, JOB_NAMES, judgeStepPayload } from '../../../libs/queue/index.js';
+import type { JudgementService } from './judgement.service.js';
 import type { JobHandler } from '../pools/job-handler.js';
 import type { ModelProviders } from './model-providers.js';
 import type { ReferenceService } from './reference.service.js';
@@ -14,14 +15,12 @@ export class ModelJobProcessor implements JobHandler {
     private readonly pool: 'gpu' | 'edge',
     private readonly providers: ModelProviders,
     private readonly references: ReferenceService,
+    private readonly judgements: JudgementService,
   ) {}
 
   async process(job: Job): Promise<unknown> {
-    if (job.name !== JOB_NAMES.generateReference) throw new UnrecoverableError(`unknown model job ${job.name}`);
-    const payload = generateReferencePayload.safeParse(job.data);
-    if (!payload.success) throw new UnrecoverableError(`invalid reference job payload: ${payload.error.issues[0]?.message}`);
     try {
-      return { outcome: await this.references.generate(this.providers.get(this.pool), payload.data.problemId, payload.data.revision) };
+      return { outcome: await this.run(job) };
     } catch (error) {
       // A permanent model error (bad model file, refused request) will not improve with retries.
       if (error instanceof InferenceError && error.permanent) throw new UnrecoverableError(`${error.name}: ${error.message}`);
@@ -29,7 +28,27 @@ export class ModelJobProcessor implements JobHandler {
     }
   }
 
+  private async run(job: Job): Promise<string> {
+    const provider = this.providers.get(this.pool);
+    if (job.name === JOB_NAMES.generateReference) {
+      const payload = generateReferencePayload.safeParse(job.data);
+      if (!payload.success) throw new UnrecoverableError(`invalid reference job payload: ${payload.error.issues[0]?.message}`);
+      return this.references.generate(provider, payload.data.problemId, payload.data.revision);
+    }
+    if (job.name === JOB_NAMES.judgeStep) {
+      const payload = judgeStepPayload.safeParse(job.data);
+      if (!payload.success) throw new UnrecoverableError(`invalid judgement job payload: ${payload.error.issues[0]?.message}`);
+      return this.judgements.judge(provider, payload.data.judgementId);
+    }
+    throw new UnrecoverableError(`unknown model job ${job.name}`);
+  }
+
   async onFinalFailure(job: Job, error: Error): Promise<void> {
+    if (job.name === JOB_NAMES.judgeStep) {
+      const judgement = judgeStepPayload.safeParse(job.data);
+      if (judgement.success) await this.judgements.giveUp(judgement.data.judgementId, `the ${this.pool} model failed: ${error.message}`);
+      return;
+    }
     const payload = generateReferencePayload.safeParse(job.data);
     if (!payload.success) return;
     this.logger.error(`reference job for problem ${payload.data.problemId} failed for good on ${this.pool}: ${error.message}`);

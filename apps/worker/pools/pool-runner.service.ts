@@ -6,6 +6,7 @@ import { createRedisConnection, POOL_QUEUES, QUEUE_POOL, QUEUES, type QueueKey }
 import { GradeProcessor } from '../grading/grade.processor.js';
 import { ModelJobProcessor } from '../models/model-job.processor.js';
 import { ModelProviders } from '../models/model-providers.js';
+import { JudgementService } from '../models/judgement.service.js';
 import { ReferenceService } from '../models/reference.service.js';
 import { WebhookDeliveryProcessor } from '../webhooks/index.js';
 import type { JobHandler } from './job-handler.js';
@@ -27,6 +28,7 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly gradeProcessor: GradeProcessor,
     private readonly modelProviders: ModelProviders,
     private readonly referenceService: ReferenceService,
+    private readonly judgementService: JudgementService,
     private readonly webhookProcessor: WebhookDeliveryProcessor,
   ) {}
 
@@ -34,8 +36,8 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
     return {
       grade: this.gradeProcessor,
       webhooks: this.webhookProcessor,
-      gpu: new ModelJobProcessor('gpu', this.modelProviders, this.referenceService),
-      edge: new ModelJobProcessor('edge', this.modelProviders, this.referenceService),
+      gpu: new ModelJobProcessor('gpu', this.modelProviders, this.referenceService, this.judgementService),
+      edge: new ModelJobProcessor('edge', this.modelProviders, this.referenceService, this.judgementService),
     };
   }
 

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
-import { ReferenceRepository, ReferenceWaitRepository } from '../../../libs/db/index.js';
+import { JudgementRepository, ReferenceRepository, ReferenceWaitRepository } from '../../../libs/db/index.js';
 import { allowedPools, type InferenceSetting, ModelQueueProducer } from '../../../libs/queue/index.js';
+import { JudgementService } from '../models/judgement.service.js';
 import { ReferenceService } from '../models/reference.service.js';
 
 /**
@@ -19,6 +20,8 @@ export class ReferenceReconciler {
     private readonly referenceWait: ReferenceWaitRepository,
     private readonly modelProducer: ModelQueueProducer,
     private readonly referenceService: ReferenceService,
+    private readonly judgements: JudgementRepository,
+    private readonly judgementService: JudgementService,
   ) {}
 
   async reconcileOnce(): Promise<number> {
@@ -50,8 +53,36 @@ export class ReferenceReconciler {
       }
       actions++;
     }
+    actions += await this.reconcileJudgements();
     for (const assignmentId of await this.referenceWait.assignmentsWithParked()) {
       actions += await this.referenceService.release(assignmentId);
+      actions += await this.judgementService.release(assignmentId);
+    }
+    return actions;
+  }
+
+  /** The same rules for step judgements: re-send lost jobs, give up after the model wait. */
+  private async reconcileJudgements(): Promise<number> {
+    let actions = 0;
+    const pending = await this.judgements.pending(500);
+    if (pending.length === 0) return 0;
+    const state = await this.modelProducer.poolState();
+    const waitLimit = Date.now() - this.config.models.waitS * 1000;
+    for (const judgement of pending) {
+      const inference = judgement.inference as InferenceSetting;
+      const job = await this.modelProducer.findJudgementJob(judgement.id);
+      if (!job || job.state === 'completed' || job.state === 'failed') {
+        if (!job) {
+          await this.modelProducer.enqueueJudgement(judgement.id, inference);
+          actions++;
+        }
+        continue;
+      }
+      if (job.state === 'active' || judgement.createdAt.getTime() > waitLimit) continue;
+      const liveWorkers = { gpu: state.gpuWorkers, edge: state.edgeWorkers };
+      if (allowedPools(inference).some((pool) => liveWorkers[pool] > 0)) continue;
+      await this.judgementService.giveUp(judgement.id, `no ${allowedPools(inference).join(' or ')} worker was available within ${this.config.models.waitS} s`);
+      actions++;
     }
     return actions;
   }

@@ -1,5 +1,5 @@
 import type { Db } from '../database.js';
-import { WAITING_FOR_REFERENCE } from './submission.repository.js';
+import { WAITING_FOR_JUDGEMENT, WAITING_FOR_REFERENCE } from './submission.repository.js';
 
 /**
  * Submissions parked while a problem's reference is being written. They are released (with a new
@@ -9,11 +9,20 @@ import { WAITING_FOR_REFERENCE } from './submission.repository.js';
 export class ReferenceWaitRepository {
   constructor(private readonly prisma: Db) {}
 
-  async park(submissionId: string, version: number): Promise<void> {
+  async park(submissionId: string, version: number, reason: typeof WAITING_FOR_REFERENCE | typeof WAITING_FOR_JUDGEMENT = WAITING_FOR_REFERENCE): Promise<void> {
     await this.prisma.submission.updateMany({
       where: { id: submissionId, resultVersion: version, status: { in: ['queued', 'grading'] } },
-      data: { status: 'queued', statusReason: WAITING_FOR_REFERENCE, updatedAt: new Date() },
+      data: { status: 'queued', statusReason: reason, updatedAt: new Date() },
     });
+  }
+
+  /** Releases submissions parked for model judgements once none of the assignment's is pending. */
+  async releaseJudged(assignmentId: string): Promise<{ id: string; version: number }[]> {
+    return this.prisma.$queryRaw<{ id: string; version: number }[]>`
+      UPDATE submissions SET result_version = result_version + 1, status_reason = NULL, updated_at = now()
+      WHERE assignment_id = ${assignmentId} AND status = 'queued' AND status_reason = ${WAITING_FOR_JUDGEMENT}
+        AND NOT EXISTS (SELECT 1 FROM judgements j WHERE j.assignment_id = ${assignmentId} AND j.status = 'pending')
+      RETURNING id, result_version AS version`;
   }
 
   /** Releases the parked submissions of an assignment whose problems all have references. */
@@ -45,7 +54,7 @@ export class ReferenceWaitRepository {
   /** Assignments with parked submissions (the reconciler re-checks them). */
   async assignmentsWithParked(): Promise<string[]> {
     const rows = await this.prisma.submission.findMany({
-      where: { status: 'queued', statusReason: WAITING_FOR_REFERENCE },
+      where: { status: 'queued', statusReason: { in: [WAITING_FOR_REFERENCE, WAITING_FOR_JUDGEMENT] } },
       select: { assignmentId: true },
       distinct: ['assignmentId'],
       take: 500,

@@ -16,11 +16,16 @@ WHERE s.assignment_id = $1 AND ($2::text IS NULL OR s.student_id > $2)
 ORDER BY s.student_id, s.created_at DESC, s.id DESC
 LIMIT $3`;
 
+// A teacher override wins over the stored score (it may be newer than the result: recorded while
+// a grade job was running).
 const SCORES_SQL = `
-SELECT sr.submission_id, ar.problem_key, ar.score
+SELECT sr.submission_id, ar.problem_key, COALESCE(o.score, ar.score) AS score, (o.score IS NOT NULL) AS overridden
 FROM submission_results sr JOIN answer_results ar ON ar.result_id = sr.id
 JOIN unnest($1::text[], $2::int[]) AS wanted(submission_id, version)
-  ON wanted.submission_id = sr.submission_id AND wanted.version = sr.version`;
+  ON wanted.submission_id = sr.submission_id AND wanted.version = sr.version
+LEFT JOIN overrides o ON o.submission_id = sr.submission_id AND o.problem_key = ar.problem_key`;
+
+const sumScores = (scores: Record<string, number>) => Math.round(Object.values(scores).reduce((sum, score) => sum + score, 0) * 100) / 100;
 
 /** One row per student: the latest submission's status and per-problem scores. */
 export class ResultsTableRepository {
@@ -32,12 +37,14 @@ export class ResultsTableRepository {
       [assignmentId, afterStudentId, limit],
     );
     if (latest.rows.length === 0) return [];
-    const scores = await this.pool.query<{ submission_id: string; problem_key: string; score: number }>(SCORES_SQL, [
+    const scores = await this.pool.query<{ submission_id: string; problem_key: string; score: number; overridden: boolean }>(SCORES_SQL, [
       latest.rows.map((row) => row.id),
       latest.rows.map((row) => row.result_version),
     ]);
     const scoresBySubmission = new Map<string, Record<string, number>>();
+    const overridden = new Set<string>();
     for (const row of scores.rows) {
+      if (row.overridden) overridden.add(row.submission_id);
       const entry = scoresBySubmission.get(row.submission_id) ?? {};
       entry[row.problem_key] = row.score;
       scoresBySubmission.set(row.submission_id, entry);
@@ -46,7 +53,7 @@ export class ResultsTableRepository {
       studentId: row.student_id,
       submissionId: row.id,
       status: row.status,
-      total: row.score,
+      total: overridden.has(row.id) ? sumScores(scoresBySubmission.get(row.id)!) : row.score,
       maxTotal: row.max_score,
       scores: scoresBySubmission.get(row.id) ?? {},
     }));

@@ -37,6 +37,9 @@ type Target = { orgId: string; assignmentId: string };
 /** statusReason of a queued submission parked until its problem's reference is ready. */
 export const WAITING_FOR_REFERENCE = 'waiting for reference';
 
+/** statusReason of a queued submission parked until model judgements of its prose steps are in. */
+export const WAITING_FOR_JUDGEMENT = 'waiting for model judgement';
+
 /** statusReason prefix of a submission sent to needs_review because a reference is not trusted. */
 export const REFERENCE_REVIEW_REASON = 'reference not trusted for problem(s)';
 
@@ -120,7 +123,7 @@ export class SubmissionRepository {
       where: {
         status: { in: ['queued', 'grading'] },
         updatedAt: { lt: olderThan },
-        OR: [{ statusReason: null }, { statusReason: { not: WAITING_FOR_REFERENCE } }],
+        OR: [{ statusReason: null }, { statusReason: { notIn: [WAITING_FOR_REFERENCE, WAITING_FOR_JUDGEMENT] } }],
       },
       select: { id: true, resultVersion: true },
       orderBy: { updatedAt: 'asc' },

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { OverrideRepository, RegradeRepository, ResultReadRepository, type SubmissionRow } from '../../../libs/db/index.js';
+import { isStale, presentSubmission } from '../submissions/submission.presenter.js';
+
+/**
+ * The full submission as the API shows it: its current result, each answer's teacher override
+ * (from the overrides table: they outlive result versions) and whether it is stale.
+ */
+@Injectable()
+export class SubmissionViewService {
+  constructor(
+    private readonly results: ResultReadRepository,
+    private readonly overrides: OverrideRepository,
+    private readonly regrades: RegradeRepository,
+  ) {}
+
+  async present(submission: SubmissionRow) {
+    const [result, overrides, gradingChangedAt] = await Promise.all([
+      this.results.findVersion(submission.id, submission.resultVersion),
+      this.overrides.listForSubmission(submission.id),
+      this.regrades.gradingChangedAt(submission.assignmentId),
+    ]);
+    const byKey = new Map(overrides.map((override) => [override.problemKey, override]));
+    const view = presentSubmission(submission, result);
+    return {
+      ...view,
+      stale: isStale(submission, gradingChangedAt),
+      answers: view.answers.map((answer) => {
+        const override = byKey.get(answer.problemKey);
+        return { ...answer, override: override ? { score: override.score, comment: override.comment, by: override.by, at: override.at } : null };
+      }),
+    };
+  }
+}
