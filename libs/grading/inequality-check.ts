@@ -6,7 +6,7 @@ import { evaluate, exprToString, formatNumber, nearlyEqual, unboundSymbols } fro
 import { linkHolds } from './arithmetic-check.js';
 import { usesTaintedValue } from './claim-outcome.js';
 import type { MathItem } from './step-reader.js';
-import type { StepState } from './step-checker.js';
+import type { StepState } from './step-state.js';
 import type { StudentContext } from './student-context.js';
 
 export function checkInequality(item: MathItem, context: StudentContext, state: StepState): void {

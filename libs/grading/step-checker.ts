@@ -15,27 +15,15 @@ import type { Conclusion } from './conclusion-reader.js';
 import { namedConclusionIn, readConclusion } from './conclusion-reader.js';
 import type { MathItem } from './step-reader.js';
 import type { StudentContext } from './student-context.js';
+import type { StepState } from './step-state.js';
 
 const BINDING = /(?:\b(?:when|at|for|if|let|given|with|suppose|where|put|setting|taking|substitute|substituting|plug(?:ging)?(?: in)?)|当|若|代入|将)\s*$/;
 const LOCATION = /(?:出现在|取得|在|attained at|occurs at|achieved at|reached at|at)\s*$/;
 const CONNECTIVE = /^\s*(?:,|and|or|和|或|及|、|以及)?\s*$/;
 const CRITICAL = /critical|stationary|驻点|极值点|临界点/;
 
-export interface StepState {
-  bindings: Map<string, number>;
-  taintedBindings: Set<string>;
-  lastValue: { value: number; tainted: boolean } | null;
-  solutions: { variable: string; values: number[]; texts: string[]; tainted: boolean } | null;
-  claims: ClaimOutcome[];
-  conclusion: Conclusion | null;
-  lastExpr: Expr | null;
-  /** `出现在 x = 0 和 x = 3`: items joined to a location are locations too. */
-  inLocation: boolean;
-  /** Values stated without a claim (`Each jar holds 0.6 kg.`): restatements of known values. */
-  bareValues: number[];
-  /** The step's solution statement as written (`x = 3 or x = -3`), for the final answer. */
-  solutionText: string | null;
-}
+
+export type { StepState } from './step-state.js';
 
 export function checkStepItems(text: string, items: MathItem[], context: StudentContext): StepState {
   const state: StepState = { bindings: new Map(), taintedBindings: new Set(), lastValue: null, solutions: null, claims: [], conclusion: null, lastExpr: null, inLocation: false, bareValues: [], solutionText: null };

@@ -2,7 +2,6 @@
 // nesting and mathjs features that reach JavaScript are refused with a reason, fast, never thrown.
 import { describe, expect, it } from '@jest/globals';
 import { checkAnswer, restrictedMath } from './index.js';
-import { checkSteps } from '../grading/index.js';
 
 const hostile: [string, string][] = [
   ['a tower of exponents', '9^9^9^9'],
@@ -28,29 +27,6 @@ describe('checkAnswer on hostile input', () => {
     expect(verdict.equivalent).toBe(false);
     expect(verdict.reason.length).toBeGreaterThan(0);
     expect(Date.now() - started).toBeLessThan(1000);
-  });
-});
-
-describe('checkSteps on hostile input', () => {
-  it.each(hostile)('answers %s with verdicts, not an exception, within a second', (_label, step) => {
-    const started = Date.now();
-    const result = checkSteps({ problem: 'Compute.', steps: [step, `x = ${step}`, `${step} = 1`], answer: '1' });
-    expect(result.steps).toHaveLength(3);
-    for (const s of result.steps) expect(['unverified', 'incorrect', 'correct', 'carried_error']).toContain(s.verdict);
-    expect(result.steps.every((s) => s.verdict !== 'correct' || !s.text.includes('9^9^9^9'))).toBe(true);
-    expect(Date.now() - started).toBeLessThan(1000);
-  });
-
-  it('survives non-string steps and a missing problem', () => {
-    const result = checkSteps({ problem: undefined as unknown as string, steps: [null as unknown as string, 42 as unknown as string] });
-    expect(result.steps.map((s) => s.verdict)).toEqual(['unverified', 'unverified']);
-  });
-
-  it('bounds the number of steps it reads', () => {
-    const started = Date.now();
-    const result = checkSteps({ problem: '', steps: Array.from({ length: 5_000 }, (_, i) => `${i} + 1 = ${i + 1}`) });
-    expect(result.steps.length).toBeLessThanOrEqual(500);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 });
 
