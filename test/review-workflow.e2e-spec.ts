@@ -109,6 +109,27 @@ describe('override', () => {
   });
 });
 
+describe('override from a review page', () => {
+  it('stores the form post like the API endpoint does', async () => {
+    const link = new URL((await teacher.post(`/v1/submissions/${wrongId}/review-link`, { canOverride: true })).body.url);
+    const pageUrl = `${stack.baseUrl}${link.pathname}${link.search}`;
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await (await fetch(pageUrl)).text())![1]!;
+    const posted = await fetch(`${stack.baseUrl}${link.pathname}/override${link.search}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ problemKey: 'sum', score: '2', comment: 'from the page', csrf }).toString(),
+    });
+    expect(posted.status).toBe(303);
+    const view = (await teacher.get(`/v1/submissions/${wrongId}`)).body;
+    expect(answerOf(view, 'sum').override).toMatchObject({ score: 2, comment: 'from the page' });
+    expect(answerOf(view, 'sum').score).toBe(2);
+    // The earlier API override of the other answer is kept beside it.
+    expect(answerOf(view, 'rolls').override.score).toBe(9);
+    expect(view.score).toBe(11);
+  });
+});
+
 describe('regrade and versions', () => {
   it('regrades one submission into a new version that keeps the override, and lists every version', async () => {
     const before = (await teacher.get(`/v1/submissions/${wrongId}`)).body;
@@ -123,7 +144,7 @@ describe('regrade and versions', () => {
     expect(versions.body.items.map((item: { version: number }) => item.version)).toEqual([after.resultVersion, after.resultVersion - 1]);
     expect(versions.body.items[0].current).toBe(true);
     const rest = await teacher.get(`/v1/submissions/${wrongId}/versions?cursor=${versions.body.nextCursor}`);
-    expect(rest.body.items.map((item: { version: number }) => item.version)).toEqual([1]);
+    expect(rest.body.items.map((item: { version: number }) => item.version)).toEqual([2, 1]);
     expect(rest.body.nextCursor).toBeNull();
     expect((await integration.post(`/v1/submissions/${wrongId}/regrade`)).status).toBe(403);
     expect((await otherTeacher.get(`/v1/submissions/${wrongId}/versions`)).status).toBe(404);
@@ -162,7 +183,7 @@ describe('PATCH of the key', () => {
 
 describe('results with overrides', () => {
   it('exports one CSV row per student with override scores and a recomputed total', async () => {
-    await settledAt(wrongId, 4);
+    await settledAt(wrongId, 5);
     const latest = await teacher.post(`/v1/assignments/${assignmentId}/submissions`, work('s-wrong', rightRolls, ['2 + 3 = 5']));
     const latestView = await settledAt(latest.body.id, 1);
     const response = await teacher.request('GET', `/v1/assignments/${assignmentId}/results?format=csv`);

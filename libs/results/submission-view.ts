@@ -1,10 +1,36 @@
 import type { BatchProgress, StoredResult, SubmissionRow } from '../db/index.js';
 
+/** A teacher's override of one answer, as the public shape shows it. */
+export interface AnswerOverride {
+  problemKey: string;
+  score: number;
+  comment: string;
+  by: string;
+  at: Date;
+}
+
 /**
  * The public shape of a submission with one result (API.md, GET /v1/submissions/:id). Pure, so
  * the API's reads and the worker's outbound webhooks show the same thing.
  */
-export function presentSubmission(submission: SubmissionRow, result: StoredResult | null) {
+function shownOverride(override: AnswerOverride | undefined) {
+  return override ? { score: override.score, comment: override.comment, by: override.by, at: override.at } : null;
+}
+
+/** What the view adds to the stored rows: overrides (they outlive versions) and staleness. */
+export interface SubmissionViewExtras {
+  overrides?: AnswerOverride[];
+  gradingChangedAt?: Date | null;
+}
+
+/** Graded before the assignment's key or policy last changed: a regrade would give a fresh result. */
+export function isStale(submission: Pick<SubmissionRow, 'gradedAt' | 'status'>, gradingChangedAt: Date | null | undefined): boolean {
+  if (!gradingChangedAt || !submission.gradedAt) return false;
+  return (submission.status === 'graded' || submission.status === 'needs_review') && submission.gradedAt < gradingChangedAt;
+}
+
+export function presentSubmission(submission: SubmissionRow, result: StoredResult | null, extras: SubmissionViewExtras = {}) {
+  const overrideOf = new Map((extras.overrides ?? []).map((override) => [override.problemKey, override]));
   return {
     id: submission.id,
     assignmentId: submission.assignmentId,
@@ -18,6 +44,7 @@ export function presentSubmission(submission: SubmissionRow, result: StoredResul
     gradedAt: submission.gradedAt,
     createdAt: submission.createdAt,
     resultVersion: submission.resultVersion,
+    stale: isStale(submission, extras.gradingChangedAt),
     answers: (result?.answers ?? []).map((answer) => ({
       problemKey: answer.problemKey,
       score: answer.score,
@@ -27,7 +54,7 @@ export function presentSubmission(submission: SubmissionRow, result: StoredResul
       steps: answer.steps,
       skippedReferenceSteps: answer.skippedReferenceSteps,
       feedback: answer.feedback,
-      override: null,
+      override: shownOverride(overrideOf.get(answer.problemKey)),
     })),
   };
 }
@@ -36,10 +63,10 @@ export function presentSubmission(submission: SubmissionRow, result: StoredResul
  * The submission as one result version left it: a webhook for version 1 still shows version 1
  * after a regrade has moved the submission on.
  */
-export function presentSubmissionAtVersion(submission: SubmissionRow, version: number, result: StoredResult | null) {
+export function presentSubmissionAtVersion(submission: SubmissionRow, version: number, result: StoredResult | null, extras: SubmissionViewExtras = {}) {
   // The current version shows exactly what GET /v1/submissions/:id shows.
-  if (version === submission.resultVersion) return presentSubmission(submission, result);
-  if (!result) return { ...presentSubmission(submission, null), resultVersion: version };
+  if (version === submission.resultVersion) return presentSubmission(submission, result, extras);
+  if (!result) return { ...presentSubmission(submission, null, extras), resultVersion: version };
   return presentSubmission(
     {
       ...submission,
@@ -51,6 +78,7 @@ export function presentSubmissionAtVersion(submission: SubmissionRow, version: n
       resultVersion: version,
     },
     result,
+    extras,
   );
 }
 

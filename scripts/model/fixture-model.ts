@@ -1,9 +1,13 @@
 // A tiny, deterministic qwen2 model for tests and benchmarks. The transformer weights are small
 // seeded noise (every layer still runs for real), while the embeddings and the output projection
-// form a next-token table: after the Assistant token the model writes `<think>Solving</think>OK.`
+// form a next-token table: after the Assistant token the model writes `<think>Solving</think>1+3=4`
 // and stops. One constant embedding dimension carries a global preference for `"`, then `]`/`}`,
 // then `{`/`[`, with whitespace, non-ASCII bytes and special tokens far below, so that under a
-// JSON-schema grammar the model closes strings and containers at once and yields short valid JSON.
+// JSON-schema grammar the model closes strings and containers at once and yields short valid JSON:
+// `{"steps":["1+3=4"],"final_answer":"4"}` for a reference, `{"verdict":"unverified","reason":"4"}`
+// for a judgement. The table is keyed by the previous token only, so no byte may be followed by two
+// different bytes; the `:"` token (see fixture-vocab.ts) is what lets an object's string value start
+// differently from an array's.
 import { TensorType, writeGguf, type MetadataValue, type TensorSpec } from './gguf-writer.js';
 import { buildVocab, byteToken, DEEPSEEK_R1_CHAT_TEMPLATE, type FixtureVocab } from './fixture-vocab.js';
 
@@ -20,12 +24,22 @@ export const TINY_SHAPE: FixtureShape = { embedding: 64, layers: 2, heads: 4, kv
 /** Wide enough for the matrix work to dominate, like a (much shallower) 1.5B Qwen2. */
 export const WIDE_SHAPE: FixtureShape = { embedding: 1536, layers: 4, heads: 12, kvHeads: 2, feedForward: 2048, contextLength: 4096 };
 
-/** What the fixture says after the Assistant token, thinking included. */
+/** What the fixture thinks before answering (its reasoning trace). */
 export const FIXTURE_THOUGHT = 'Solving';
-export const FIXTURE_ANSWER = 'OK.';
+/** Its free-text answer, and the only step of a reference it writes under the JSON grammar. */
+export const FIXTURE_STEP = '1+3=4';
+export const FIXTURE_STEPS = [FIXTURE_STEP];
+/** The final answer (and a judgement's reason) it writes under the JSON grammar. */
+export const FIXTURE_ANSWER = '4';
+/** The verdict it gives under the judge schema: the enum value its table prefers. */
+export const FIXTURE_VERDICT = 'unverified';
 
 const BIAS_SCALE = 16;
-const TRANSITION_WEIGHT = 20;
+// Large enough that a table entry beats the global preferences even for a penalised special token
+// (at 20, `<think>` and `</think>` tied with `"` and came out only for lucky weight seeds).
+const TRANSITION_WEIGHT = 40;
+/** A fallback next token, chosen only where the grammar forbids the main one. */
+const FALLBACK_WEIGHT = 20;
 const SOURCE_EMBEDDING = 2;
 
 /** mulberry32: a small seeded PRNG so the same shape always gives the same bytes. */
@@ -39,22 +53,43 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-/** The next-token table as [from, to] token ids. */
-function transitions(vocab: FixtureVocab): Array<[number, number]> {
+/** The next-token table as [from, to, weight] token ids. */
+function transitions(vocab: FixtureVocab): Array<[number, number, number]> {
   const { special } = vocab;
-  const chain = (ids: number[]): Array<[number, number]> => ids.slice(1).map((to, index) => [ids[index]!, to]);
+  const chain = (ids: number[]): Array<[number, number, number]> => ids.slice(1).map((to, index) => [ids[index]!, to, TRANSITION_WEIGHT]);
   const thought = [...FIXTURE_THOUGHT].map(byteToken);
+  const step = [...FIXTURE_STEP].map(byteToken);
   const answer = [...FIXTURE_ANSWER].map(byteToken);
-  return [
-    ...chain([special.assistant, special.thinkOpen, ...thought, special.thinkClose, ...answer, special.endOfSentence]),
-    // Inside a grammar-constrained JSON string: open quote → the answer, whose end is then a quote.
-    [byteToken('"'), answer[0]!],
-    [byteToken('}'), special.endOfSentence],
+  const table: Array<[number, number, number]> = [
+    ...chain([special.assistant, special.thinkOpen, ...thought, special.thinkClose, ...step, special.endOfSentence]),
+    // Under the JSON grammar: a string in an array (`["`) holds the step; an object's string value
+    // (`:"`) holds the answer, or the verdict enum's `unverified` where the answer is not allowed.
+    // End-of-sentence is never allowed inside a string, so the global `"` preference closes it.
+    [byteToken('"'), step[0]!, TRANSITION_WEIGHT],
+    ...chain([vocab.valueQuote, ...answer, special.endOfSentence]),
+    [vocab.valueQuote, byteToken(FIXTURE_VERDICT[0]!), FALLBACK_WEIGHT],
+    [byteToken('}'), special.endOfSentence, TRANSITION_WEIGHT],
   ];
+  checkNoConflicts(table);
+  return table;
+}
+
+/** A token with two different main successors would make the output depend on noise. */
+function checkNoConflicts(table: ReadonlyArray<[number, number, number]>): void {
+  const successor = new Map<string, number>();
+  for (const [from, to, weight] of table) {
+    const key = `${from}@${weight}`;
+    const seen = successor.get(key);
+    if (seen !== undefined && seen !== to) throw new Error(`next-token table conflict: token ${from} is followed by both ${seen} and ${to}`);
+    successor.set(key, to);
+  }
 }
 
 /** Global preference per token, carried by embedding dimension 0. */
 function tokenBias(vocab: FixtureVocab, tokenId: number): number {
+  // Above a bare `:` so an object's string value opens with it, below `"`, `]`, `}`, `{` and `[`
+  // so it never displaces a closing quote or bracket.
+  if (tokenId === vocab.valueQuote) return 0.5;
   if (tokenId >= 256) return -1.5;
   const character = String.fromCharCode(tokenId);
   if (character === '"') return 1;
@@ -106,7 +141,7 @@ function buildTensors(shape: FixtureShape, vocab: FixtureVocab, seed: number): T
       type: TensorType.F16,
       fill: (values) => {
         for (let tokenId = 0; tokenId < vocabSize; tokenId++) values[tokenId * shape.embedding] = BIAS_SCALE * tokenBias(vocab, tokenId);
-        for (const [from, to] of table) values[to * shape.embedding + sourceDim.get(from)!] = TRANSITION_WEIGHT;
+        for (const [from, to, weight] of table) values[to * shape.embedding + sourceDim.get(from)!] = weight;
       },
     },
   ];

@@ -41,11 +41,21 @@ function byteToUnicode(): string[] {
   return table;
 }
 
+/**
+ * Multi-byte tokens the tokenizer never produces (there are no merges) but the model may emit.
+ * `:"` lets the next-token table tell a string that is an object's value (`"final_answer":"…`)
+ * from one inside an array (`["…`), which a table keyed by one byte (`"`) could not.
+ */
+export const VALUE_QUOTE = ':"';
+const EXTRA_TOKENS = [VALUE_QUOTE];
+
 export interface FixtureVocab {
   tokens: string[];
   tokenTypes: number[];
   /** id of each special token by its key in SPECIAL_TOKENS */
   special: Record<keyof typeof SPECIAL_TOKENS, number>;
+  /** id of the `:"` token */
+  valueQuote: number;
 }
 
 export function buildVocab(): FixtureVocab {
@@ -62,7 +72,13 @@ export function buildVocab(): FixtureVocab {
     tokens.push(text);
     tokenTypes.push(TOKEN_TYPE.control);
   }
-  return { tokens, tokenTypes, special };
+  const valueQuote = tokens.length;
+  // Both bytes are printable, so GPT-2's byte-to-unicode map leaves the text as it is.
+  for (const text of EXTRA_TOKENS) {
+    tokens.push(text);
+    tokenTypes.push(TOKEN_TYPE.normal);
+  }
+  return { tokens, tokenTypes, special, valueQuote };
 }
 
 /** Token id of a single ASCII character (ids 0-255 are the bytes themselves). */

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { writeFixtureModel } from './fixture-model.js';
 
-export { writeFixtureModel, FIXTURE_ANSWER, FIXTURE_THOUGHT } from './fixture-model.js';
+export { writeFixtureModel, FIXTURE_ANSWER, FIXTURE_STEPS, FIXTURE_THOUGHT, FIXTURE_VERDICT } from './fixture-model.js';
 
 function main(args: string[]): void {
   const wide = args.includes('--wide');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OverrideRepository, RegradeRepository, ResultReadRepository, type SubmissionRow } from '../../../libs/db/index.js';
-import { isStale, presentSubmission } from '../submissions/submission.presenter.js';
+import { presentSubmission } from '../submissions/submission.presenter.js';
 
 /**
  * The full submission as the API shows it: its current result, each answer's teacher override
@@ -20,15 +20,6 @@ export class SubmissionViewService {
       this.overrides.listForSubmission(submission.id),
       this.regrades.gradingChangedAt(submission.assignmentId),
     ]);
-    const byKey = new Map(overrides.map((override) => [override.problemKey, override]));
-    const view = presentSubmission(submission, result);
-    return {
-      ...view,
-      stale: isStale(submission, gradingChangedAt),
-      answers: view.answers.map((answer) => {
-        const override = byKey.get(answer.problemKey);
-        return { ...answer, override: override ? { score: override.score, comment: override.comment, by: override.by, at: override.at } : null };
-      }),
-    };
+    return presentSubmission(submission, result, { overrides, gradingChangedAt });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ResultReadRepository, SubmissionRepository, type WebhookEventRow } from '../../../libs/db/index.js';
+import { OverrideRepository, RegradeRepository, ResultReadRepository, SubmissionRepository, type WebhookEventRow } from '../../../libs/db/index.js';
 import { presentBatch, presentSubmissionAtVersion } from '../../../libs/results/index.js';
 
 /**
@@ -11,6 +11,8 @@ export class WebhookEventRenderer {
   constructor(
     private readonly submissions: SubmissionRepository,
     private readonly results: ResultReadRepository,
+    private readonly overrides: OverrideRepository,
+    private readonly regrades: RegradeRepository,
   ) {}
 
   async render(event: WebhookEventRow): Promise<string> {
@@ -28,6 +30,11 @@ export class WebhookEventRenderer {
     const submission = await this.submissions.findById(event.submissionId!, event.orgId);
     if (!submission) throw new Error(`submission ${event.submissionId} of webhook event ${event.id} not found`);
     const version = event.resultVersion ?? submission.resultVersion;
-    return presentSubmissionAtVersion(submission, version, await this.results.findVersion(submission.id, version));
+    const [result, overrides, gradingChangedAt] = await Promise.all([
+      this.results.findVersion(submission.id, version),
+      this.overrides.listForSubmission(submission.id),
+      this.regrades.gradingChangedAt(submission.assignmentId),
+    ]);
+    return presentSubmissionAtVersion(submission, version, result, { overrides, gradingChangedAt });
   }
 }

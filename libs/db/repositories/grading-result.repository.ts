@@ -87,8 +87,10 @@ export class GradingResultRepository {
           feedback: answer.feedback,
         })),
       });
-      const submission = await tx.submission.update({
-        where: { id: input.submissionId },
+      // A regrade that bumped the version meanwhile wins: this result is kept as history, but the
+      // submission's current state (and its events) belong to the newer version.
+      const current = await tx.submission.updateMany({
+        where: { id: input.submissionId, resultVersion: input.version },
         data: {
           status: input.status,
           statusReason: input.statusReason,
@@ -97,8 +99,9 @@ export class GradingResultRepository {
           gradedAt: new Date(),
           updatedAt: new Date(),
         },
-        select: { batchId: true, orgId: true },
       });
+      if (current.count === 0) return { written: true, completedBatchId: null, eventIds: [] as string[] };
+      const submission = await tx.submission.findUniqueOrThrow({ where: { id: input.submissionId }, select: { batchId: true, orgId: true } });
       // The outbox rows commit with the result (ARCHITECTURE.md, Deliver).
       const eventIds = await recordOutboxEvents(tx, {
         orgId: submission.orgId,
