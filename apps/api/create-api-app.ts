@@ -5,15 +5,32 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { type AppConfig, resolveSecretKey } from '../../libs/config/index.js';
 import { ApiModule } from './api.module.js';
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+const routesOf = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
+
+/** Every route the app registered (the authorization test checks its table covers them all). */
+export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[] {
+  return routesOf.get(app) ?? [];
+}
+
 /** Builds the API application (used by main.ts, the all-in-one starter and the e2e tests). */
 export async function createApiApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
   const logger = new Logger('Api');
   const serverSecret = resolveSecretKey(config, (message) => logger.warn(message));
   const adapter = new FastifyAdapter({ bodyLimit: config.http.jsonBodyLimitBytes, trustProxy: true });
+  const routes: RegisteredRoute[] = [];
+  adapter.getInstance().addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, serverSecret), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     abortOnError: false,
   });
+  routesOf.set(app, routes);
   app.enableShutdownHooks();
   await app.init();
   return app;
