@@ -147,3 +147,18 @@ describe('refused calls change nothing', () => {
     expect((await orgA.teacher.get(`/v1/submissions/${ids.submission}`)).body.answers[0].override).toBeNull();
   });
 });
+
+describe('an integration key bound to its integration', () => {
+  it('reads that integration and its deliveries, and no other', async () => {
+    const other = await orgA.teacher.post('/v1/integrations', { name: 'other lms', callbackUrl: 'http://127.0.0.1:9/other', events: ['batch.completed'] });
+    const bound = await stack.admin.post('/v1/api-keys', { orgId: orgA.orgId, role: 'integration', name: 'lms key', integrationId: ids.integration });
+    expect(bound.status).toBe(201);
+    const lms = apiClient(stack.baseUrl, bound.body.key);
+    expect((await lms.get(`/v1/integrations/${ids.integration}`)).status).toBe(200);
+    expect((await lms.get(`/v1/integrations/${ids.integration}/deliveries`)).status).toBe(200);
+    expect((await lms.get(`/v1/integrations/${other.body.id}`)).status).toBe(404);
+    expect((await lms.get('/v1/integrations')).body.items.map((item: { id: string }) => item.id)).toEqual([ids.integration]);
+    const crossOrg = await stack.admin.post('/v1/api-keys', { orgId: orgB.orgId, role: 'integration', name: 'x', integrationId: ids.integration });
+    expect(crossOrg.status).toBe(404);
+  });
+});

@@ -35,7 +35,7 @@ export class ApiKeyService implements OnApplicationBootstrap {
     process.stdout.write(`\nStepGrade created an admin API key (shown once, keep it safe):\n  ${created.key}\n\n`);
   }
 
-  async issue(input: { orgId: string | null; role: ApiKeyRole; name: string }) {
+  async issue(input: { orgId: string | null; role: ApiKeyRole; name: string; integrationId?: string | null }) {
     const { key, prefix } = this.hasher.generate();
     const row = await this.keys.create({ ...input, prefix, keyHash: this.hasher.hash(key) });
     return { ...row, key };

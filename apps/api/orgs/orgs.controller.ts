@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { ApiKeyRepository, isId, OrgRepository } from '../../../libs/db/index.js';
+import { ApiKeyRepository, IntegrationRepository, isId, OrgRepository } from '../../../libs/db/index.js';
 import { ApiKeyService } from '../auth/api-key.service.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { ApiError, notFound } from '../common/api-error.js';
@@ -12,6 +12,8 @@ const createKeyBody = z.object({
   orgId: z.string().max(64).optional(),
   role: z.enum(['admin', 'teacher', 'integration']),
   name: z.string().trim().min(1).max(200).default('api key'),
+  /** Binds an integration key to one integration of its organization (it then reads only that one). */
+  integrationId: z.string().max(64).optional(),
 });
 
 /** Organizations and API keys: admin only (API.md role table). */
@@ -22,6 +24,7 @@ export class OrgsController {
     private readonly orgs: OrgRepository,
     private readonly keys: ApiKeyRepository,
     private readonly apiKeys: ApiKeyService,
+    private readonly integrations: IntegrationRepository,
   ) {}
 
   @Post('orgs')
@@ -37,8 +40,12 @@ export class OrgsController {
       if (!isId(body.orgId) || !(await this.orgs.findById(body.orgId))) throw notFound('organization');
     }
     const orgId = body.role === 'admin' ? null : body.orgId!;
-    const created = await this.apiKeys.issue({ orgId, role: body.role, name: body.name });
-    return { id: created.id, key: created.key, prefix: created.prefix, role: created.role, orgId: created.orgId, name: created.name };
+    if (body.integrationId !== undefined) {
+      if (body.role !== 'integration') throw new ApiError(422, 'invalid_content', 'only integration keys are bound to an integration');
+      if (!isId(body.integrationId) || !(await this.integrations.findById(body.integrationId, orgId))) throw notFound('integration');
+    }
+    const created = await this.apiKeys.issue({ orgId, role: body.role, name: body.name, integrationId: body.integrationId ?? null });
+    return { id: created.id, key: created.key, prefix: created.prefix, role: created.role, orgId: created.orgId, name: created.name, integrationId: body.integrationId ?? null };
   }
 
   @Get('api-keys')

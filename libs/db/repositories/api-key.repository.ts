@@ -19,7 +19,7 @@ const PUBLIC_FIELDS = { id: true, orgId: true, role: true, name: true, prefix: t
 export class ApiKeyRepository {
   constructor(private readonly prisma: Db) {}
 
-  create(input: { orgId: string | null; role: ApiKeyRole; name: string; prefix: string; keyHash: string }): Promise<ApiKeyRow> {
+  create(input: { orgId: string | null; role: ApiKeyRole; name: string; prefix: string; keyHash: string; integrationId?: string | null }): Promise<ApiKeyRow> {
     return this.prisma.apiKey.create({ data: { id: newId(), ...input }, select: PUBLIC_FIELDS });
   }
 
