@@ -13,6 +13,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { SERVER_SECRET } from './auth/server-secret.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { HealthController } from './health/health.controller.js';
+import { METRICS_CONTROLLERS, METRICS_PROVIDERS } from './metrics/index.js';
 import { INTEGRATION_CONTROLLERS, INTEGRATION_PROVIDERS } from './integrations/index.js';
 import { OrgsController } from './orgs/orgs.controller.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
@@ -22,6 +23,7 @@ import { ToolsController } from './tools/tools.controller.js';
 import { REVIEW_CONTROLLERS, REVIEW_PROVIDERS } from './review/index.js';
 import { BulkUploadParsers } from './submissions/bulk-upload.parsers.js';
 import { BulkUploadService } from './submissions/bulk-upload.service.js';
+import { IntakeTargetCache } from './submissions/intake-target.cache.js';
 import { SubmissionIntakeService } from './submissions/submission-intake.service.js';
 import { SubmissionsController } from './submissions/submissions.controller.js';
 import { AnalyticsController } from './analytics/analytics.controller.js';
@@ -38,7 +40,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), DbModule.forRoot(config), QueueModule.forRoot(config)],
       controllers: [HealthController, OrgsController, AssignmentsController, ReferencesController, SubmissionsController, ResultsController, ToolsController, PoolsController, ...REVIEW_CONTROLLERS, ...INTEGRATION_CONTROLLERS,
-        AssignmentUpdateController, SubmissionRegradeController, AnalyticsController, ...OVERRIDE_CONTROLLERS],
+        AssignmentUpdateController, SubmissionRegradeController, AnalyticsController, ...OVERRIDE_CONTROLLERS, ...METRICS_CONTROLLERS],
       providers: [
         { provide: SERVER_SECRET, useValue: serverSecret },
         ApiKeyService,
@@ -46,12 +48,14 @@ export class ApiModule {
         ToolsSandbox,
         PoolAdminService,
         SubmissionIntakeService,
+        IntakeTargetCache,
         BulkUploadService,
         BulkUploadParsers,
         ...INTEGRATION_PROVIDERS,
         ...REVIEW_PROVIDERS,
         ...OVERRIDE_PROVIDERS,
         AssignmentUpdateService,
+        ...METRICS_PROVIDERS,
         { provide: APP_GUARD, useClass: AuthGuard },
         // After authentication: the bucket is per API key.
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -13,6 +13,7 @@ import { PoolSettingsWatcher } from './pools/pool-settings.watcher.js';
 import { ReconcilerService } from './reconciler/reconciler.service.js';
 import { ReferenceReconciler } from './reconciler/reference-reconciler.js';
 import { WEBHOOK_PROVIDERS } from './webhooks/index.js';
+import { WORKER_METRICS_PROVIDERS } from './metrics/index.js';
 
 /** The worker process: no HTTP server, just the pools' consumers and the reconciler. */
 @Module({})
@@ -21,7 +22,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), DbModule.forRoot(config), QueueModule.forRoot(config)],
-      providers: [GradingService, GradeProcessor, JudgementGate, JudgementService, ModelProviders, ReferenceService, PoolRunner, PoolSettingsWatcher, ReconcilerService, ReferenceReconciler, ...WEBHOOK_PROVIDERS],
+      providers: [GradingService, GradeProcessor, JudgementGate, JudgementService, ModelProviders, ReferenceService, PoolRunner, PoolSettingsWatcher, ReconcilerService, ReferenceReconciler, ...WEBHOOK_PROVIDERS, ...WORKER_METRICS_PROVIDERS],
     };
   }
 }

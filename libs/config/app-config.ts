@@ -25,6 +25,10 @@ export interface AppConfig {
   shutdownGraceS: number;
   reviewLinkTtlS: number;
   metricsToken: string | undefined;
+  /** Port of a worker's metrics and liveness server; 0 = none. */
+  workerMetricsPort: number;
+  /** Seed nodes beyond REDIS_URL's host when it is a redis+cluster:// URL. */
+  redisClusterNodes: string[];
   reconciler: { afterS: number; everyS: number };
   jobLockS: number;
   logLevel: RawEnv['LOG_LEVEL'];
@@ -64,6 +68,8 @@ export function toAppConfig(raw: RawEnv): AppConfig {
     shutdownGraceS: raw.STEPGRADE_SHUTDOWN_GRACE_S,
     reviewLinkTtlS: raw.STEPGRADE_REVIEW_LINK_TTL_S,
     metricsToken: raw.STEPGRADE_METRICS_TOKEN,
+    workerMetricsPort: raw.WORKER_METRICS_PORT,
+    redisClusterNodes: raw.REDIS_CLUSTER_NODES.split(',').map((node) => node.trim()).filter(Boolean),
     reconciler: { afterS: raw.STEPGRADE_RECONCILE_AFTER_S, everyS: raw.STEPGRADE_RECONCILE_EVERY_S },
     jobLockS: raw.STEPGRADE_JOB_LOCK_S,
     logLevel: raw.LOG_LEVEL,

@@ -69,7 +69,8 @@ export class InboundEventService {
       ? isId(assignmentId) ? await this.assignments.findById(assignmentId, integration.orgId) : null
       : await this.assignments.findByExternalId(assignmentExternalId!, integration.orgId);
     if (!assignment) throw new ApiError(422, 'unknown_assignment', 'no assignment with that id or externalId in this organization');
-    const outcome = await this.intake.acceptOne(assignment, submission);
+    const target = { id: assignment.id, orgId: assignment.orgId, problemKeys: new Set(assignment.problems.map((problem) => problem.key)) };
+    const outcome = await this.intake.acceptOne(target, submission);
     return { id: outcome.id, status: outcome.status, created: outcome.created };
   }
 }

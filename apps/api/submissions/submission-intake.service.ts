@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type AssignmentRow, type NewSubmission, SubmissionRepository } from '../../../libs/db/index.js';
 import { GradeQueueProducer } from '../../../libs/queue/index.js';
 import { ApiError, conflict } from '../common/api-error.js';
+import type { IntakeTarget } from './intake-target.cache.js';
 import { normalizeSubmission } from './submission.dto.js';
 
 export interface BatchOutcome {
@@ -24,8 +25,8 @@ export class SubmissionIntakeService {
     private readonly producer: GradeQueueProducer,
   ) {}
 
-  async acceptOne(assignment: AssignmentRow, raw: unknown): Promise<{ created: boolean; id: string; status: string }> {
-    const normalized = normalizeSubmission(raw, new Set(assignment.problems.map((problem) => problem.key)));
+  async acceptOne(assignment: IntakeTarget, raw: unknown): Promise<{ created: boolean; id: string; status: string }> {
+    const normalized = normalizeSubmission(raw, assignment.problemKeys);
     if (!normalized.ok) throw new ApiError(422, normalized.code, normalized.message);
     const outcome = await this.submissions.insertOne({ orgId: assignment.orgId, assignmentId: assignment.id }, normalized.submission);
     if (outcome.kind === 'conflict') throw conflict('a submission with this externalId and different content exists', { id: outcome.id });

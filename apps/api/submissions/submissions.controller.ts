@@ -10,6 +10,7 @@ import { ZodPipe, ZodQueryPipe } from '../common/zod-body.pipe.js';
 import { uploadFormatOf } from './bulk-upload.parsers.js';
 import { BulkUploadService } from './bulk-upload.service.js';
 import { batchBody } from './submission.dto.js';
+import { IntakeTargetCache } from './intake-target.cache.js';
 import { SubmissionIntakeService } from './submission-intake.service.js';
 import { presentBatch, presentSubmissionSummary } from './submission.presenter.js';
 import { SubmissionViewService } from '../overrides/submission-view.service.js';
@@ -27,6 +28,7 @@ export class SubmissionsController {
     private readonly submissions: SubmissionRepository,
     private readonly results: ResultReadRepository,
     private readonly intake: SubmissionIntakeService,
+    private readonly intakeTargets: IntakeTargetCache,
     private readonly bulk: BulkUploadService,
     // Overrides and staleness (review workflow) join the stored result in the full view.
     private readonly view: SubmissionViewService,
@@ -36,8 +38,9 @@ export class SubmissionsController {
   @Post('assignments/:id/submissions')
   async submit(@Param('id') assignmentId: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'malformed_request', 'the request body must be a JSON object');
-    const assignment = await this.findAssignment(assignmentId, principal);
-    const outcome = await this.intake.acceptOne(assignment, body);
+    const target = await this.intakeTargets.find(assignmentId, orgScope(principal));
+    if (!target) throw notFound('assignment');
+    const outcome = await this.intake.acceptOne(target, body);
     void reply.status(outcome.created ? 202 : 200);
     return { id: outcome.id, status: outcome.status };
   }

@@ -2,8 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig, type PoolName } from '../../../libs/config/index.js';
+import { WorkerMetrics, withLogContext } from '../../../libs/observability/index.js';
 import { createRedisConnection, POOL_QUEUES, QUEUE_POOL, QUEUES, type QueueKey } from '../../../libs/queue/index.js';
 import { GradeProcessor } from '../grading/grade.processor.js';
+import { meteredModelProviders, recordJobMetrics } from '../metrics/index.js';
 import { ModelJobProcessor } from '../models/model-job.processor.js';
 import { ModelProviders } from '../models/model-providers.js';
 import { JudgementService } from '../models/judgement.service.js';
@@ -30,14 +32,16 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly referenceService: ReferenceService,
     private readonly judgementService: JudgementService,
     private readonly webhookProcessor: WebhookDeliveryProcessor,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   private handlers(): Partial<Record<QueueKey, JobHandler>> {
+    const modelProviders = meteredModelProviders(this.modelProviders, this.metrics);
     return {
       grade: this.gradeProcessor,
       webhooks: this.webhookProcessor,
-      gpu: new ModelJobProcessor('gpu', this.modelProviders, this.referenceService, this.judgementService),
-      edge: new ModelJobProcessor('edge', this.modelProviders, this.referenceService, this.judgementService),
+      gpu: new ModelJobProcessor('gpu', modelProviders, this.referenceService, this.judgementService),
+      edge: new ModelJobProcessor('edge', modelProviders, this.referenceService, this.judgementService),
     };
   }
 
@@ -56,7 +60,7 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
       const handler = handlers[key]!;
       const connection = createRedisConnection(this.config.redisUrl, 'worker');
       this.connections.push(connection);
-      const worker = new Worker(QUEUES[key], (job: Job) => handler.process(job), {
+      const worker = new Worker(QUEUES[key], (job: Job) => withLogContext({ jobId: job.id, queue: key }, () => handler.process(job)), {
         connection,
         prefix: this.config.queuePrefix,
         concurrency: this.concurrencyOverride.get(QUEUE_POOL[key]) ?? this.config.pools.concurrency[QUEUE_POOL[key]],
@@ -75,6 +79,7 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
         }
       });
       worker.on('error', (error) => this.logger.error(`worker ${key}: ${error.message}`));
+      recordJobMetrics(worker, key, this.metrics);
       this.workers.set(key, worker);
     }
     this.logger.log(`pools ${this.config.pools.enabled.join(', ')} consuming ${[...this.workers.keys()].join(', ')}`);
@@ -88,6 +93,11 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
       if (QUEUE_POOL[key] === pool) worker.concurrency = concurrency;
     }
     this.logger.log(`pool ${pool} concurrency is now ${concurrency}`);
+  }
+
+  /** Liveness: every queue this process should consume has a consumer that is running. */
+  consumersRunning(): boolean {
+    return this.workers.size > 0 && [...this.workers.values()].every((worker) => worker.isRunning() && !worker.closing);
   }
 
   /** The running worker of a queue (admin pool controls change its concurrency live). */
