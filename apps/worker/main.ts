@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '../../libs/config/index.js';
+import { createProcessLogger } from '../../libs/observability/index.js';
 import { createWorkerApp } from './create-worker-app.js';
 
 /**
@@ -7,6 +8,8 @@ import { createWorkerApp } from './create-worker-app.js';
  * grace period; a hard deadline just after it forces the exit before the orchestrator's kill.
  */
 export async function startWorker(config = loadConfig()) {
+  // JSON lines (pino) with request/job ids, level from LOG_LEVEL.
+  createProcessLogger(config, 'worker');
   const app = await createWorkerApp(config);
   const logger = new Logger('Worker');
   let stopping = false;

@@ -2,7 +2,7 @@
 // worker, a flushed and restarted Redis, a restarted Postgres and a repeatedly killed second worker
 // each end with every submission graded exactly once (one result row, one webhook-id), the batch
 // completed, and the API answering 503, never 500, while Postgres is down.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { type BatchAudit, auditBatch, timeToRecover, waitForSettled } from './support/batch-audit.js';
 import { BATCH_SIZE, type ChaosBatch, gradedCount, submitBatch } from './support/chaos-batch.js';
 import { type ChaosStack, startChaosStack } from './support/chaos-stack.js';
@@ -29,8 +29,17 @@ function expectExactlyOnce(audit: BatchAudit): void {
   expect(audit.submissionsWithSeveralWebhookIds).toBe(0);
 }
 
+/** Processes that died without being killed by the test: a crash is a failure, not a fault to heal. */
+function crashes(): string[] {
+  return [stack.api, ...stack.workers.values()].flatMap((service) => service.crashes.splice(0));
+}
+
 async function settleAndAudit(batch: ChaosBatch, submittedAt: number, fault: string, recoveryMs: number, note: string): Promise<void> {
-  await waitForSettled(stack, batch);
+  try {
+    await waitForSettled(stack, batch);
+  } finally {
+    expect(crashes()).toEqual([]);
+  }
   figures.push({ fault, recoveryMs, batchSeconds: Math.round((Date.now() - submittedAt) / 100) / 10, note });
   expectExactlyOnce(await auditBatch(stack, batch));
 }
@@ -38,6 +47,15 @@ async function settleAndAudit(batch: ChaosBatch, submittedAt: number, fault: str
 beforeAll(async () => {
   stack = await startChaosStack();
 }, 120_000);
+
+beforeEach(async () => {
+  // A process that crashed in an earlier case is started again, so each case stands on its own.
+  if (!stack.api.pid()) {
+    stack.api.start();
+    await stack.waitForApi();
+  }
+  if (!stack.workers.get('worker-a')!.pid()) stack.startWorker('worker-a');
+});
 
 afterAll(async () => {
   console.log(`chaos figures (batch of ${BATCH_SIZE}; recovery = fault start until grading moves again):\n` +
@@ -80,7 +98,9 @@ describe('chaos: faults with a 2,000-submission batch in flight', () => {
     await sleep(3_000);
     stack.postgres.start();
     const statuses = await poller.stopWhenHealthy();
-    const recoveryMs = await timeToRecover(stack, batch, faultAt);
+    const recoveryMs = await timeToRecover(stack, batch, faultAt).catch((error: Error) => {
+      throw new Error(`${error.message}\n${crashes().join('\n')}`);
+    });
     expect(statuses.get(503) ?? 0).toBeGreaterThan(0);
     expect([...statuses.keys()].filter((status) => status !== 200 && status !== 503)).toEqual([]);
     await settleAndAudit(batch, submittedAt, 'Postgres restart (3 s down)', recoveryMs, `API during outage: ${[...statuses].map(([status, count]) => `${count}x${status}`).join(', ')}`);

@@ -5,7 +5,8 @@ import { APP_CONFIG, type AppConfig, type PoolName } from '../../../libs/config/
 import { WorkerMetrics, withLogContext } from '../../../libs/observability/index.js';
 import { createRedisConnection, POOL_QUEUES, QUEUE_POOL, QUEUES, type QueueKey } from '../../../libs/queue/index.js';
 import { GradeProcessor } from '../grading/grade.processor.js';
-import { meteredModelProviders, recordJobMetrics } from '../metrics/index.js';
+import { recordJobMetrics } from '../metrics/job-metrics.recorder.js';
+import { meteredModelProviders } from '../metrics/metered-model-providers.js';
 import { ModelJobProcessor } from '../models/model-job.processor.js';
 import { ModelProviders } from '../models/model-providers.js';
 import { JudgementService } from '../models/judgement.service.js';

@@ -17,6 +17,9 @@ export interface BatchAudit {
 }
 
 async function progressOrZero(stack: ChaosStack, batchId: string): Promise<number> {
+  // A crashed process will not heal by waiting: fail now, with its last output.
+  const crashed = stack.crashed();
+  if (crashed.length > 0) throw new Error(crashed.join('\n'));
   try {
     return await gradedCount(stack, batchId);
   } catch {

@@ -25,6 +25,8 @@ export interface ChaosStack {
   /** A connection pool on the private database, for checking the record directly. */
   db: pg.Pool;
   startWorker(name: string): ServiceProcess;
+  /** Crash reports of processes that exited by themselves (not cleared). */
+  crashed(): string[];
   waitForApi(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -54,7 +56,7 @@ export async function startChaosStack(): Promise<ChaosStack> {
     STEPGRADE_RATE_LIMIT: '0',
     STEPGRADE_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
     STEPGRADE_WEBHOOK_TIMEOUT_S: '5',
-    STEPGRADE_RECONCILE_AFTER_S: '8',
+    STEPGRADE_RECONCILE_AFTER_S: '10',
     STEPGRADE_RECONCILE_EVERY_S: '1',
     STEPGRADE_JOB_LOCK_S: '4',
     STEPGRADE_SHUTDOWN_GRACE_S: '5',
@@ -87,6 +89,7 @@ export async function startChaosStack(): Promise<ChaosStack> {
       worker.start();
       return worker;
     },
+    crashed: () => [api, ...workers.values()].flatMap((service) => service.crashes),
     async waitForApi(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
