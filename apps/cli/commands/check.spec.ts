@@ -105,6 +105,20 @@ describe('stepgrade check-steps', () => {
     expect(run.lines[3]).toEqual({ error: { code: 'invalid_input', message: expect.stringMatching(/steps/) } });
   });
 
+  it("compares with a reference when one is given (API.md's worked example)", () => {
+    const extrema = {
+      problem: 'Find the maximum and minimum of f(x) = x^3 - 3x^2 + 2 on [-1, 3].',
+      definitions: { 'f(x)': 'x^3 - 3x^2 + 2' },
+      answer: 'max = 2, min = -2',
+      steps: ["f'(x) = 3x^2 - 6x", '3x(x - 2) = 0', 'x = 2', 'f(-1) = -2, f(2) = -2, f(3) = 2', 'max = 2, min = -2'],
+      reference: { steps: ["f'(x) = 3x(x - 2), so x = 0 or x = 2", 'f(0) = 2, f(2) = -2', { text: 'f(-1) = -2, f(3) = 2', required: true }] },
+    };
+    const run = stepgrade('check-steps', inputFile('extrema.json', JSON.stringify(extrema)));
+    expect(run.lines[0].skippedReferenceSteps).toEqual([1]);
+    expect(run.lines[0].steps.map((step: { matchesReferenceStep: number | null }) => step.matchesReferenceStep)).toEqual([0, 0, null, 2, null]);
+    expect(run.lines[0].firstErrorStep).toBe(2);
+  });
+
   it('exits 2 when FILE.json cannot be read', () => {
     const run = stepgrade('check-steps', join(workDir, 'missing.json'));
     expect(run.status).toBe(2);

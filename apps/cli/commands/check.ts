@@ -25,6 +25,11 @@ const stepsInputSchema = z.object({
     errorCarriedForward: z.boolean().optional(),
     missingRequiredStepPenalty: z.number().min(0).optional(),
   }).optional(),
+  /** The teacher's worked solution, to report which of its steps the student matched or skipped. */
+  reference: z.object({
+    steps: z.array(z.union([z.string(), z.object({ text: z.string(), required: z.boolean().optional() })])),
+    answer: z.string().nullable().optional(),
+  }).optional(),
 });
 type AnswerInput = z.infer<typeof answerInputSchema>;
 type StepsInput = z.infer<typeof stepsInputSchema>;
@@ -56,7 +61,8 @@ const checkStepsLine: Check = async (input) => {
   const args = validated<StepsInput>(stepsInputSchema, input);
   const { checkSteps } = await import('../../../libs/grading/index.js');
   const result = checkSteps(args);
-  return { firstErrorStep: result.firstErrorStep, finalAnswer: result.finalAnswer, steps: result.steps };
+  const comparison = args.reference ? { skippedReferenceSteps: result.skippedReferenceSteps ?? [] } : {};
+  return { firstErrorStep: result.firstErrorStep, finalAnswer: result.finalAnswer, steps: result.steps, ...comparison };
 };
 
 /** One output object for one input text: the check's answer, or the reason it could not run. */
