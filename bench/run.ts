@@ -1,10 +1,12 @@
 // `npm run bench [-- name ...]`: runs the benchmarks and prints their figures (never asserts).
+import { benchGrading } from './grading.bench.js';
 import { benchIngest } from './ingest.bench.js';
 
 type Bench = () => Promise<Record<string, number>>;
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   ingest: async () => benchIngest,
+  grading: async () => benchGrading,
   'step-checker': async () => (await import('../libs/grading/check-steps.bench.js')).benchStepChecker,
   inference: async () => (await import('../libs/inference/inference.bench.js')).benchInference,
 };

@@ -27,8 +27,6 @@ export interface AppConfig {
   metricsToken: string | undefined;
   /** Port of a worker's metrics and liveness server; 0 = none. */
   workerMetricsPort: number;
-  /** Seed nodes beyond REDIS_URL's host when it is a redis+cluster:// URL. */
-  redisClusterNodes: string[];
   reconciler: { afterS: number; everyS: number };
   jobLockS: number;
   logLevel: RawEnv['LOG_LEVEL'];
@@ -69,7 +67,6 @@ export function toAppConfig(raw: RawEnv): AppConfig {
     reviewLinkTtlS: raw.STEPGRADE_REVIEW_LINK_TTL_S,
     metricsToken: raw.STEPGRADE_METRICS_TOKEN,
     workerMetricsPort: raw.WORKER_METRICS_PORT,
-    redisClusterNodes: raw.REDIS_CLUSTER_NODES.split(',').map((node) => node.trim()).filter(Boolean),
     reconciler: { afterS: raw.STEPGRADE_RECONCILE_AFTER_S, everyS: raw.STEPGRADE_RECONCILE_EVERY_S },
     jobLockS: raw.STEPGRADE_JOB_LOCK_S,
     logLevel: raw.LOG_LEVEL,

@@ -61,8 +61,6 @@ export const envSchema = z.object({
   STEPGRADE_METRICS_TOKEN: z.string().optional(),
   // A worker's own /metrics and /health/live (node:http); 0 = off.
   WORKER_METRICS_PORT: intFrom(0, 0),
-  // Extra seed nodes (host:port,host:port) when REDIS_URL is a redis+cluster:// URL.
-  REDIS_CLUSTER_NODES: z.string().default(''),
   // How long a submission may sit in queued/grading with no live job before the reconciler re-enqueues it.
   STEPGRADE_RECONCILE_AFTER_S: secondsFrom(30),
   STEPGRADE_RECONCILE_EVERY_S: secondsFrom(10),

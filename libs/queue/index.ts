@@ -18,7 +18,7 @@ export {
 export { allowedPools, chooseModelPool, type ModelPoolChoice, type ModelPoolState, type InferenceSetting } from './model-routing.js';
 export { ModelQueueProducer } from './model-queue.producer.js';
 export { DEFAULT_JOB_OPTIONS } from './job-options.js';
-export { createRedisConnection } from './redis-connection.js';
+export { createRedisConnection, isClusterUrl } from './redis-connection.js';
 export { GradeQueueProducer } from './grade-queue.producer.js';
 export { WebhookQueueProducer } from './webhook-queue.producer.js';
 export { QueueModule, REDIS_PRODUCER } from './queue.module.js';
