@@ -25,6 +25,9 @@ export function openDatabase(databaseUrl: string, options: OpenDatabaseOptions):
   // Without a listener an idle client's error would crash the process; the next query reports the
   // outage to its caller instead.
   pool.on('error', options.onIdleError);
+  // A client checked out but between queries (the reconciler's advisory-lock client) also gets the
+  // server's "terminating connection" on a Postgres restart; unheard, that error kills the process.
+  pool.on('connect', (client) => client.on('error', options.onIdleError));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

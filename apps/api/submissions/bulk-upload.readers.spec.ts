@@ -16,6 +16,11 @@ async function* chunksOf(text: string, size = 7) {
 }
 
 describe('readCsv', () => {
+  it('answers 400, not a server error, for CSV that cannot be parsed (a stray quote)', async () => {
+    const csv = 'studentId,problemKey,text\ns-1,p1,x\n,p1,>y"iJ\n';
+    await expect(collect(readCsv(chunksOf(csv), limits))).rejects.toMatchObject({ status: 400, code: 'malformed_request' });
+  });
+
   it('merges contiguous rows, keeps the first externalId and rejects a stray row at its index', async () => {
     const csv = 'studentId,problemKey,text,externalId\na,p1,x,e-a\na,p2,y,other\nb,p1,z,\na,p3,w,\n';
     expect(await collect(readCsv(chunksOf(csv), limits))).toEqual([

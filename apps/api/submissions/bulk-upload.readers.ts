@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { pipeline, Readable } from 'node:stream';
 import split2 from 'split2';
 import { ApiError } from '../common/api-error.js';
@@ -107,8 +107,10 @@ export async function* readCsv(body: AsyncIterable<Buffer | string>, limits: Upl
       current = { index, studentId, externalId: field('externalId').trim() || null, answers: [answer] };
     }
   } catch (error) {
-    if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw tooLarge(`a row is longer than ${limits.maxItemBytes} bytes`);
-    if (typeof (error as { code?: string }).code === 'string' && (error as { code: string }).code.startsWith('CSV_')) {
+    const code = (error as { code?: string }).code;
+    if (code === 'CSV_MAX_RECORD_SIZE' || code === 'MAX_RECORD_SIZE') throw tooLarge(`a row is longer than ${limits.maxItemBytes} bytes`);
+    // csv-parse names its errors CsvError; their codes (INVALID_OPENING_QUOTE, …) vary by version.
+    if (error instanceof CsvError || (error as Error).name === 'CsvError') {
       throw new ApiError(400, 'malformed_request', `the CSV cannot be read: ${(error as Error).message}`, undefined, { connection: 'close' });
     }
     throw error;

@@ -15,7 +15,7 @@ export class GradeProcessor implements JobHandler {
     const payload = gradeSubmissionPayload.safeParse(job.data);
     if (!payload.success) throw new UnrecoverableError(`invalid grade job payload: ${payload.error.issues[0]?.message}`);
     const outcome = await this.grading.grade(payload.data.submissionId, payload.data.version);
-    return outcome.kind === 'saved' ? { outcome: outcome.kind, written: outcome.written } : { outcome: outcome.kind };
+    return outcome.kind === 'saved' ? { outcome: outcome.kind, written: outcome.written, status: outcome.status } : { outcome: outcome.kind };
   }
 
   async onFinalFailure(job: Job, error: Error): Promise<void> {

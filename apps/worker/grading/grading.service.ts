@@ -9,7 +9,7 @@ export type GradeOutcome =
   | { kind: 'skipped' }
   | { kind: 'parked' }
   | { kind: 'review'; completedBatchId: string | null }
-  | ({ kind: 'saved' } & SaveOutcome);
+  | ({ kind: 'saved'; status: 'graded' | 'needs_review' } & SaveOutcome);
 
 /** Loads one submission, grades it with libs/grading, and writes the result idempotently. */
 @Injectable()
@@ -47,16 +47,17 @@ export class GradingService {
     const overridden = applyOverrides(gate.answers, overrides);
     const stillUnverified = overridden.unverifiedSteps;
     const reviewReason = gate.failedReason ?? (grading.reviewUnverified === true && stillUnverified > 0 ? `${stillUnverified} step(s) could not be verified` : null);
+    const status = reviewReason ? 'needs_review' : 'graded';
     const saved = await this.results.save({
       submissionId,
       version,
-      status: reviewReason ? 'needs_review' : 'graded',
+      status,
       statusReason: reviewReason,
       score: overrides.length > 0 ? overridden.score : graded.score,
       maxScore: graded.maxScore,
       answers: overridden.answers,
     });
-    return { kind: 'saved', ...saved };
+    return { kind: 'saved', status, ...saved };
   }
 
   markFailed(submissionId: string, version: number, reason: string): Promise<string | null> {
