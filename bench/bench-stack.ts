@@ -46,7 +46,9 @@ export async function startBenchApi(name: string, port: number, extraEnv: Record
     LOG_LEVEL: 'warn',
     ...extraEnv,
   };
-  const entry = fileURLToPath(new URL('../apps/api/main.js', import.meta.url));
+  // The compiled API, whether this module runs compiled (dist/bench) or from source under Jest.
+  const root = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../' : '../', import.meta.url));
+  const entry = join(root, 'dist', 'apps', 'api', 'main.js');
   const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child);

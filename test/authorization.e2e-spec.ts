@@ -62,8 +62,8 @@ const CASES: RouteCase[] = [
   { method: 'POST', route: '/v1/tools/check-steps', allowed: ALL, tenant: false, body: { problem: 'p', steps: ['1 = 1'] } },
 ];
 
-/** Routes whose credential is not an API key (signature, signed token, or none). */
-const PUBLIC_ROUTES = [/^\/health\//, /^\/review\//, /^\/v1\/integrations\/:id\/events$/, /^\/metrics$/];
+/** Routes whose credential is not an API key (signature, signed token, or none), or that guard themselves (the queue dashboard: tested below). */
+const PUBLIC_ROUTES = [/^\/health\//, /^\/review\//, /^\/v1\/integrations\/:id\/events$/, /^\/metrics$/, /^\/admin\/queues/];
 
 let stack: RunningStack;
 let orgA: Awaited<ReturnType<typeof createOrgWithKeys>>;
@@ -162,3 +162,4 @@ describe('an integration key bound to its integration', () => {
     expect(crossOrg.status).toBe(404);
   });
 });
+

@@ -5,6 +5,7 @@ import { DbModule } from '../../libs/db/index.js';
 import { QueueModule } from '../../libs/queue/index.js';
 import { PoolAdminService } from './admin/pool-admin.service.js';
 import { PoolsController } from './admin/pools.controller.js';
+import { QueueDashboard } from './admin/queue-dashboard.js';
 import { AssignmentService } from './assignments/assignment.service.js';
 import { AssignmentsController } from './assignments/assignments.controller.js';
 import { ReferencesController } from './assignments/references.controller.js';
@@ -47,6 +48,7 @@ export class ApiModule {
         AssignmentService,
         ToolsSandbox,
         PoolAdminService,
+        QueueDashboard,
         SubmissionIntakeService,
         IntakeTargetCache,
         BulkUploadService,
