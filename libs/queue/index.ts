@@ -24,3 +24,4 @@ export { WebhookQueueProducer } from './webhook-queue.producer.js';
 export { QueueModule, REDIS_PRODUCER } from './queue.module.js';
 export { poolSettingsChannel } from './pool-settings-channel.js';
 export { PoolStatsReader, type PoolStats } from './pool-stats.reader.js';
+export { WebhookOutboxRelay } from './webhook-outbox.relay.js';

@@ -1,7 +1,7 @@
 import { WebhookDeliveryProcessor } from './webhook-delivery.processor.js';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
 import { WebhookEventRenderer } from './webhook-event.renderer.js';
-import { WebhookOutboxRelay } from './webhook-outbox.relay.js';
+import { WebhookOutboxRelay } from '../../../libs/queue/index.js';
 
 export { WebhookDeliveryProcessor } from './webhook-delivery.processor.js';
 

@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { WebhookOutboxNotifier } from '../../../libs/db/index.js';
-import { WebhookQueueProducer } from '../../../libs/queue/index.js';
+import { WebhookOutboxNotifier } from '../db/index.js';
+import { WebhookQueueProducer } from './webhook-queue.producer.js';
 
-/** Enqueues the first delivery of each outbox event the worker's results commit. */
+/** Enqueues the first delivery of each outbox event this process commits (results, overrides). */
 @Injectable()
 export class WebhookOutboxRelay implements OnModuleInit {
   private readonly logger = new Logger('WebhookOutbox');
