@@ -10,6 +10,12 @@ import { registerResultsCommand } from './commands/results.js';
 import { registerSubmitCommand } from './commands/submit.js';
 import { registerWebhookCommands } from './commands/webhooks.js';
 
+// `stepgrade results … | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 const program = new Command();
 program.name('stepgrade').description('StepGrade: grade step-by-step math work').showHelpAfterError();
 
