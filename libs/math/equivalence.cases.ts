@@ -1,23 +1,9 @@
 // Answer-equivalence cases for checkAnswer, written from ../shared/design/GRADING.md ("Reading a
 // step" and "Equivalence"), not from any implementation. Each case is a final-answer comparison:
 // default relative tolerance 1e-6 unless its policy says otherwise.
-export interface AnswerPolicyCase {
-  relativeTolerance?: number;
-  acceptRoundedTo?: number | null;
-}
+import { differ, type EquivalenceCase, same } from './equivalence-case.helpers.js';
 
-export interface EquivalenceCase {
-  expected: string;
-  given: string;
-  policy?: AnswerPolicyCase;
-  equivalent: boolean;
-  why: string;
-}
-
-const same = (expected: string, given: string, why: string, policy?: AnswerPolicyCase): EquivalenceCase =>
-  ({ expected, given, equivalent: true, why, ...(policy ? { policy } : {}) });
-const differ = (expected: string, given: string, why: string, policy?: AnswerPolicyCase): EquivalenceCase =>
-  ({ expected, given, equivalent: false, why, ...(policy ? { policy } : {}) });
+export type { AnswerPolicyCase, EquivalenceCase } from './equivalence-case.helpers.js';
 
 const numbers: EquivalenceCase[] = [
   same('2', '2', 'identical integers'),
@@ -277,152 +263,7 @@ const algebra: EquivalenceCase[] = [
   differ('(x+1)/2', 'x + 1/2', 'the bracket matters'),
 ];
 
-const latex: EquivalenceCase[] = [
-  same('1/2', '\\frac{1}{2}', 'a LaTeX fraction'),
-  same('0.75', '\\dfrac{3}{4}', 'a LaTeX display fraction'),
-  same('18', '\\boxed{18}', 'a boxed answer'),
-  same('1/2', '\\boxed{\\frac{1}{2}}', 'a boxed fraction'),
-  same('2x + 1', '\\boxed{2x+1}', 'a boxed expression'),
-  same('7', 'The answer is \\boxed{7}', 'a boxed answer in prose'),
-  same('7', '$\\boxed{7}$', 'a boxed answer in math delimiters'),
-  same('-2', '\\boxed{-2}', 'a boxed negative number'),
-  same('6', '\\frac{12}{2}', 'a LaTeX fraction that is an integer'),
-  same('3/2', '\\frac{3}{2}', 'an improper LaTeX fraction'),
-  same('1.5', '\\frac{3}{2}', 'LaTeX fraction against a decimal'),
-  same('-3/4', '-\\frac{3}{4}', 'a negative LaTeX fraction'),
-  same('1', '\\frac{2}{2}', 'a LaTeX fraction that is one'),
-  same('(x+1)/(x-1)', '\\frac{x+1}{x-1}', 'a LaTeX fraction of expressions'),
-  same('sqrt(x)', '\\sqrt{x}', 'a LaTeX square root of a variable'),
-  same('1/sqrt(2)', '\\frac{1}{\\sqrt{2}}', 'a nested LaTeX fraction and root'),
-  same('5/2', '\\frac{5}{2}', 'a LaTeX fraction'),
-  same('1/4', '\\frac{1}{2} \\cdot \\frac{1}{2}', 'a product of LaTeX fractions'),
-  same('2', '\\frac{\\sqrt{8}}{\\sqrt{2}}', 'a quotient of LaTeX radicals'),
-  same('12', '\\left(3\\right) \\cdot \\left(4\\right)', 'LaTeX sized brackets'),
-  same('x^3', 'x^{3}', 'LaTeX exponent braces'),
-  same('2^{10}', '1024', 'a LaTeX power'),
-  same('pi r^2', '\\pi r^{2}', 'a LaTeX area formula'),
-  differ('1/2', '\\frac{2}{1}', 'numerator and denominator swapped'),
-  differ('18', '\\boxed{81}', 'a different boxed number'),
-  differ('3/4', '\\dfrac{4}{3}', 'the reciprocal'),
-  differ('sqrt(2)', '\\sqrt{3}', 'a different root'),
-  differ('6', '2 \\cdot 4', '2 · 4 is 8'),
-  differ('-3/4', '\\frac{3}{4}', 'the sign is missing'),
-  differ('x^2', 'x^{3}', 'a different exponent'),
-  differ('(x+1)/(x-1)', '\\frac{x-1}{x+1}', 'the reciprocal'),
-  differ('2\\pi', '\\pi^2', 'a square, not a double'),
-];
-
-const setsIntervalsTuples: EquivalenceCase[] = [
-  same('{0, 2}', 'x = 0 or x = 2', 'a solution list is the set of its values'),
-  same('{2, 0}', 'x = 0 or x = 2', 'the GRADING.md example: order does not matter'),
-  same('{0, 2}', 'x = 2 or x = 0', 'a solution list in another order'),
-  same('{0, 2}', 'x = 0, x = 2', 'a comma-separated solution list'),
-  same('{0, 2}', 'x = 0 and x = 2', 'solutions joined with and'),
-  same('{0, 2}', 'x ∈ {0, 2}', 'set membership'),
-  same('{0, 2}', 'x \\in \\{0, 2\\}', 'set membership in LaTeX'),
-  same('x = 0 or x = 2', 'x = 2 or x = 0', 'two solution lists in different orders'),
-  same('x = 0 or x = 2', '{2, 0}', 'a set against a solution list'),
-  same('{-1, 1}', 'x = 1 or x = -1', 'a solution list with a negative root'),
-  same('{1/2, 3}', 'x = 0.5 or x = 3', 'fractions and decimals inside a solution list'),
-  same('{sqrt(2), -sqrt(2)}', 'x = -2^(1/2) or x = 2^(1/2)', 'irrational roots'),
-  same('{1, 2, 3}', '{3, 2, 1}', 'sets ignore order'),
-  same('{1, 2, 3}', '\\{1, 2, 3\\}', 'a LaTeX set'),
-  same('{1, 2}', '\\{2, 1\\}', 'a LaTeX set in another order'),
-  same('{1/2, 1/3}', '{0.5, 2/6}', 'set members compared by value'),
-  same('{-2, 2}', '{2, -2}', 'a set with opposite numbers'),
-  same('{0, 2}', 'x = 0 or x = 4/2', 'a root written as a fraction'),
-  differ('{0, 2}', 'x = 2', 'a root is lost'),
-  differ('{0, 2}', 'x = 0 or x = 2 or x = 3', 'an extra root'),
-  differ('{0, 2}', 'x = 0 or x = -2', 'a wrong root'),
-  differ('{0, 2}', '{0}', 'a root is lost'),
-  differ('{1, 2, 3}', '{1, 2}', 'a member is missing'),
-  differ('{1, 2}', '{1, 3}', 'a different member'),
-  differ('{-1, 1}', 'x = 1', 'the negative root is lost'),
-  differ('{sqrt(2), -sqrt(2)}', 'x = sqrt(2)', 'the negative root is lost'),
-  same('[-1, 3]', '[-1,3]', 'a closed interval'),
-  same('[-1, 3]', '\\left[ -1, 3 \\right]', 'a LaTeX closed interval'),
-  same('[1/2, 2]', '[0.5, 2]', 'endpoints compared by value'),
-  same('[0, 1)', '[0,1)', 'a half-open interval'),
-  same('(0, 1]', '(0, 1]', 'a half-open interval'),
-  same('(0, \\infty)', '(0, ∞)', 'an unbounded interval'),
-  same('[2, 5]', '[4/2, 10/2]', 'endpoints written as fractions'),
-  same('[0, \\pi]', '[0, pi]', 'an interval with pi'),
-  differ('[0, 1]', '(0, 1]', 'an open endpoint is not a closed one'),
-  differ('[0, 1)', '[0, 1]', 'a closed endpoint is not an open one'),
-  differ('[-1, 3]', '[-1, 2]', 'a different endpoint'),
-  differ('[-1, 3]', '[3, -1]', 'endpoints in the wrong order'),
-  differ('(0, \\infty)', '[0, \\infty)', 'zero is included on one side only'),
-  differ('[0, \\pi]', '[0, 2\\pi]', 'a different endpoint'),
-  same('(1, 2)', '(1,2)', 'a pair'),
-  same('(1/2, 3)', '(0.5, 3)', 'members compared by value'),
-  same('(1, 2, 3)', '(1,2,3)', 'a triple'),
-  same('(\\sqrt{2}, 1)', '(2^(1/2), 1)', 'a pair with a radical'),
-  same('(2, -1)', '\\left(2, -1\\right)', 'a LaTeX pair'),
-  same('(3, 4)', '(6/2, 2^2)', 'members that evaluate to the same numbers'),
-  differ('(1, 2)', '(2, 1)', 'order matters in a tuple'),
-  differ('(1, 2, 3)', '(1, 2)', 'a member is missing'),
-  differ('(1, 2)', '(1, 2, 3)', 'an extra member'),
-  differ('(2, -1)', '(2, 1)', 'a sign is wrong'),
-  differ('(3, 4)', '(4, 3)', 'order matters in a tuple'),
-];
-
-const equationsAndNamedParts: EquivalenceCase[] = [
-  same('y = 2x + 1', '2x - y + 1 = 0', 'the GRADING.md example: the same line'),
-  same('y = 2x + 1', 'y - 2x = 1', 'terms moved across'),
-  same('y = 2x + 1', 'y - 1 = 2x', 'terms moved across'),
-  same('y = 2x + 1', '2x + 1 = y', 'sides swapped'),
-  same('y = 2x + 1', '2y = 4x + 2', 'both sides scaled'),
-  same('y = \\frac{1}{2}x + 3', '2y = x + 6', 'a LaTeX fraction cleared'),
-  same('x^2 + y^2 = 4', 'x^2 = 4 - y^2', 'a circle rearranged'),
-  same('x^2 + y^2 = 1', 'y^2 + x^2 - 1 = 0', 'a circle rearranged'),
-  same('x = 2', '2 = x', 'sides swapped'),
-  same('y = (x+1)^2', 'y = x^2 + 2x + 1', 'an expanded right side'),
-  differ('y = 2x + 1', 'y = 2x - 1', 'a different intercept'),
-  differ('y = 2x + 1', 'y = x + 1', 'a different slope'),
-  differ('y = 2x + 1', '2x + y + 1 = 0', 'a sign error'),
-  differ('y = x^2', 'y = x', 'a different curve'),
-  differ('x^2 + y^2 = 4', 'x^2 + y^2 = 2', 'a different radius'),
-  differ('y = (x+1)^2', 'y = x^2 + 1', 'the cross term is missing'),
-  same('max = 2, min = -2', 'min=-2, max=2', 'named parts in another order'),
-  same('max = 2, min = -2', 'max = 2, min = -2', 'identical named parts'),
-  same('max = 2, min = -2', 'max = 4/2, min = -2.0', 'named parts compared by value'),
-  same('a = 3, b = -1', 'b = -1, a = 3', 'named parts in another order'),
-  same('a = 1/2, b = 2', 'a = 0.5, b = 2', 'named parts compared by value'),
-  same('max = 2, min = -2', '\\boxed{max = 2, min = -2}', 'boxed named parts'),
-  differ('max = 2, min = -2', 'max = 2, min = -4', 'one part is wrong'),
-  differ('max = 2, min = -2', 'max = -2, min = 2', 'the parts are swapped'),
-  differ('max = 2, min = -2', 'max = 2', 'a part is missing'),
-  differ('a = 3, b = -1', 'a = 3, b = 1', 'one part has the wrong sign'),
-  differ('a = 1, b = 2', 'a = 2, b = 1', 'values attached to the wrong names'),
-];
-
-const prose: EquivalenceCase[] = [
-  same('18', 'The answer is 18', 'a conclusion sentence'),
-  same('18', 'A: 18', 'a labelled answer'),
-  same('18', '答: 18', 'a Chinese labelled answer'),
-  same('18', '18 dollars', 'units are ignored'),
-  same('18', 'The answer is $18.', 'a sentence with currency and a full stop'),
-  differ('18', 'The answer is 81', 'a conclusion with the wrong number'),
-  differ('18', 'A: 19', 'a labelled wrong answer'),
-];
-
-const unreadable: EquivalenceCase[] = [
-  differ('2', 'banana', 'no math can be read'),
-  differ('2', '', 'an empty answer'),
-  differ('2', '   ', 'only spaces'),
-  differ('2', '???', 'only punctuation'),
-  differ('2', '2 +', 'a dangling operator'),
-  differ('2', '((2', 'unbalanced brackets'),
-  differ('1/2', '\\frac{1}{', 'an unfinished LaTeX fraction'),
-  differ('{1, 2}', '{1, 2', 'an unclosed set'),
-  differ('x = 2', 'x =', 'an equation with no right side'),
-  differ('1', '9^9^9^9', 'a tower too large to evaluate is refused, never equal to 1'),
-  differ('1', 'factorial(10^9)', 'a factorial too large to evaluate is refused'),
-  differ('1', 'import("fs")', 'mathjs features that reach JavaScript are refused'),
-  differ('1', 'createUnit("foo")', 'mathjs features that reach JavaScript are refused'),
-  differ('1', 'evaluate("1")', 'evaluating strings is refused'),
-  differ('sqrt(-1 - x^2)', '2 sqrt(-1 - x^2)', 'undefined at every real point: fails, not passes'),
-];
+import { equationsAndNamedParts, latex, prose, setsIntervalsTuples, unreadable } from './equivalence-structured.cases.js';
 
 export const equivalenceCases: EquivalenceCase[] = [
   ...numbers,
