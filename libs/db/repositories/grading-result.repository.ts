@@ -1,6 +1,6 @@
-import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../database.js';
 import { newId } from '../ids.js';
+import { writeAnswerResults } from './answer-results.writer.js';
 import type { SubmissionStatus } from './submission.repository.js';
 import { recordOutboxEvents, WebhookOutboxNotifier } from './webhook-event-outbox.js';
 
@@ -73,20 +73,7 @@ export class GradingResultRepository {
         VALUES (${resultId}, ${input.submissionId}, ${input.version}, ${input.status}::"SubmissionStatus", ${input.statusReason}, ${input.score}, ${input.maxScore}, now())
         ON CONFLICT (submission_id, version) DO NOTHING`;
       if (inserted === 0) return { written: false, completedBatchId: null, eventIds: [] as string[] };
-      await tx.answerResult.createMany({
-        data: input.answers.map((answer) => ({
-          id: newId(),
-          resultId,
-          problemKey: answer.problemKey,
-          score: answer.score,
-          maxScore: answer.maxScore,
-          finalAnswer: answer.finalAnswer as Prisma.InputJsonValue,
-          firstErrorStep: answer.firstErrorStep,
-          steps: answer.steps as Prisma.InputJsonValue,
-          skippedReferenceSteps: answer.skippedReferenceSteps,
-          feedback: answer.feedback,
-        })),
-      });
+      await writeAnswerResults(tx, resultId, input.answers);
       // A regrade that bumped the version meanwhile wins: this result is kept as history, but the
       // submission's current state (and its events) belong to the newer version.
       const current = await tx.submission.updateMany({

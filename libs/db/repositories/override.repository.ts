@@ -1,6 +1,7 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../database.js';
 import { newId } from '../ids.js';
+import { writeAnswerResults } from './answer-results.writer.js';
 import { allAnswersSettled, applyOverrides, type OverrideValue } from './override-merge.js';
 import { recordOutboxEvents, WebhookOutboxNotifier } from './webhook-event-outbox.js';
 
@@ -105,20 +106,7 @@ export class OverrideRepository {
     const version = submission.result_version + 1;
     const resultId = newId();
     await tx.submissionResult.create({ data: { id: resultId, submissionId: submission.id, version, status, statusReason, score: merged.score, maxScore } });
-    await tx.answerResult.createMany({
-      data: merged.answers.map((answer) => ({
-        id: newId(),
-        resultId,
-        problemKey: answer.problemKey,
-        score: answer.score,
-        maxScore: answer.maxScore,
-        finalAnswer: answer.finalAnswer as Prisma.InputJsonValue,
-        firstErrorStep: answer.firstErrorStep,
-        steps: answer.steps as Prisma.InputJsonValue,
-        skippedReferenceSteps: answer.skippedReferenceSteps as Prisma.InputJsonValue,
-        feedback: answer.feedback,
-      })),
-    });
+    await writeAnswerResults(tx, resultId, merged.answers);
     await tx.submission.update({
       where: { id: submission.id },
       data: { resultVersion: version, status, statusReason, score: merged.score, maxScore, updatedAt: new Date(), ...(current ? {} : { gradedAt: new Date() }) },
