@@ -22,7 +22,7 @@ async function waitUntilSettled(client: ApiClient, submissionId: string) {
 }
 
 beforeAll(async () => {
-  stack = await startStack('skeleton');
+  stack = await startStack('skeleton', { env: { STEPGRADE_RECONCILE_EVERY_S: '1' } });
   db = new pg.Pool({ connectionString: stack.testEnv.databaseUrl, max: 2 });
   const orgA = await createOrgWithKeys(stack, 'Org A');
   const orgB = await createOrgWithKeys(stack, 'Org B');
@@ -113,6 +113,20 @@ describe('batches', () => {
     expect(batch).toMatchObject({ total: 2, graded: 2, queued: 0, grading: 0, completedAt: expect.any(String) });
     const listed = await teacher.get(`/v1/batches/${response.body.batchId}/submissions`);
     expect(listed.body.items).toHaveLength(2);
+  });
+
+  it('completes a batch whose completion record was lost after its last result (reconciler)', async () => {
+    const response = await teacher.post(`/v1/assignments/${assignmentId}/submissions/batch`, { submissions: [submission('lost-1', correctWork)] });
+    const completed = async () => {
+      const progress = await teacher.get(`/v1/batches/${response.body.batchId}`);
+      return progress.body.status === 'completed' ? progress.body : undefined;
+    };
+    await waitFor('batch completion', completed);
+    // As if the process died between the last result and the completion update.
+    await db.query('UPDATE batches SET completed_at = NULL WHERE id = $1', [response.body.batchId]);
+    expect((await teacher.get(`/v1/batches/${response.body.batchId}`)).body.status).toBe('running');
+    const again = await waitFor('batch completed by the reconciler', completed, { hardTimeoutMs: 15_000 });
+    expect(again.completedAt).toEqual(expect.any(String));
   });
 
   it('answers 422 with the same body shape when every item is invalid', async () => {

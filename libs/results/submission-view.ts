@@ -87,7 +87,9 @@ export function presentBatch(batch: BatchProgress) {
   return {
     id: batch.id,
     assignmentId: batch.assignmentId,
-    status: counts.queued + counts.grading === 0 ? 'completed' : 'running',
+    // Completed once nothing is queued or grading and the completion (with its batch.completed
+    // event) is recorded; a regrade inside a completed batch shows it running again.
+    status: counts.queued + counts.grading === 0 && batch.completedAt !== null ? 'completed' : 'running',
     total: batch.total,
     queued: counts.queued,
     grading: counts.grading,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
-import { DATABASE, type Database, SubmissionRepository, WebhookEventRepository } from '../../../libs/db/index.js';
+import { DATABASE, type Database, GradingResultRepository, SubmissionRepository, WebhookEventRepository } from '../../../libs/db/index.js';
 import { ReferenceReconciler } from './reference-reconciler.js';
 import { GradeQueueProducer, WebhookQueueProducer } from '../../../libs/queue/index.js';
 
@@ -25,6 +25,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     private readonly submissions: SubmissionRepository,
     private readonly producer: GradeQueueProducer,
     private readonly referenceReconciler: ReferenceReconciler,
+    private readonly results: GradingResultRepository,
     private readonly webhookEvents: WebhookEventRepository,
     private readonly webhookProducer: WebhookQueueProducer,
   ) {}
@@ -73,7 +74,9 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
           await this.webhookEvents.touch(dueDeliveries.map((row) => row.id));
         }
         const referenceActions = await this.referenceReconciler.reconcileOnce();
-        return stale.length + dueDeliveries.length + referenceActions;
+        // A batch whose last result committed but whose completion was never recorded.
+        const completedBatches = await this.results.settleBatches(await this.results.settledButOpenBatches(100));
+        return stale.length + dueDeliveries.length + referenceActions + completedBatches.length;
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [RECONCILE_LOCK]);
       }

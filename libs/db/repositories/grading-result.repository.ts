@@ -131,6 +131,19 @@ export class GradingResultRepository {
     return settled.batchId ? this.completeBatchIfSettled(settled.batchId) : null;
   }
 
+  /**
+   * Batches whose submissions have all settled but whose completion was never recorded (a crash
+   * between the last result and the completion): the reconciler completes them.
+   */
+  async settledButOpenBatches(limit: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT b.id FROM batches b
+      WHERE b.completed_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.batch_id = b.id AND s.status IN ('queued', 'grading'))
+      ORDER BY b.created_at LIMIT ${limit}`;
+    return rows.map((row) => row.id);
+  }
+
   /** Completes any of these batches that have settled (after submissions settled without a grade job). */
   async settleBatches(batchIds: (string | null)[]): Promise<string[]> {
     const completed: string[] = [];
