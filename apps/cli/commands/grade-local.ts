@@ -93,16 +93,8 @@ async function gradeLine(text: string, problems: ProblemForGrading[]): Promise<o
     ...(parsed.externalId ? { externalId: parsed.externalId } : {}),
     score: graded.score,
     maxScore: graded.maxScore,
-    answers: graded.answers.map((answer) => ({
-      problemKey: answer.problemKey,
-      score: answer.score,
-      maxScore: answer.maxScore,
-      finalAnswer: answer.finalAnswer,
-      firstErrorStep: answer.firstErrorStep,
-      steps: answer.steps,
-      skippedReferenceSteps: answer.skippedReferenceSteps,
-      feedback: answer.feedback,
-    })),
+    // Already the API's per-answer shape (libs/grading builds the same object the worker stores).
+    answers: graded.answers,
   };
 }
 
