@@ -11,7 +11,6 @@ import { restatesStudentName } from './student-names.js';
 import type { ClaimOutcome } from './claim-outcome.js';
 import { usesTaintedValue } from './claim-outcome.js';
 import { checkCondition, checkSolutions } from './condition-check.js';
-import type { Conclusion } from './conclusion-reader.js';
 import { namedConclusionIn, readConclusion } from './conclusion-reader.js';
 import type { MathItem } from './step-reader.js';
 import type { StudentContext } from './student-context.js';

@@ -129,5 +129,5 @@ export async function benchInference(): Promise<Record<string, number>> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  benchInference().then((results) => process.stdout.write(`${JSON.stringify(results, null, 2)}\n`));
+  void benchInference().then((results) => process.stdout.write(`${JSON.stringify(results, null, 2)}\n`));
 }

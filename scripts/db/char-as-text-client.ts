@@ -25,6 +25,7 @@ type Callback = (error: Error | null, result: unknown) => void;
 
 export class CharAsTextClient extends pg.Client {
   // pg's query() has many overloads (promise, callback, submittable); wrap whichever is used.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- returns whatever the wrapped overload returns
   override query(...args: unknown[]): any {
     const last = args.at(-1);
     if (typeof last === 'function') {

@@ -12,7 +12,7 @@ export function pollDuringOutage(client: ApiClient, path: string) {
   let lastStatus = 0;
   const loop = (async () => {
     for (;;) {
-      let status = 0;
+      let status: number;
       try {
         status = (await client.get(path)).status;
       } catch {
