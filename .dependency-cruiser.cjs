@@ -9,7 +9,9 @@ module.exports = {
       comment: 'libs/math and libs/grading are plain TypeScript: no framework, database, queue or network.',
       severity: 'error',
       from: { path: '^libs/(math|grading)/' },
-      to: { path: '(^libs/(db|queue|config|webhooks|inference)/)|(@nestjs|@prisma|bullmq|ioredis|(^|/)pg($|/)|node_modules/(openai|node-llama-cpp))' },
+      to: {
+        path: '(^libs/(db|queue|config|webhooks|inference)/)|(@nestjs|@prisma|bullmq|ioredis|(^|/)pg($|/)|node_modules/(openai|node-llama-cpp))',
+      },
     },
     {
       name: 'math-below-grading',

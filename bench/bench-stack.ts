@@ -29,7 +29,11 @@ async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void
 }
 
 /** Runs the compiled API as its own process (as in production) on a fresh bench database. */
-export async function startBenchApi(name: string, port: number, extraEnv: Record<string, string> = {}): Promise<BenchStack> {
+export async function startBenchApi(
+  name: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+): Promise<BenchStack> {
   const databaseUrl = `postgresql://postgres@127.0.0.1:5432/stepgrade_bench_${name}`;
   await dropDatabase(databaseUrl);
   await migrateDeploy(databaseUrl);
@@ -49,7 +53,10 @@ export async function startBenchApi(name: string, port: number, extraEnv: Record
   // The compiled API, whether this module runs compiled (dist/bench) or from source under Jest.
   const root = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../' : '../', import.meta.url));
   const entry = join(root, 'dist', 'apps', 'api', 'main.js');
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [entry], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child);
   return {

@@ -25,10 +25,14 @@ export async function preflight(databaseUrl: string, redisUrl: string): Promise<
   const postgres = hostPort(databaseUrl, 5432);
   const redis = hostPort(redisUrl, 6379);
   if (!(await reachable(postgres.host, postgres.port))) {
-    problems.push(`Postgres is not reachable at ${postgres.host}:${postgres.port} (DATABASE_URL). Start it (e.g. "pg_ctlcluster 15 main start" or "docker compose up -d postgres") or set DATABASE_URL.`);
+    problems.push(
+      `Postgres is not reachable at ${postgres.host}:${postgres.port} (DATABASE_URL). Start it (e.g. "pg_ctlcluster 15 main start" or "docker compose up -d postgres") or set DATABASE_URL.`,
+    );
   }
   if (!(await reachable(redis.host, redis.port))) {
-    problems.push(`Redis is not reachable at ${redis.host}:${redis.port} (REDIS_URL). Start it (e.g. "redis-server --daemonize yes" or "docker compose up -d redis") or set REDIS_URL.`);
+    problems.push(
+      `Redis is not reachable at ${redis.host}:${redis.port} (REDIS_URL). Start it (e.g. "redis-server --daemonize yes" or "docker compose up -d redis") or set REDIS_URL.`,
+    );
   }
   return problems;
 }

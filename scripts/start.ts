@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   const workerEntry = fileURLToPath(new URL('../apps/worker/main.js', import.meta.url));
   const worker = fork(workerEntry, [], { stdio: 'inherit' });
   const api = await startApi(config);
-  console.log(`StepGrade is up: API on http://localhost:${config.http.port} with a worker for pools ${config.pools.enabled.join(', ')}`);
+  console.log(
+    `StepGrade is up: API on http://localhost:${config.http.port} with a worker for pools ${config.pools.enabled.join(', ')}`,
+  );
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {

@@ -13,9 +13,27 @@ const cubic = {
   answer: 'max = 2, min = -2',
   points: 10,
 };
-const correct = ["f'(x) = 3x^2 - 6x", '3x^2 - 6x = 0', 'x = 0 or x = 2', 'f(-1) = -2, f(0) = 2, f(2) = -2, f(3) = 2', 'max = 2, min = -2'];
-const lostRoot = ["f'(x) = 3x^2 - 6x", '3x^2 - 6x = 0', '3x - 6 = 0, so x = 2', 'f(-1) = -2, f(2) = -2, f(3) = 2', 'max = 2, min = -2'];
-const wrongDerivative = ["f'(x) = 3x^2 - 3x", '3x^2 - 3x = 0', 'x = 0 or x = 1', 'f(0) = 2, f(1) = 0', 'max = 2, min = 0'];
+const correct = [
+  "f'(x) = 3x^2 - 6x",
+  '3x^2 - 6x = 0',
+  'x = 0 or x = 2',
+  'f(-1) = -2, f(0) = 2, f(2) = -2, f(3) = 2',
+  'max = 2, min = -2',
+];
+const lostRoot = [
+  "f'(x) = 3x^2 - 6x",
+  '3x^2 - 6x = 0',
+  '3x - 6 = 0, so x = 2',
+  'f(-1) = -2, f(2) = -2, f(3) = 2',
+  'max = 2, min = -2',
+];
+const wrongDerivative = [
+  "f'(x) = 3x^2 - 3x",
+  '3x^2 - 3x = 0',
+  'x = 0 or x = 1',
+  'f(0) = 2, f(1) = 0',
+  'max = 2, min = 0',
+];
 
 let stack: RunningStack;
 let teacher: ApiClient;
@@ -23,25 +41,40 @@ let assignmentId: string;
 const latestIds: Record<string, string> = {};
 
 async function submit(studentId: string, steps: string[]) {
-  const response = await teacher.post(`/v1/assignments/${assignmentId}/submissions`, { studentId, answers: [{ problemKey: 'extrema', steps }] });
+  const response = await teacher.post(`/v1/assignments/${assignmentId}/submissions`, {
+    studentId,
+    answers: [{ problemKey: 'extrema', steps }],
+  });
   expect(response.status).toBe(202);
   return response.body.id as string;
 }
 
 const settled = (id: string) =>
-  waitFor(`submission ${id} graded`, async () => {
-    const body = (await teacher.get(`/v1/submissions/${id}`)).body;
-    return body.status === 'graded' ? body : undefined;
-  }, { hardTimeoutMs: 20_000 });
+  waitFor(
+    `submission ${id} graded`,
+    async () => {
+      const body = (await teacher.get(`/v1/submissions/${id}`)).body;
+      return body.status === 'graded' ? body : undefined;
+    },
+    { hardTimeoutMs: 20_000 },
+  );
 
 beforeAll(async () => {
   stack = await startStack('analytics');
   teacher = (await createOrgWithKeys(stack, 'Analytics')).teacher;
-  assignmentId = (await teacher.post('/v1/assignments', { title: 'Extrema', grading: { inference: 'none' }, problems: [cubic] })).body.id;
+  assignmentId = (
+    await teacher.post('/v1/assignments', { title: 'Extrema', grading: { inference: 'none' }, problems: [cubic] })
+  ).body.id;
   // s-d's first try (a lost root) is superseded by a correct one: only the latest counts.
   const superseded = await submit('s-d', lostRoot);
   await settled(superseded);
-  for (const [studentId, steps] of [['s-a', correct], ['s-b', lostRoot], ['s-c', lostRoot], ['s-d', correct], ['s-e', wrongDerivative]] as const) {
+  for (const [studentId, steps] of [
+    ['s-a', correct],
+    ['s-b', lostRoot],
+    ['s-c', lostRoot],
+    ['s-d', correct],
+    ['s-e', wrongDerivative],
+  ] as const) {
     latestIds[studentId] = await submit(studentId, [...steps]);
   }
   await Promise.all(Object.values(latestIds).map(settled));
@@ -53,7 +86,9 @@ afterAll(async () => {
 
 describe('analytics', () => {
   it('summarises the latest submission of each student', async () => {
-    const views = await Promise.all(Object.values(latestIds).map(async (id) => (await teacher.get(`/v1/submissions/${id}`)).body));
+    const views = await Promise.all(
+      Object.values(latestIds).map(async (id) => (await teacher.get(`/v1/submissions/${id}`)).body),
+    );
     const scores = views.map((view) => view.score as number);
     const response = await teacher.get(`/v1/assignments/${assignmentId}/analytics`);
     expect(response.status).toBe(200);
@@ -63,7 +98,9 @@ describe('analytics', () => {
     expect(analytics.histogram).toHaveLength(10);
     expect(analytics.histogram[0]).toEqual({ from: 0, to: 1, count: expect.any(Number) });
     for (const [bin, range] of analytics.histogram.entries()) {
-      const inBin = scores.filter((score) => (bin === 9 ? score >= range.from : score >= range.from && score < range.to)).length;
+      const inBin = scores.filter((score) =>
+        bin === 9 ? score >= range.from : score >= range.from && score < range.to,
+      ).length;
       expect(range.count).toBe(inBin);
     }
     const [problem] = analytics.problems;
@@ -71,7 +108,11 @@ describe('analytics', () => {
     // A lost root still reaches the right extrema; only the wrong derivative's answer is wrong.
     expect(problem.correctRate).toBe(0.8);
     expect(problem.commonErrors).toEqual([
-      { label: 'lost root x = 0', count: 2, exampleSubmissionIds: expect.arrayContaining([latestIds['s-b'], latestIds['s-c']]) },
+      {
+        label: 'lost root x = 0',
+        count: 2,
+        exampleSubmissionIds: expect.arrayContaining([latestIds['s-b'], latestIds['s-c']]),
+      },
       { label: "wrong derivative f'(x)", count: 1, exampleSubmissionIds: [latestIds['s-e']] },
     ]);
   });
@@ -79,7 +120,10 @@ describe('analytics', () => {
   it('uses an override score in the mean', async () => {
     const before = (await teacher.get(`/v1/assignments/${assignmentId}/analytics`)).body.meanScore as number;
     const eView = (await teacher.get(`/v1/submissions/${latestIds['s-e']}`)).body;
-    const put = await teacher.request('PUT', `/v1/submissions/${latestIds['s-e']}/answers/extrema/override`, { score: 10, comment: 'regraded by hand' });
+    const put = await teacher.request('PUT', `/v1/submissions/${latestIds['s-e']}/answers/extrema/override`, {
+      score: 10,
+      comment: 'regraded by hand',
+    });
     expect(put.status).toBe(200);
     const after = (await teacher.get(`/v1/assignments/${assignmentId}/analytics`)).body.meanScore as number;
     expect(after).toBeCloseTo(before + (10 - eView.score) / 5, 2);

@@ -21,10 +21,14 @@ const twoProblemAssignment = {
 const csvCell = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 async function waitForBatch(batchId: string) {
-  return waitFor(`batch ${batchId}`, async () => {
-    const progress = await teacher.get(`/v1/batches/${batchId}`);
-    return progress.body.status === 'completed' ? progress.body : undefined;
-  }, { hardTimeoutMs: 30_000 });
+  return waitFor(
+    `batch ${batchId}`,
+    async () => {
+      const progress = await teacher.get(`/v1/batches/${batchId}`);
+      return progress.body.status === 'completed' ? progress.body : undefined;
+    },
+    { hardTimeoutMs: 30_000 },
+  );
 }
 
 beforeAll(async () => {
@@ -51,7 +55,10 @@ describe('CSV uploads', () => {
       's-4,bakery,"too",many,columns',
       `s-5,bakery,${csvCell(correctWork.join('\n'))},csv-ext-1`,
     ].join('\n');
-    const response = await teacher.post(`/v1/assignments/${assignmentId}/submissions/batch`, undefined, { raw: csv, contentType: 'text/csv' });
+    const response = await teacher.post(`/v1/assignments/${assignmentId}/submissions/batch`, undefined, {
+      raw: csv,
+      contentType: 'text/csv',
+    });
     expect(response.status).toBe(202);
     expect(response.body).toMatchObject({ accepted: 2, duplicates: 1 });
     expect(response.body.rejected).toEqual([
@@ -67,7 +74,10 @@ describe('CSV uploads', () => {
   });
 
   it('answers 400 for a header it does not know and 422 when every row is invalid', async () => {
-    const badHeader = await teacher.post(`/v1/assignments/${assignmentId}/submissions/batch`, undefined, { raw: 'student,problem\ns,p\n', contentType: 'text/csv' });
+    const badHeader = await teacher.post(`/v1/assignments/${assignmentId}/submissions/batch`, undefined, {
+      raw: 'student,problem\ns,p\n',
+      contentType: 'text/csv',
+    });
     expect(badHeader.status).toBe(400);
     const allBad = await teacher.post(`/v1/assignments/${assignmentId}/submissions/batch`, undefined, {
       raw: 'studentId,problemKey,text\ns-1,nope,x\n',
@@ -79,8 +89,13 @@ describe('CSV uploads', () => {
 
   it('refuses an upload over the streamed body limit with 413 and stores nothing', async () => {
     const row = `s-big,bakery,${csvCell('x'.repeat(1_000))}\n`;
-    const csv = 'studentId,problemKey,text\n' + Array.from({ length: 1_500 }, (_, index) => row.replace('s-big', `s-big-${index}`)).join('');
-    const response = await teacher.post(`/v1/assignments/${assignmentId}/submissions/batch`, undefined, { raw: csv, contentType: 'text/csv' });
+    const csv =
+      'studentId,problemKey,text\n' +
+      Array.from({ length: 1_500 }, (_, index) => row.replace('s-big', `s-big-${index}`)).join('');
+    const response = await teacher.post(`/v1/assignments/${assignmentId}/submissions/batch`, undefined, {
+      raw: csv,
+      contentType: 'text/csv',
+    });
     expect(response.status).toBe(413);
     const listed = await teacher.get(`/v1/assignments/${assignmentId}/submissions?studentId=s-big-0`);
     expect(listed.body.items).toEqual([]);
@@ -96,10 +111,18 @@ describe('NDJSON uploads', () => {
       JSON.stringify({ studentId: 'n-3', answers: [] }),
       JSON.stringify(submission('n-4', wrongWork)),
     ].join('\n');
-    const response = await teacher.post(`/v1/assignments/${assignmentId}/submissions/batch`, undefined, { raw: lines, contentType: 'application/x-ndjson' });
+    const response = await teacher.post(`/v1/assignments/${assignmentId}/submissions/batch`, undefined, {
+      raw: lines,
+      contentType: 'application/x-ndjson',
+    });
     expect(response.status).toBe(202);
     expect(response.body).toMatchObject({ accepted: 2, duplicates: 0 });
-    expect(response.body.rejected.map((entry: { index: number; error: { code: string } }) => [entry.index, entry.error.code])).toEqual([
+    expect(
+      response.body.rejected.map((entry: { index: number; error: { code: string } }) => [
+        entry.index,
+        entry.error.code,
+      ]),
+    ).toEqual([
       [1, 'malformed_json'],
       [3, 'invalid_content'],
     ]);

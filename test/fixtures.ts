@@ -13,8 +13,16 @@ export const bakeryAssignment = {
   ],
 };
 
-export const correctWork = ['In the morning it sells 240 * 3/4 = 180 rolls.', 'That leaves 240 - 180 = 60 rolls.', 'A: 60'];
-export const wrongWork = ['In the morning it sells 240 * 3/4 = 160 rolls.', 'That leaves 240 - 160 = 80 rolls.', 'A: 80'];
+export const correctWork = [
+  'In the morning it sells 240 * 3/4 = 180 rolls.',
+  'That leaves 240 - 180 = 60 rolls.',
+  'A: 60',
+];
+export const wrongWork = [
+  'In the morning it sells 240 * 3/4 = 160 rolls.',
+  'That leaves 240 - 160 = 80 rolls.',
+  'A: 80',
+];
 
 export function submission(studentId: string, steps: string[], externalId?: string) {
   return { studentId, ...(externalId ? { externalId } : {}), answers: [{ problemKey: 'bakery', steps }] };

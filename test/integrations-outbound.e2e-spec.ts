@@ -27,7 +27,10 @@ interface Tenant {
 }
 
 /** A fresh organization with its own assignment and integration, so events never mix. */
-async function tenant(name: string, events: string[] = ['submission.graded', 'submission.needs_review', 'batch.completed']): Promise<Tenant> {
+async function tenant(
+  name: string,
+  events: string[] = ['submission.graded', 'submission.needs_review', 'batch.completed'],
+): Promise<Tenant> {
   const org = await createOrgWithKeys(stack, name);
   const assignmentId = (await org.teacher.post('/v1/assignments', bakeryAssignment)).body.id;
   const path = `/hook/${name.replace(/\W/g, '-')}`;
@@ -37,7 +40,9 @@ async function tenant(name: string, events: string[] = ['submission.graded', 'su
 }
 
 const received = (path: string, count: number, what = `${count} webhook(s) on ${path}`) =>
-  waitFor(what, async () => (receiver.on(path).length >= count ? receiver.on(path) : undefined), { hardTimeoutMs: 20_000 });
+  waitFor(what, async () => (receiver.on(path).length >= count ? receiver.on(path) : undefined), {
+    hardTimeoutMs: 20_000,
+  });
 
 async function deliveries(owner: Tenant) {
   return (await owner.teacher.get(`/v1/integrations/${owner.integration.id}/deliveries`)).body.items;
@@ -45,9 +50,14 @@ async function deliveries(owner: Tenant) {
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  stack = await startStack('webhooks_out', { env: { STEPGRADE_WEBHOOK_ALLOW_HOSTS: '127.0.0.1', STEPGRADE_WEBHOOK_TIMEOUT_S: '1' } });
+  stack = await startStack('webhooks_out', {
+    env: { STEPGRADE_WEBHOOK_ALLOW_HOSTS: '127.0.0.1', STEPGRADE_WEBHOOK_TIMEOUT_S: '1' },
+  });
   db = new pg.Pool({ connectionString: stack.testEnv.databaseUrl, max: 2 });
-  webhookQueue = new Queue(QUEUES.webhooks, { connection: { url: stack.testEnv.config.redisUrl }, prefix: stack.testEnv.config.queuePrefix });
+  webhookQueue = new Queue(QUEUES.webhooks, {
+    connection: { url: stack.testEnv.config.redisUrl },
+    prefix: stack.testEnv.config.queuePrefix,
+  });
 });
 
 afterAll(async () => {
@@ -60,9 +70,14 @@ afterAll(async () => {
 describe('outbound delivery', () => {
   it('delivers submission.graded signed with the signing secret, with the submission as the API shows it', async () => {
     const owner = await tenant('Graded');
-    const accepted = await owner.teacher.post(`/v1/assignments/${owner.assignmentId}/submissions`, submission('s-1', correctWork, 'ext-graded-1'));
+    const accepted = await owner.teacher.post(
+      `/v1/assignments/${owner.assignmentId}/submissions`,
+      submission('s-1', correctWork, 'ext-graded-1'),
+    );
     const [webhook] = await received(owner.path, 1);
-    const verified = verifyWebhook(webhook!.body, webhook!.headers as Record<string, string>, { secrets: [owner.integration.signingSecret] });
+    const verified = verifyWebhook(webhook!.body, webhook!.headers as Record<string, string>, {
+      secrets: [owner.integration.signingSecret],
+    });
     expect(verified.webhookId).toMatch(/^msg_/);
     expect(webhook!.json.type).toBe('submission.graded');
     const shown = (await owner.teacher.get(`/v1/submissions/${accepted.body.id}`)).body;
@@ -72,7 +87,13 @@ describe('outbound delivery', () => {
       const items = await deliveries(owner);
       return items[0]?.status === 'delivered' ? items : undefined;
     });
-    expect(delivery).toMatchObject({ eventType: 'submission.graded', webhookId: verified.webhookId, attempts: 1, lastStatusCode: 200, nextAttemptAt: null });
+    expect(delivery).toMatchObject({
+      eventType: 'submission.graded',
+      webhookId: verified.webhookId,
+      attempts: 1,
+      lastStatusCode: 200,
+      nextAttemptAt: null,
+    });
   });
 
   it('retries a 500 later with backoff and the same webhook-id, then succeeds', async () => {
@@ -96,7 +117,9 @@ describe('outbound delivery', () => {
     const [first, second] = await received(owner.path, 2);
     expect(second!.headers['webhook-id']).toBe(first!.headers['webhook-id']);
     expect(second!.body).toBe(first!.body);
-    await waitFor('delivered after retry', async () => ((await deliveries(owner))[0]?.status === 'delivered' ? true : undefined));
+    await waitFor('delivered after retry', async () =>
+      (await deliveries(owner))[0]?.status === 'delivered' ? true : undefined,
+    );
   });
 
   it('times out a slow receiver and schedules a retry', async () => {
@@ -135,14 +158,19 @@ describe('outbound delivery', () => {
   it('sends batch.completed exactly once per batch, after the submissions’ own events', async () => {
     const owner = await tenant('Batch');
     const items = [submission('b-1', correctWork), submission('b-2', wrongWork), submission('b-3', correctWork)];
-    const batch = await owner.teacher.post(`/v1/assignments/${owner.assignmentId}/submissions/batch`, { submissions: items });
+    const batch = await owner.teacher.post(`/v1/assignments/${owner.assignmentId}/submissions/batch`, {
+      submissions: items,
+    });
     expect(batch.status).toBe(202);
     await received(owner.path, 4);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const completed = receiver.on(owner.path).filter((webhook) => webhook.json.type === 'batch.completed');
     expect(completed).toHaveLength(1);
     expect(completed[0]!.json.data).toMatchObject({ id: batch.body.batchId, status: 'completed', total: 3, graded: 3 });
-    const rows = await db.query("SELECT count(*)::int AS n FROM webhook_events WHERE batch_id = $1 AND type = 'batch.completed'", [batch.body.batchId]);
+    const rows = await db.query(
+      "SELECT count(*)::int AS n FROM webhook_events WHERE batch_id = $1 AND type = 'batch.completed'",
+      [batch.body.batchId],
+    );
     expect(rows.rows[0].n).toBe(1);
   });
 
@@ -162,10 +190,17 @@ describe('outbound delivery', () => {
     await webhookQueue.pause();
     try {
       await owner.teacher.post(`/v1/assignments/${owner.assignmentId}/submissions`, submission('s-1', correctWork));
-      const row = await waitFor('outbox row', async () => (await db.query('SELECT id FROM webhook_events WHERE integration_id = $1', [owner.integration.id])).rows[0]);
+      const row = await waitFor(
+        'outbox row',
+        async () =>
+          (await db.query('SELECT id FROM webhook_events WHERE integration_id = $1', [owner.integration.id])).rows[0],
+      );
       // The crash: the committed event's job never reaches Redis.
       await webhookQueue.remove(`${row.id}-a0`);
-      await db.query("UPDATE webhook_events SET next_attempt_at = now() - interval '1 hour', updated_at = now() - interval '1 hour' WHERE id = $1", [row.id]);
+      await db.query(
+        "UPDATE webhook_events SET next_attempt_at = now() - interval '1 hour', updated_at = now() - interval '1 hour' WHERE id = $1",
+        [row.id],
+      );
     } finally {
       await webhookQueue.resume();
     }

@@ -19,7 +19,16 @@ let integration: { id: string; signingSecret: string; inboundSecret: string };
 
 const now = () => Math.floor(Date.now() / 1000);
 
-function sendEvent(event: unknown, options: { secrets?: string[]; webhookId?: string; timestamp?: number; tamper?: (body: string) => string; integrationId?: string } = {}) {
+function sendEvent(
+  event: unknown,
+  options: {
+    secrets?: string[];
+    webhookId?: string;
+    timestamp?: number;
+    tamper?: (body: string) => string;
+    integrationId?: string;
+  } = {},
+) {
   const body = JSON.stringify(event);
   const headers = signWebhook({
     webhookId: options.webhookId ?? `msg_${Math.random().toString(36).slice(2)}`,
@@ -36,7 +45,12 @@ function sendEvent(event: unknown, options: { secrets?: string[]; webhookId?: st
 
 const created = (studentId: string, externalId: string) => ({
   type: 'submission.created',
-  data: { assignmentExternalId: bakeryAssignment.externalId, studentId, externalId, answers: [{ problemKey: 'bakery', steps: correctWork }] },
+  data: {
+    assignmentExternalId: bakeryAssignment.externalId,
+    studentId,
+    externalId,
+    answers: [{ problemKey: 'bakery', steps: correctWork }],
+  },
 });
 
 beforeAll(async () => {
@@ -48,7 +62,11 @@ beforeAll(async () => {
   integrationKey = orgA.integration;
   otherTeacher = orgB.teacher;
   assignmentId = (await teacher.post('/v1/assignments', bakeryAssignment)).body.id;
-  const response = await teacher.post('/v1/integrations', { name: 'Canvas', callbackUrl: 'http://127.0.0.1:9/hook', events: ['submission.graded'] });
+  const response = await teacher.post('/v1/integrations', {
+    name: 'Canvas',
+    callbackUrl: 'http://127.0.0.1:9/hook',
+    events: ['submission.graded'],
+  });
   expect(response.status).toBe(201);
   integration = response.body;
 });
@@ -66,25 +84,34 @@ describe('integration management', () => {
     const shown = await teacher.get(`/v1/integrations/${integration.id}`);
     expect(shown.status).toBe(200);
     expect(JSON.stringify(shown.body)).not.toContain('whsec_');
-    const stored = await db.query('SELECT signing_secret, inbound_secret FROM integrations WHERE id = $1', [integration.id]);
+    const stored = await db.query('SELECT signing_secret, inbound_secret FROM integrations WHERE id = $1', [
+      integration.id,
+    ]);
     const dump = JSON.stringify(stored.rows[0]);
     expect(dump).not.toContain(integration.signingSecret.slice(6));
     expect(dump).not.toContain(integration.inboundSecret.slice(6));
   });
 
-  it.each(['http://169.254.169.254/latest', 'http://[::1]/hook', 'http://10.0.0.5/hook', 'http://localhost/hook', 'ftp://lms.example.com/hook'])(
-    'refuses the callback URL %s',
-    async (callbackUrl) => {
-      const response = await teacher.post('/v1/integrations', { name: 'bad', callbackUrl });
-      expect(response.status).toBe(422);
-      expect(response.body.error.code).toBe('unsafe_callback_url');
-    },
-  );
+  it.each([
+    'http://169.254.169.254/latest',
+    'http://[::1]/hook',
+    'http://10.0.0.5/hook',
+    'http://localhost/hook',
+    'ftp://lms.example.com/hook',
+  ])('refuses the callback URL %s', async (callbackUrl) => {
+    const response = await teacher.post('/v1/integrations', { name: 'bad', callbackUrl });
+    expect(response.status).toBe(422);
+    expect(response.body.error.code).toBe('unsafe_callback_url');
+  });
 
   it('refuses an unsafe callback URL on PATCH too, and applies a safe change', async () => {
-    const refused = await teacher.request('PATCH', `/v1/integrations/${integration.id}`, { callbackUrl: 'http://192.168.1.1/x' });
+    const refused = await teacher.request('PATCH', `/v1/integrations/${integration.id}`, {
+      callbackUrl: 'http://192.168.1.1/x',
+    });
     expect(refused.status).toBe(422);
-    const changed = await teacher.request('PATCH', `/v1/integrations/${integration.id}`, { events: ['submission.graded', 'batch.completed'] });
+    const changed = await teacher.request('PATCH', `/v1/integrations/${integration.id}`, {
+      events: ['submission.graded', 'batch.completed'],
+    });
     expect(changed.status).toBe(200);
     expect(changed.body.events).toEqual(['submission.graded', 'batch.completed']);
   });
@@ -110,12 +137,16 @@ describe('integration management', () => {
   });
 
   it('lets an integration key bound to the integration read it and its deliveries', async () => {
-    const keyId = (await stack.admin.get('/v1/api-keys?limit=500')).body.items.find((key: { name: string }) => key.name === 'Org A lms').id;
+    const keyId = (await stack.admin.get('/v1/api-keys?limit=500')).body.items.find(
+      (key: { name: string }) => key.name === 'Org A lms',
+    ).id;
     await db.query('UPDATE api_keys SET integration_id = $1 WHERE id = $2', [integration.id, keyId]);
     // A fresh process-level cache entry is not needed: the binding is read per request.
     expect((await integrationKey.get(`/v1/integrations/${integration.id}`)).status).toBe(200);
     expect((await integrationKey.get(`/v1/integrations/${integration.id}/deliveries`)).status).toBe(200);
-    expect((await integrationKey.get('/v1/integrations')).body.items.map((item: { id: string }) => item.id)).toEqual([integration.id]);
+    expect((await integrationKey.get('/v1/integrations')).body.items.map((item: { id: string }) => item.id)).toEqual([
+      integration.id,
+    ]);
   });
 });
 
@@ -130,10 +161,14 @@ describe('inbound events', () => {
     expect(replay.body.status).toBe('duplicate');
     const rows = await db.query('SELECT count(*)::int AS n FROM submissions WHERE external_id = $1', ['lms-sub-in-1']);
     expect(rows.rows[0].n).toBe(1);
-    const graded = await waitFor('inbound submission graded', async () => {
-      const response = await teacher.get(`/v1/submissions/${first.body.submission.id}`);
-      return response.body.status === 'graded' ? response.body : undefined;
-    }, { hardTimeoutMs: 30_000 });
+    const graded = await waitFor(
+      'inbound submission graded',
+      async () => {
+        const response = await teacher.get(`/v1/submissions/${first.body.submission.id}`);
+        return response.body.status === 'graded' ? response.body : undefined;
+      },
+      { hardTimeoutMs: 30_000 },
+    );
     expect(graded).toMatchObject({ assignmentId, studentId: 'lms-student-1', externalId: 'lms-sub-in-1', score: 10 });
   });
 
@@ -163,7 +198,10 @@ describe('inbound events', () => {
   });
 
   it('records and ignores unknown event types with 202', async () => {
-    const response = await sendEvent({ type: 'course.archived', data: { courseId: 'c1' } }, { webhookId: 'msg_unknown_type' });
+    const response = await sendEvent(
+      { type: 'course.archived', data: { courseId: 'c1' } },
+      { webhookId: 'msg_unknown_type' },
+    );
     expect(response.status).toBe(202);
     expect(response.body.status).toBe('ignored');
     const rows = await db.query('SELECT outcome FROM inbound_events WHERE webhook_id = $1', ['msg_unknown_type']);
@@ -171,7 +209,10 @@ describe('inbound events', () => {
   });
 
   it('answers 422, not 500, for a submission.created it cannot map', async () => {
-    const response = await sendEvent({ type: 'submission.created', data: { assignmentExternalId: 'no-such-assignment', studentId: 's', answers: [] } });
+    const response = await sendEvent({
+      type: 'submission.created',
+      data: { assignmentExternalId: 'no-such-assignment', studentId: 's', answers: [] },
+    });
     expect(response.status).toBe(422);
   });
 });
@@ -184,11 +225,15 @@ describe('secret rotation', () => {
     expect(rotated.body.inboundSecret).not.toBe(integration.inboundSecret);
     expect(new Date(rotated.body.previousSecretsExpireAt).getTime()).toBeGreaterThan(Date.now() + 23 * 3600 * 1000);
     const withOld = await sendEvent(created('lms-student-4', 'lms-sub-in-4'), { secrets: [integration.inboundSecret] });
-    const withNew = await sendEvent(created('lms-student-5', 'lms-sub-in-5'), { secrets: [rotated.body.inboundSecret] });
+    const withNew = await sendEvent(created('lms-student-5', 'lms-sub-in-5'), {
+      secrets: [rotated.body.inboundSecret],
+    });
     expect(withOld.status).toBe(202);
     expect(withNew.status).toBe(202);
     // Once the overlap is over, only the new secret is accepted.
-    await db.query("UPDATE integrations SET previous_expires_at = now() - interval '1 second' WHERE id = $1", [integration.id]);
+    await db.query("UPDATE integrations SET previous_expires_at = now() - interval '1 second' WHERE id = $1", [
+      integration.id,
+    ]);
     const expired = await sendEvent(created('lms-student-6', 'lms-sub-in-6'), { secrets: [integration.inboundSecret] });
     expect(expired.status).toBe(401);
   });

@@ -40,10 +40,11 @@ export async function startReceiver() {
     url: (path: string) => `http://127.0.0.1:${port}${path}`,
     script: (path: string, behaviours: ReceiverBehaviour[]) => scripts.set(path, [...behaviours]),
     on: (path: string) => received.filter((request) => request.path === path),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

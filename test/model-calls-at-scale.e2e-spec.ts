@@ -14,17 +14,31 @@ let stack: RunningStack;
 let teacher: ApiClient;
 let model: FakeOpenAiServer;
 
-const isJudgeCall = (call: FakeOpenAiServer['calls'][number]) => JSON.stringify(call.body.response_format ?? {}).includes('verdict');
+const isJudgeCall = (call: FakeOpenAiServer['calls'][number]) =>
+  JSON.stringify(call.body.response_format ?? {}).includes('verdict');
 
 beforeAll(async () => {
   model = await startFakeOpenAiServer({ model: 'fake-r1' });
   model.setHandler((call) => {
-    if (isJudgeCall(call)) return { kind: 'delay', ms: 50, then: { kind: 'ok', content: { verdict: 'correct', reason: 'a fair plan' } } };
+    if (isJudgeCall(call))
+      return { kind: 'delay', ms: 50, then: { kind: 'ok', content: { verdict: 'correct', reason: 'a fair plan' } } };
     const prompt = call.body.messages?.map((message) => message.content).join('\n') ?? '';
     const n = Number(/What is (\d+) \+ 1\?/.exec(prompt)?.[1] ?? 0);
-    return { kind: 'delay', ms: 300, then: { kind: 'ok', content: { steps: [`${n} + 1 = ${n + 1}`], final_answer: String(n + 1) } } };
+    return {
+      kind: 'delay',
+      ms: 300,
+      then: { kind: 'ok', content: { steps: [`${n} + 1 = ${n + 1}`], final_answer: String(n + 1) } },
+    };
   });
-  stack = await startStack('model_calls_at_scale', { env: { WORKER_POOL: 'cpu,gpu', GPU_CONCURRENCY: '4', CPU_CONCURRENCY: '4', OPENAI_BASE_URL: model.url, OPENAI_MODEL: 'fake-r1' } });
+  stack = await startStack('model_calls_at_scale', {
+    env: {
+      WORKER_POOL: 'cpu,gpu',
+      GPU_CONCURRENCY: '4',
+      CPU_CONCURRENCY: '4',
+      OPENAI_BASE_URL: model.url,
+      OPENAI_MODEL: 'fake-r1',
+    },
+  });
   teacher = (await createOrgWithKeys(stack, 'Class org')).teacher;
 });
 
@@ -42,14 +56,25 @@ describe('a class of 500 on an assignment without keys', () => {
     });
     const submissions = Array.from({ length: STUDENTS }, (_, index) => ({
       studentId: `student-${index}`,
-      answers: PROBLEMS.map((n) => ({ problemKey: `p${n}`, steps: [OPENINGS[index % 2]!, `${n} + 1 = ${n + 1 + (index % 5 === 0 ? 1 : 0)}`, `A: ${n + 1}`] })),
+      answers: PROBLEMS.map((n) => ({
+        problemKey: `p${n}`,
+        steps: [OPENINGS[index % 2]!, `${n} + 1 = ${n + 1 + (index % 5 === 0 ? 1 : 0)}`, `A: ${n + 1}`],
+      })),
     }));
     const batch = await teacher.post(`/v1/assignments/${created.body.id}/submissions/batch`, { submissions });
     expect(batch.body.accepted).toBe(STUDENTS);
-    const progress = await waitFor('batch completed', async () => {
-      const response = await teacher.get(`/v1/batches/${batch.body.batchId}`);
-      return response.body.status === 'completed' ? response.body : undefined;
-    }, { hardTimeoutMs: 150_000, stallMs: 40_000, progress: async () => (await teacher.get(`/v1/batches/${batch.body.batchId}`)).body.graded });
+    const progress = await waitFor(
+      'batch completed',
+      async () => {
+        const response = await teacher.get(`/v1/batches/${batch.body.batchId}`);
+        return response.body.status === 'completed' ? response.body : undefined;
+      },
+      {
+        hardTimeoutMs: 150_000,
+        stallMs: 40_000,
+        progress: async () => (await teacher.get(`/v1/batches/${batch.body.batchId}`)).body.graded,
+      },
+    );
     expect(progress.graded).toBe(STUDENTS);
 
     const referenceCalls = model.calls.filter((call) => !isJudgeCall(call));

@@ -40,15 +40,27 @@ function assignment(title: string) {
   return { title, grading: { inference: 'edge' }, problems: [{ key: 'sum', statement: 'What is 1 + 3?', points: 10 }] };
 }
 
-const rightWork = (studentId: string) => ({ studentId, answers: [{ problemKey: 'sum', steps: ['1 + 3 = 4', 'A: 4'] }] });
-const wrongWork = (studentId: string) => ({ studentId, answers: [{ problemKey: 'sum', steps: ['1 + 3 = 5', 'A: 5'] }] });
+const rightWork = (studentId: string) => ({
+  studentId,
+  answers: [{ problemKey: 'sum', steps: ['1 + 3 = 4', 'A: 4'] }],
+});
+const wrongWork = (studentId: string) => ({
+  studentId,
+  answers: [{ problemKey: 'sum', steps: ['1 + 3 = 5', 'A: 5'] }],
+});
 
 async function settled(teacher: ApiClient, assignmentId: string, count: number, hardTimeoutMs: number) {
-  return waitFor(`${count} settled submissions`, async () => {
-    const list = await teacher.get(`/v1/assignments/${assignmentId}/submissions?limit=100`);
-    const done = list.body.items.filter((item: { status: string }) => !['queued', 'grading'].includes(item.status));
-    return done.length === count ? (list.body.items as Array<{ id: string; studentId: string; status: string; statusReason: string | null }>) : undefined;
-  }, { hardTimeoutMs });
+  return waitFor(
+    `${count} settled submissions`,
+    async () => {
+      const list = await teacher.get(`/v1/assignments/${assignmentId}/submissions?limit=100`);
+      const done = list.body.items.filter((item: { status: string }) => !['queued', 'grading'].includes(item.status));
+      return done.length === count
+        ? (list.body.items as Array<{ id: string; studentId: string; status: string; statusReason: string | null }>)
+        : undefined;
+    },
+    { hardTimeoutMs },
+  );
 }
 
 describe('edge worker on the generated GGUF', () => {
@@ -69,7 +81,9 @@ describe('edge worker on the generated GGUF', () => {
     const created = await teacher.post('/v1/assignments', assignment('no key, edge'));
     expect(created.status).toBe(201);
     expect(created.body.problems[0].referenceStatus).toBe('pending');
-    const submissions = ['r-1', 'w-1', 'r-2', 'w-2', 'r-3', 'w-3'].map((id) => (id.startsWith('r') ? rightWork(id) : wrongWork(id)));
+    const submissions = ['r-1', 'w-1', 'r-2', 'w-2', 'r-3', 'w-3'].map((id) =>
+      id.startsWith('r') ? rightWork(id) : wrongWork(id),
+    );
     const batch = await teacher.post(`/v1/assignments/${created.body.id}/submissions/batch`, { submissions });
     expect(batch.body.accepted).toBe(submissions.length);
 
@@ -90,7 +104,10 @@ describe('edge worker on the generated GGUF', () => {
     for (const item of items) {
       const submission = await teacher.get(`/v1/submissions/${item.id}`);
       const expected = item.studentId.startsWith('r') ? 'correct' : 'incorrect';
-      expect({ student: item.studentId, verdict: submission.body.answers[0].finalAnswer.verdict }).toEqual({ student: item.studentId, verdict: expected });
+      expect({ student: item.studentId, verdict: submission.body.answers[0].finalAnswer.verdict }).toEqual({
+        student: item.studentId,
+        verdict: expected,
+      });
     }
   });
 });
@@ -120,7 +137,9 @@ describe.each([
 
   it('sends the reference and the work to review with the reason, and keeps working', async () => {
     const created = await teacher.post('/v1/assignments', assignment(`${name} model`));
-    const batch = await teacher.post(`/v1/assignments/${created.body.id}/submissions/batch`, { submissions: [rightWork('r-1'), wrongWork('w-1')] });
+    const batch = await teacher.post(`/v1/assignments/${created.body.id}/submissions/batch`, {
+      submissions: [rightWork('r-1'), wrongWork('w-1')],
+    });
     expect(batch.body.accepted).toBe(2);
 
     const items = await settled(teacher, created.body.id, 2, 20_000);

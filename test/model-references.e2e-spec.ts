@@ -13,22 +13,35 @@ let model: FakeOpenAiServer;
 
 const goodReference = { steps: ['240 * 3/4 = 180', '240 - 180 = 60'], final_answer: '60' };
 const wrongReference = { steps: ['240 * 3/4 = 170', '240 - 170 = 70'], final_answer: '70' };
-const referenceCalls = () => model.calls.filter((call) => JSON.stringify(call.body.response_format ?? {}).includes('final_answer')).length;
+const referenceCalls = () =>
+  model.calls.filter((call) => JSON.stringify(call.body.response_format ?? {}).includes('final_answer')).length;
 
 function assignment(title: string, inference: string) {
   return {
     title,
     grading: { inference },
-    problems: [{ key: 'rolls', statement: 'A bakery bakes 240 rolls and sells 3/4 of them. How many rolls are left?', points: 10 }],
+    problems: [
+      {
+        key: 'rolls',
+        statement: 'A bakery bakes 240 rolls and sells 3/4 of them. How many rolls are left?',
+        points: 10,
+      },
+    ],
   };
 }
 
 async function settle(assignmentId: string, count: number) {
-  return waitFor(`${count} settled submissions`, async () => {
-    const list = await teacher.get(`/v1/assignments/${assignmentId}/submissions?limit=500`);
-    const settled = list.body.items.filter((item: { status: string }) => !['queued', 'grading'].includes(item.status));
-    return settled.length === count ? list.body.items : undefined;
-  }, { hardTimeoutMs: 45_000 });
+  return waitFor(
+    `${count} settled submissions`,
+    async () => {
+      const list = await teacher.get(`/v1/assignments/${assignmentId}/submissions?limit=500`);
+      const settled = list.body.items.filter(
+        (item: { status: string }) => !['queued', 'grading'].includes(item.status),
+      );
+      return settled.length === count ? list.body.items : undefined;
+    },
+    { hardTimeoutMs: 45_000 },
+  );
 }
 
 beforeAll(async () => {
@@ -67,9 +80,19 @@ describe('model-written references', () => {
     expect(referenceCalls()).toBe(1);
 
     const reference = await teacher.get(`/v1/assignments/${created.body.id}/problems/rolls/reference`);
-    expect(reference.body).toMatchObject({ source: 'llm', model: 'fake-r1', status: 'ready', finalAnswer: '60', promptVersion: expect.any(String) });
-    const right = await teacher.get(`/v1/submissions/${items.find((item: { studentId: string }) => item.studentId === 's-1').id}`);
-    const wrong = await teacher.get(`/v1/submissions/${items.find((item: { studentId: string }) => item.studentId === 's-0').id}`);
+    expect(reference.body).toMatchObject({
+      source: 'llm',
+      model: 'fake-r1',
+      status: 'ready',
+      finalAnswer: '60',
+      promptVersion: expect.any(String),
+    });
+    const right = await teacher.get(
+      `/v1/submissions/${items.find((item: { studentId: string }) => item.studentId === 's-1').id}`,
+    );
+    const wrong = await teacher.get(
+      `/v1/submissions/${items.find((item: { studentId: string }) => item.studentId === 's-0').id}`,
+    );
     expect(right.body.answers[0].finalAnswer.verdict).toBe('correct');
     expect(wrong.body.answers[0].finalAnswer.verdict).toBe('incorrect');
   });
@@ -78,11 +101,18 @@ describe('model-written references', () => {
     const before = referenceCalls();
     model.setHandler(() => ({ kind: 'ok', content: wrongReference }));
     const created = await teacher.post('/v1/assignments', assignment('planted wrong', 'gpu'));
-    const submitted = await teacher.post(`/v1/assignments/${created.body.id}/submissions`, { studentId: 'w-1', answers: [{ problemKey: 'rolls', steps: ['240 - 180 = 60', 'A: 60'] }] });
-    const reviewed = await waitFor('needs_review', async () => {
-      const response = await teacher.get(`/v1/submissions/${submitted.body.id}`);
-      return response.body.status === 'needs_review' ? response.body : undefined;
-    }, { hardTimeoutMs: 30_000 });
+    const submitted = await teacher.post(`/v1/assignments/${created.body.id}/submissions`, {
+      studentId: 'w-1',
+      answers: [{ problemKey: 'rolls', steps: ['240 - 180 = 60', 'A: 60'] }],
+    });
+    const reviewed = await waitFor(
+      'needs_review',
+      async () => {
+        const response = await teacher.get(`/v1/submissions/${submitted.body.id}`);
+        return response.body.status === 'needs_review' ? response.body : undefined;
+      },
+      { hardTimeoutMs: 30_000 },
+    );
     expect(reviewed.statusReason).toMatch(/reference not trusted/);
     expect(reviewed.answers).toEqual([]);
     expect(referenceCalls() - before).toBe(3);
@@ -90,7 +120,10 @@ describe('model-written references', () => {
     expect(reference.body.status).toBe('needs_review');
     expect(reference.body.reason).toMatch(/step 1/);
 
-    const fixed = await teacher.request('PUT', `/v1/assignments/${created.body.id}/problems/rolls/reference`, { steps: ['240 * 3/4 = 180', '240 - 180 = 60'], finalAnswer: '60' });
+    const fixed = await teacher.request('PUT', `/v1/assignments/${created.body.id}/problems/rolls/reference`, {
+      steps: ['240 * 3/4 = 180', '240 - 180 = 60'],
+      finalAnswer: '60',
+    });
     expect(fixed.status).toBe(200);
     expect(fixed.body.requeuedSubmissions).toBe(1);
     const graded = await waitFor('graded after the fix', async () => {
@@ -104,7 +137,10 @@ describe('model-written references', () => {
     const before = model.calls.length;
     const created = await teacher.post('/v1/assignments', assignment('cas only', 'none'));
     expect(created.body.problems[0].referenceStatus).toBe('ready');
-    const submitted = await teacher.post(`/v1/assignments/${created.body.id}/submissions`, { studentId: 'n-1', answers: [{ problemKey: 'rolls', steps: ['240 - 180 = 60', 'A: 60'] }] });
+    const submitted = await teacher.post(`/v1/assignments/${created.body.id}/submissions`, {
+      studentId: 'n-1',
+      answers: [{ problemKey: 'rolls', steps: ['240 - 180 = 60', 'A: 60'] }],
+    });
     const graded = await waitFor('graded', async () => {
       const response = await teacher.get(`/v1/submissions/${submitted.body.id}`);
       return response.body.status === 'graded' ? response.body : undefined;
@@ -115,11 +151,18 @@ describe('model-written references', () => {
 
   it('sends work to review when no worker of the pinned pool is alive within the wait', async () => {
     const created = await teacher.post('/v1/assignments', assignment('edge only', 'edge'));
-    const submitted = await teacher.post(`/v1/assignments/${created.body.id}/submissions`, { studentId: 'e-1', answers: [{ problemKey: 'rolls', steps: ['A: 60'] }] });
-    const reviewed = await waitFor('needs_review for lack of workers', async () => {
-      const response = await teacher.get(`/v1/submissions/${submitted.body.id}`);
-      return response.body.status === 'needs_review' ? response.body : undefined;
-    }, { hardTimeoutMs: 20_000 });
+    const submitted = await teacher.post(`/v1/assignments/${created.body.id}/submissions`, {
+      studentId: 'e-1',
+      answers: [{ problemKey: 'rolls', steps: ['A: 60'] }],
+    });
+    const reviewed = await waitFor(
+      'needs_review for lack of workers',
+      async () => {
+        const response = await teacher.get(`/v1/submissions/${submitted.body.id}`);
+        return response.body.status === 'needs_review' ? response.body : undefined;
+      },
+      { hardTimeoutMs: 20_000 },
+    );
     expect(reviewed.statusReason).toMatch(/reference not trusted/);
     const reference = await teacher.get(`/v1/assignments/${created.body.id}/problems/rolls/reference`);
     expect(reference.body.reason).toMatch(/no edge worker was available within 2 s/);
@@ -128,11 +171,18 @@ describe('model-written references', () => {
   it('ends in needs_review, not a stuck job, when the model server keeps failing', async () => {
     model.setHandler(() => ({ kind: 'error', status: 500 }));
     const created = await teacher.post('/v1/assignments', assignment('server down', 'gpu'));
-    const submitted = await teacher.post(`/v1/assignments/${created.body.id}/submissions`, { studentId: 'd-1', answers: [{ problemKey: 'rolls', steps: ['A: 60'] }] });
-    const reviewed = await waitFor('needs_review after model failures', async () => {
-      const response = await teacher.get(`/v1/submissions/${submitted.body.id}`);
-      return response.body.status === 'needs_review' ? response.body : undefined;
-    }, { hardTimeoutMs: 40_000 });
+    const submitted = await teacher.post(`/v1/assignments/${created.body.id}/submissions`, {
+      studentId: 'd-1',
+      answers: [{ problemKey: 'rolls', steps: ['A: 60'] }],
+    });
+    const reviewed = await waitFor(
+      'needs_review after model failures',
+      async () => {
+        const response = await teacher.get(`/v1/submissions/${submitted.body.id}`);
+        return response.body.status === 'needs_review' ? response.body : undefined;
+      },
+      { hardTimeoutMs: 40_000 },
+    );
     expect(reviewed.status).toBe('needs_review');
     const reference = await teacher.get(`/v1/assignments/${created.body.id}/problems/rolls/reference`);
     expect(reference.body.reason).toMatch(/gpu model failed/);

@@ -19,12 +19,18 @@ describe('/admin/queues', () => {
   it('refuses requests without an admin key', async () => {
     expect((await page('/admin/queues')).status).toBe(401);
     const org = await post(stack.baseUrl, '/v1/orgs', BENCH_ADMIN_KEY, { name: 'dash' });
-    const teacher = await post(stack.baseUrl, '/v1/api-keys', BENCH_ADMIN_KEY, { orgId: org.id, role: 'teacher', name: 't' });
+    const teacher = await post(stack.baseUrl, '/v1/api-keys', BENCH_ADMIN_KEY, {
+      orgId: org.id,
+      role: 'teacher',
+      name: 't',
+    });
     expect((await page('/admin/queues', { authorization: `Bearer ${teacher.key}` })).status).toBe(403);
   });
 
   it('shows every queue to an admin', async () => {
-    const html = await page('/admin/queues', { authorization: `Basic ${Buffer.from(`admin:${BENCH_ADMIN_KEY}`).toString('base64')}` });
+    const html = await page('/admin/queues', {
+      authorization: `Basic ${Buffer.from(`admin:${BENCH_ADMIN_KEY}`).toString('base64')}`,
+    });
     expect(html.status).toBe(200);
     const api = await page('/admin/queues/api/queues', { authorization: `Bearer ${BENCH_ADMIN_KEY}` });
     expect(api.status).toBe(200);

@@ -15,10 +15,14 @@ let assignmentId: string;
 let db: pg.Pool;
 
 async function waitUntilSettled(client: ApiClient, submissionId: string) {
-  return waitFor(`submission ${submissionId} to settle`, async () => {
-    const response = await client.get(`/v1/submissions/${submissionId}`);
-    return ['graded', 'needs_review', 'failed'].includes(response.body.status) ? response.body : undefined;
-  }, { hardTimeoutMs: 30_000 });
+  return waitFor(
+    `submission ${submissionId} to settle`,
+    async () => {
+      const response = await client.get(`/v1/submissions/${submissionId}`);
+      return ['graded', 'needs_review', 'failed'].includes(response.body.status) ? response.body : undefined;
+    },
+    { hardTimeoutMs: 30_000 },
+  );
 }
 
 beforeAll(async () => {
@@ -65,7 +69,9 @@ describe('happy path', () => {
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(1);
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    const second = await teacher.get(`/v1/assignments/${assignmentId}/submissions?limit=1&cursor=${first.body.nextCursor}`);
+    const second = await teacher.get(
+      `/v1/assignments/${assignmentId}/submissions?limit=1&cursor=${first.body.nextCursor}`,
+    );
     expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
     const list = await teacher.get('/v1/assignments');
     expect(list.body.items.map((item: { id: string }) => item.id)).toContain(assignmentId);
@@ -81,10 +87,15 @@ describe('idempotency by externalId', () => {
     const replay = await integration.post(`/v1/assignments/${assignmentId}/submissions`, body);
     expect(replay.status).toBe(200);
     expect(replay.body).toEqual({ id: first.body.id, status: 'graded' });
-    const changed = await teacher.post(`/v1/assignments/${assignmentId}/submissions`, submission('s-idem', wrongWork, 'lms-sub-1'));
+    const changed = await teacher.post(
+      `/v1/assignments/${assignmentId}/submissions`,
+      submission('s-idem', wrongWork, 'lms-sub-1'),
+    );
     expect(changed.status).toBe(409);
     expect(changed.body.error.code).toBe('conflict');
-    const rows = await db.query('SELECT count(*)::int AS n FROM submission_results WHERE submission_id = $1', [first.body.id]);
+    const rows = await db.query('SELECT count(*)::int AS n FROM submission_results WHERE submission_id = $1', [
+      first.body.id,
+    ]);
     expect(rows.rows[0].n).toBe(1);
   });
 });
@@ -116,7 +127,9 @@ describe('batches', () => {
   });
 
   it('completes a batch whose completion record was lost after its last result (reconciler)', async () => {
-    const response = await teacher.post(`/v1/assignments/${assignmentId}/submissions/batch`, { submissions: [submission('lost-1', correctWork)] });
+    const response = await teacher.post(`/v1/assignments/${assignmentId}/submissions/batch`, {
+      submissions: [submission('lost-1', correctWork)],
+    });
     const completed = async () => {
       const progress = await teacher.get(`/v1/batches/${response.body.batchId}`);
       return progress.body.status === 'completed' ? progress.body : undefined;
@@ -130,7 +143,9 @@ describe('batches', () => {
   });
 
   it('answers 422 with the same body shape when every item is invalid', async () => {
-    const response = await teacher.post(`/v1/assignments/${assignmentId}/submissions/batch`, { submissions: [{}, { studentId: 'x' }] });
+    const response = await teacher.post(`/v1/assignments/${assignmentId}/submissions/batch`, {
+      submissions: [{}, { studentId: 'x' }],
+    });
     expect(response.status).toBe(422);
     expect(response.body.rejected.map((entry: { index: number }) => entry.index)).toEqual([0, 1]);
   });
@@ -141,7 +156,9 @@ describe('tenancy and roles', () => {
     const mine = await teacher.post(`/v1/assignments/${assignmentId}/submissions`, submission('s-tenant', correctWork));
     expect((await otherTeacher.get(`/v1/assignments/${assignmentId}`)).status).toBe(404);
     expect((await otherTeacher.get(`/v1/submissions/${mine.body.id}`)).status).toBe(404);
-    expect((await otherTeacher.post(`/v1/assignments/${assignmentId}/submissions`, submission('x', correctWork))).status).toBe(404);
+    expect(
+      (await otherTeacher.post(`/v1/assignments/${assignmentId}/submissions`, submission('x', correctWork))).status,
+    ).toBe(404);
     expect((await otherTeacher.get(`/v1/assignments/${assignmentId}/submissions`)).status).toBe(404);
     const list = await otherTeacher.get('/v1/assignments');
     expect(list.body.items).toEqual([]);
@@ -174,7 +191,9 @@ describe('tenancy and roles', () => {
 
 describe('malformed and oversized requests', () => {
   it('answers 400 for malformed JSON and for a body that is not an object', async () => {
-    const malformed = await teacher.post(`/v1/assignments/${assignmentId}/submissions`, undefined, { raw: '{"studentId": ' });
+    const malformed = await teacher.post(`/v1/assignments/${assignmentId}/submissions`, undefined, {
+      raw: '{"studentId": ',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('malformed_request');
     const array = await teacher.post(`/v1/assignments/${assignmentId}/submissions`, [1, 2]);
@@ -182,7 +201,10 @@ describe('malformed and oversized requests', () => {
   });
 
   it('answers 422 for well-formed but invalid content', async () => {
-    const tooLong = await teacher.post(`/v1/assignments/${assignmentId}/submissions`, submission('s', ['x'.repeat(2_001)]));
+    const tooLong = await teacher.post(
+      `/v1/assignments/${assignmentId}/submissions`,
+      submission('s', ['x'.repeat(2_001)]),
+    );
     expect(tooLong.status).toBe(422);
     const noProblems = await teacher.post('/v1/assignments', { title: 'empty', problems: [] });
     expect(noProblems.status).toBe(422);

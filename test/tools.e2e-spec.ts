@@ -25,25 +25,30 @@ describe('POST /v1/tools/equivalence', () => {
     expect(different.body.equivalent).toBe(false);
   });
 
-  it.each(['9^9^9^9', 'factorial(10^9)', '((((((((((((((((((((((((((((((x', 'import({}, {})', '\\frac{'])('answers %s with a verdict within the time box', async (hostile) => {
-    const started = Date.now();
-    const response = await integration.post('/v1/tools/equivalence', { expected: '2', given: hostile });
-    expect(response.status).toBe(200);
-    expect(response.body.equivalent).toBe(false);
-    expect(response.body.reason).toEqual(expect.any(String));
-    expect(Date.now() - started).toBeLessThan(3_000);
-  });
+  it.each(['9^9^9^9', 'factorial(10^9)', '((((((((((((((((((((((((((((((x', 'import({}, {})', '\\frac{'])(
+    'answers %s with a verdict within the time box',
+    async (hostile) => {
+      const started = Date.now();
+      const response = await integration.post('/v1/tools/equivalence', { expected: '2', given: hostile });
+      expect(response.status).toBe(200);
+      expect(response.body.equivalent).toBe(false);
+      expect(response.body.reason).toEqual(expect.any(String));
+      expect(Date.now() - started).toBeLessThan(3_000);
+    },
+  );
 
   it('refuses a malformed request with 4xx', async () => {
     expect((await integration.post('/v1/tools/equivalence', { expected: 2 })).status).toBe(422);
-    expect((await integration.post('/v1/tools/equivalence', { expected: '1', given: 'x'.repeat(2_001) })).status).toBe(422);
+    expect((await integration.post('/v1/tools/equivalence', { expected: '1', given: 'x'.repeat(2_001) })).status).toBe(
+      422,
+    );
   });
 });
 
 describe('POST /v1/tools/check-steps', () => {
   it('returns per-step verdicts and the first error', async () => {
     const response = await integration.post('/v1/tools/check-steps', {
-      problem: 'Find f\'(x) for f(x) = x^3 - 3x^2 + 2.',
+      problem: "Find f'(x) for f(x) = x^3 - 3x^2 + 2.",
       definitions: { 'f(x)': 'x^3 - 3x^2 + 2' },
       steps: ["f'(x) = 3x^2 - 6x", '3x^2 - 6x = 0', '3x(x - 2) = 0', 'x = 2'],
     });
@@ -54,7 +59,10 @@ describe('POST /v1/tools/check-steps', () => {
   });
 
   it('answers unreadable steps with unverified verdicts, not an error', async () => {
-    const response = await integration.post('/v1/tools/check-steps', { problem: 'p', steps: ['}}}{{{', '9^9^9^9 = 1'] });
+    const response = await integration.post('/v1/tools/check-steps', {
+      problem: 'p',
+      steps: ['}}}{{{', '9^9^9^9 = 1'],
+    });
     expect(response.status).toBe(200);
     expect(response.body.steps.map((step: { verdict: string }) => step.verdict)).not.toContain('correct');
   });

@@ -16,7 +16,15 @@ let db: pg.Pool;
 let worker: ChildProcess | undefined;
 
 beforeAll(async () => {
-  stack = await startStack('worker_crash', { worker: false, env: { STEPGRADE_JOB_LOCK_S: '2', STEPGRADE_RECONCILE_EVERY_S: '1', STEPGRADE_RECONCILE_AFTER_S: '5', CPU_CONCURRENCY: '4' } });
+  stack = await startStack('worker_crash', {
+    worker: false,
+    env: {
+      STEPGRADE_JOB_LOCK_S: '2',
+      STEPGRADE_RECONCILE_EVERY_S: '1',
+      STEPGRADE_RECONCILE_AFTER_S: '5',
+      CPU_CONCURRENCY: '4',
+    },
+  });
   teacher = (await createOrgWithKeys(stack, 'Crash org')).teacher;
   db = new pg.Pool({ connectionString: stack.testEnv.databaseUrl, max: 2 });
 });
@@ -35,22 +43,31 @@ async function gradedCount(): Promise<number> {
 describe('a worker killed mid-batch', () => {
   it('still leaves every submission graded exactly once', async () => {
     const created = await teacher.post('/v1/assignments', { ...bakeryAssignment, externalId: 'crash-assignment' });
-    const submissions = Array.from({ length: BATCH }, (_, index) => submission(`c-${index}`, correctWork, `crash-${index}`));
+    const submissions = Array.from({ length: BATCH }, (_, index) =>
+      submission(`c-${index}`, correctWork, `crash-${index}`),
+    );
     const batch = await teacher.post(`/v1/assignments/${created.body.id}/submissions/batch`, { submissions });
     expect(batch.body.accepted).toBe(BATCH);
 
     worker = startWorkerProcess(stack.testEnv.env);
-    await waitFor('some submissions graded', async () => ((await gradedCount()) >= 50 ? true : undefined), { hardTimeoutMs: 60_000, intervalMs: 20 });
+    await waitFor('some submissions graded', async () => ((await gradedCount()) >= 50 ? true : undefined), {
+      hardTimeoutMs: 60_000,
+      intervalMs: 20,
+    });
     worker.kill('SIGKILL');
     await exited(worker);
     const gradedAtCrash = await gradedCount();
     expect(gradedAtCrash).toBeLessThan(BATCH);
 
     worker = startWorkerProcess(stack.testEnv.env);
-    await waitFor('batch completion', async () => {
-      const progress = await teacher.get(`/v1/batches/${batch.body.batchId}`);
-      return progress.body.status === 'completed' ? progress.body : undefined;
-    }, { hardTimeoutMs: 120_000, stallMs: 30_000, progress: gradedCount });
+    await waitFor(
+      'batch completion',
+      async () => {
+        const progress = await teacher.get(`/v1/batches/${batch.body.batchId}`);
+        return progress.body.status === 'completed' ? progress.body : undefined;
+      },
+      { hardTimeoutMs: 120_000, stallMs: 30_000, progress: gradedCount },
+    );
 
     const results = await db.query(
       `SELECT s.id, s.status::text AS status, count(r.id)::int AS results

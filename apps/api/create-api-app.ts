@@ -18,7 +18,10 @@ export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[]
 }
 
 /** Builds the API application (used by main.ts, the all-in-one starter and the e2e tests). */
-export async function createApiApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  options: { logger?: false } = {},
+): Promise<NestFastifyApplication> {
   const logger = new Logger('Api');
   const serverSecret = resolveSecretKey(config, (message) => logger.warn(message));
   const adapter = new FastifyAdapter({ bodyLimit: config.http.jsonBodyLimitBytes, trustProxy: true });

@@ -10,11 +10,18 @@ export class CliHttpError extends Error {
 }
 
 export function serverFromEnv(): { baseUrl: string; apiKey: string | undefined } {
-  return { baseUrl: (process.env.STEPGRADE_URL ?? 'http://localhost:3000').replace(/\/$/, ''), apiKey: process.env.STEPGRADE_API_KEY };
+  return {
+    baseUrl: (process.env.STEPGRADE_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
+    apiKey: process.env.STEPGRADE_API_KEY,
+  };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers name the JSON shape they read
-export async function callApi<T = any>(method: string, path: string, options: { json?: unknown; raw?: string; contentType?: string; accept?: string } = {}): Promise<T> {
+export async function callApi<T = any>(
+  method: string,
+  path: string,
+  options: { json?: unknown; raw?: string; contentType?: string; accept?: string } = {},
+): Promise<T> {
   const { baseUrl, apiKey } = serverFromEnv();
   if (!apiKey) throw new Error('STEPGRADE_API_KEY is not set');
   const headers: Record<string, string> = { authorization: `Bearer ${apiKey}` };

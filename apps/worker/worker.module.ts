@@ -22,7 +22,20 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), DbModule.forRoot(config), QueueModule.forRoot(config)],
-      providers: [GradingService, GradeProcessor, JudgementGate, JudgementService, ModelProviders, ReferenceService, PoolRunner, PoolSettingsWatcher, ReconcilerService, ReferenceReconciler, ...WEBHOOK_PROVIDERS, ...WORKER_METRICS_PROVIDERS],
+      providers: [
+        GradingService,
+        GradeProcessor,
+        JudgementGate,
+        JudgementService,
+        ModelProviders,
+        ReferenceService,
+        PoolRunner,
+        PoolSettingsWatcher,
+        ReconcilerService,
+        ReferenceReconciler,
+        ...WEBHOOK_PROVIDERS,
+        ...WORKER_METRICS_PROVIDERS,
+      ],
     };
   }
 }

@@ -3,7 +3,13 @@
 // and resolves with a "took too long" verdict instead of rejecting.
 import { Worker } from 'node:worker_threads';
 import type {
-  AnswerVerdict, CasRequest, CasResponse, CasWorkerData, CheckAnswerArgs, CheckStepsArgs, StepsResult,
+  AnswerVerdict,
+  CasRequest,
+  CasResponse,
+  CasWorkerData,
+  CheckAnswerArgs,
+  CheckStepsArgs,
+  StepsResult,
 } from './cas-sandbox.types.js';
 import { TOO_MUCH_MEMORY_REASON, answerStopped, stepsStopped, tooLongReason } from './timeout-verdicts.js';
 import { resolveWorkerEntry, toFileUrl } from './worker-entry-path.js';
@@ -48,7 +54,8 @@ export function createCasSandbox(options: CasSandboxOptions): CasSandbox {
   const { timeoutMs } = options;
   const entry = resolveWorkerEntry(options.workerFile);
   const workerData: CasWorkerData = options.handlersModule
-    ? { handlersModule: toFileUrl(options.handlersModule).href } : {};
+    ? { handlersModule: toFileUrl(options.handlersModule).href }
+    : {};
   const slots = new Set<Slot>();
   const queue: Job[] = [];
   let nextId = 1;

@@ -10,16 +10,24 @@ const standInCas = new URL('./fixtures/stand-in-cas.handlers.mjs', import.meta.u
 const stepsArgs = (steps: string[]) => ({ problem: 'p', steps, answer: '1' });
 
 let sandbox: CasSandbox | undefined;
-afterEach(async () => { await sandbox?.close(); sandbox = undefined; });
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = undefined;
+});
 
 // Worker threads run the compiled entry in dist/ (they cannot load TypeScript).
-beforeAll(() => { execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'pipe' }); }, 60_000);
+beforeAll(() => {
+  execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'pipe' });
+}, 60_000);
 
 describe('createCasSandbox with a stand-in CAS', () => {
   it('answers a normal call from a worker thread', async () => {
     sandbox = createCasSandbox({ size: 1, timeoutMs: 2000, handlersModule: standInCas });
-    await expect(sandbox.checkAnswer({ expected: '2', given: '2' })).resolves.toEqual(
-      { equivalent: true, method: 'cas', reason: 'stand-in compared 2 with 2' });
+    await expect(sandbox.checkAnswer({ expected: '2', given: '2' })).resolves.toEqual({
+      equivalent: true,
+      method: 'cas',
+      reason: 'stand-in compared 2 with 2',
+    });
   });
 
   it('resolves a runaway checkAnswer with a verdict at its deadline, then keeps working', async () => {
@@ -34,7 +42,10 @@ describe('createCasSandbox with a stand-in CAS', () => {
     expect(elapsed).toBeGreaterThanOrEqual(250);
     expect(elapsed).toBeLessThan(5000); // generous: the machine is shared; a runaway never ends on its own
     await expect(queuedBehind).resolves.toMatchObject({ equivalent: true });
-    await expect(sandbox.checkAnswer({ expected: '4', given: '5' })).resolves.toMatchObject({ equivalent: false, method: 'cas' });
+    await expect(sandbox.checkAnswer({ expected: '4', given: '5' })).resolves.toMatchObject({
+      equivalent: false,
+      method: 'cas',
+    });
   });
 
   it('answers a runaway checkSteps with every step unverified and no first error', async () => {
@@ -42,7 +53,10 @@ describe('createCasSandbox with a stand-in CAS', () => {
     const result = await sandbox.checkSteps(stepsArgs(['1 + 1 = 2', 'spin']));
     expect(result.firstErrorStep).toBeNull();
     expect(result.finalAnswer.verdict).toBe('unverified');
-    expect(result.steps.map((step) => [step.index, step.verdict])).toEqual([[0, 'unverified'], [1, 'unverified']]);
+    expect(result.steps.map((step) => [step.index, step.verdict])).toEqual([
+      [0, 'unverified'],
+      [1, 'unverified'],
+    ]);
     expect(result.steps[1].reason).toMatch(/took too long/);
     await expect(sandbox.checkSteps(stepsArgs(['x']))).resolves.toMatchObject({ finalAnswer: { verdict: 'correct' } });
   });
@@ -58,8 +72,11 @@ describe('createCasSandbox with a stand-in CAS', () => {
 
   it('turns a worker that runs out of memory into a verdict', async () => {
     sandbox = createCasSandbox({ size: 1, timeoutMs: 10_000, maxMemoryMb: 32, handlersModule: standInCas });
-    await expect(sandbox.checkAnswer({ expected: '1', given: 'hog' })).resolves.toMatchObject(
-      { equivalent: false, method: 'none', reason: expect.stringMatching(/memory/) });
+    await expect(sandbox.checkAnswer({ expected: '1', given: 'hog' })).resolves.toMatchObject({
+      equivalent: false,
+      method: 'none',
+      reason: expect.stringMatching(/memory/),
+    });
     await expect(sandbox.checkAnswer({ expected: '1', given: '1' })).resolves.toMatchObject({ equivalent: true });
   });
 
@@ -76,7 +93,11 @@ describe('createCasSandbox with a stand-in CAS', () => {
   });
 
   it('fails calls, not hangs, when the worker entry cannot start', async () => {
-    sandbox = createCasSandbox({ size: 1, timeoutMs: 2000, workerFile: new URL('./fixtures/missing-entry.mjs', import.meta.url) });
+    sandbox = createCasSandbox({
+      size: 1,
+      timeoutMs: 2000,
+      workerFile: new URL('./fixtures/missing-entry.mjs', import.meta.url),
+    });
     await expect(sandbox.checkAnswer({ expected: '1', given: '1' })).rejects.toThrow();
   });
 });

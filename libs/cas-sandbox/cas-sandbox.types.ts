@@ -12,8 +12,7 @@ export type CheckStepsArgs = Parameters<typeof checkSteps>[0];
 export type StepsResult = ReturnType<typeof checkSteps>;
 
 export type CasRequest =
-  | { id: number; kind: 'checkAnswer'; args: CheckAnswerArgs }
-  | { id: number; kind: 'checkSteps'; args: CheckStepsArgs };
+  { id: number; kind: 'checkAnswer'; args: CheckAnswerArgs } | { id: number; kind: 'checkSteps'; args: CheckStepsArgs };
 
 export type CasResponse =
   | { kind: 'ready' }

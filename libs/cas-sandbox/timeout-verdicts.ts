@@ -17,7 +17,12 @@ export function stepsStopped(args: CheckStepsArgs, reason: string): StepsResult 
     firstErrorStep: null,
     finalAnswer: { given: null, expected: args.answer ?? null, verdict: 'unverified' },
     steps: args.steps.map((text, index) => ({
-      index, text, verdict: 'unverified' as const, method: 'none' as const, reason, matchesReferenceStep: null,
+      index,
+      text,
+      verdict: 'unverified' as const,
+      method: 'none' as const,
+      reason,
+      matchesReferenceStep: null,
     })),
     skippedReferenceSteps: [],
     missingRequiredSteps: [],

@@ -54,8 +54,19 @@ export function toAppConfig(raw: RawEnv): AppConfig {
       concurrency: { cpu: raw.CPU_CONCURRENCY, gpu: raw.GPU_CONCURRENCY, edge: raw.EDGE_CONCURRENCY },
     },
     models: {
-      openai: { baseUrl: raw.OPENAI_BASE_URL, apiKey: raw.OPENAI_API_KEY, model: raw.OPENAI_MODEL, timeoutS: raw.OPENAI_TIMEOUT_S, maxTokens: raw.OPENAI_MAX_TOKENS },
-      gguf: { modelPath: raw.GGUF_MODEL_PATH, threads: raw.LLAMA_THREADS, contextSize: raw.LLAMA_CONTEXT_SIZE, maxTokens: raw.LLAMA_MAX_TOKENS },
+      openai: {
+        baseUrl: raw.OPENAI_BASE_URL,
+        apiKey: raw.OPENAI_API_KEY,
+        model: raw.OPENAI_MODEL,
+        timeoutS: raw.OPENAI_TIMEOUT_S,
+        maxTokens: raw.OPENAI_MAX_TOKENS,
+      },
+      gguf: {
+        modelPath: raw.GGUF_MODEL_PATH,
+        threads: raw.LLAMA_THREADS,
+        contextSize: raw.LLAMA_CONTEXT_SIZE,
+        maxTokens: raw.LLAMA_MAX_TOKENS,
+      },
       referenceAttempts: raw.STEPGRADE_REFERENCE_ATTEMPTS,
       jobAttempts: raw.STEPGRADE_MODEL_JOB_ATTEMPTS,
       waitS: raw.STEPGRADE_MODEL_WAIT_S,

@@ -14,10 +14,16 @@ const poolList = z
   .string()
   .default('cpu')
   .transform((raw, ctx) => {
-    const names = raw.split(',').map((name) => name.trim()).filter(Boolean);
+    const names = raw
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
     const unknown = names.filter((name) => !(POOL_NAMES as readonly string[]).includes(name));
     if (unknown.length > 0 || names.length === 0) {
-      ctx.addIssue({ code: 'custom', message: `unknown pool name(s): ${unknown.join(', ') || '(empty)'}; use cpu, gpu, edge` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown pool name(s): ${unknown.join(', ') || '(empty)'}; use cpu, gpu, edge`,
+      });
       return z.NEVER;
     }
     return [...new Set(names)] as PoolName[];
@@ -29,7 +35,10 @@ export const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/stepgrade'),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
-  STEPGRADE_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('stepgrade'),
+  STEPGRADE_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/)
+    .default('stepgrade'),
   STEPGRADE_PUBLIC_URL: z.string().url().optional(),
   STEPGRADE_BOOTSTRAP_ADMIN_KEY: z.string().min(32).optional(),
   STEPGRADE_SECRET_KEY: z.string().min(32).optional(),

@@ -19,7 +19,9 @@ function deepFreeze<T>(value: T): T {
  */
 export function loadConfig(overrides: Record<string, string | undefined> = {}): AppConfig {
   // An empty value means unset (compose and k8s templates often pass VAR= for optional settings).
-  const merged = Object.fromEntries(Object.entries({ ...process.env, ...overrides }).filter(([, value]) => value !== undefined && value !== ''));
+  const merged = Object.fromEntries(
+    Object.entries({ ...process.env, ...overrides }).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = envSchema.safeParse(merged);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

@@ -27,31 +27,83 @@ export const DATABASE = Symbol('DATABASE');
 const REPOSITORIES = [
   { provide: OrgRepository, useFactory: (db: Database) => new OrgRepository(db.prisma), inject: [DATABASE] },
   { provide: ApiKeyRepository, useFactory: (db: Database) => new ApiKeyRepository(db.prisma), inject: [DATABASE] },
-  { provide: AssignmentRepository, useFactory: (db: Database) => new AssignmentRepository(db.prisma), inject: [DATABASE] },
-  { provide: SubmissionRepository, useFactory: (db: Database) => new SubmissionRepository(db.prisma, db.pool), inject: [DATABASE] },
+  {
+    provide: AssignmentRepository,
+    useFactory: (db: Database) => new AssignmentRepository(db.prisma),
+    inject: [DATABASE],
+  },
+  {
+    provide: SubmissionRepository,
+    useFactory: (db: Database) => new SubmissionRepository(db.prisma, db.pool),
+    inject: [DATABASE],
+  },
   { provide: WebhookOutboxNotifier, useValue: new WebhookOutboxNotifier() },
   {
     provide: GradingResultRepository,
     useFactory: (db: Database, outbox: WebhookOutboxNotifier) => new GradingResultRepository(db.prisma, outbox),
     inject: [DATABASE, WebhookOutboxNotifier],
   },
-  { provide: IntegrationRepository, useFactory: (db: Database) => new IntegrationRepository(db.prisma), inject: [DATABASE] },
-  { provide: WebhookEventRepository, useFactory: (db: Database) => new WebhookEventRepository(db.prisma), inject: [DATABASE] },
-  { provide: InboundEventRepository, useFactory: (db: Database) => new InboundEventRepository(db.prisma), inject: [DATABASE] },
-  { provide: BatchUploadRepository, useFactory: (db: Database) => new BatchUploadRepository(db.pool), inject: [DATABASE] },
-  { provide: JudgementRepository, useFactory: (db: Database) => new JudgementRepository(db.prisma), inject: [DATABASE] },
-  { provide: PoolSettingRepository, useFactory: (db: Database) => new PoolSettingRepository(db.prisma), inject: [DATABASE] },
-  { provide: ReferenceRepository, useFactory: (db: Database) => new ReferenceRepository(db.prisma), inject: [DATABASE] },
-  { provide: ReferenceWaitRepository, useFactory: (db: Database) => new ReferenceWaitRepository(db.prisma), inject: [DATABASE] },
-  { provide: ResultReadRepository, useFactory: (db: Database) => new ResultReadRepository(db.prisma), inject: [DATABASE] },
-  { provide: ResultsTableRepository, useFactory: (db: Database) => new ResultsTableRepository(db.pool), inject: [DATABASE] },
+  {
+    provide: IntegrationRepository,
+    useFactory: (db: Database) => new IntegrationRepository(db.prisma),
+    inject: [DATABASE],
+  },
+  {
+    provide: WebhookEventRepository,
+    useFactory: (db: Database) => new WebhookEventRepository(db.prisma),
+    inject: [DATABASE],
+  },
+  {
+    provide: InboundEventRepository,
+    useFactory: (db: Database) => new InboundEventRepository(db.prisma),
+    inject: [DATABASE],
+  },
+  {
+    provide: BatchUploadRepository,
+    useFactory: (db: Database) => new BatchUploadRepository(db.pool),
+    inject: [DATABASE],
+  },
+  {
+    provide: JudgementRepository,
+    useFactory: (db: Database) => new JudgementRepository(db.prisma),
+    inject: [DATABASE],
+  },
+  {
+    provide: PoolSettingRepository,
+    useFactory: (db: Database) => new PoolSettingRepository(db.prisma),
+    inject: [DATABASE],
+  },
+  {
+    provide: ReferenceRepository,
+    useFactory: (db: Database) => new ReferenceRepository(db.prisma),
+    inject: [DATABASE],
+  },
+  {
+    provide: ReferenceWaitRepository,
+    useFactory: (db: Database) => new ReferenceWaitRepository(db.prisma),
+    inject: [DATABASE],
+  },
+  {
+    provide: ResultReadRepository,
+    useFactory: (db: Database) => new ResultReadRepository(db.prisma),
+    inject: [DATABASE],
+  },
+  {
+    provide: ResultsTableRepository,
+    useFactory: (db: Database) => new ResultsTableRepository(db.pool),
+    inject: [DATABASE],
+  },
   {
     provide: OverrideRepository,
     useFactory: (db: Database, outbox: WebhookOutboxNotifier) => new OverrideRepository(db.prisma, outbox),
     inject: [DATABASE, WebhookOutboxNotifier],
   },
   { provide: RegradeRepository, useFactory: (db: Database) => new RegradeRepository(db.prisma), inject: [DATABASE] },
-  { provide: AssignmentEditRepository, useFactory: (db: Database) => new AssignmentEditRepository(db.prisma), inject: [DATABASE] },
+  {
+    provide: AssignmentEditRepository,
+    useFactory: (db: Database) => new AssignmentEditRepository(db.prisma),
+    inject: [DATABASE],
+  },
   { provide: AnalyticsRepository, useFactory: (db: Database) => new AnalyticsRepository(db.pool), inject: [DATABASE] },
 ];
 
@@ -73,7 +125,10 @@ export class DbModule {
       providers: [
         {
           provide: DATABASE,
-          useFactory: () => openDatabase(config.databaseUrl, { onIdleError: (error) => logger.warn(`idle Postgres connection lost: ${error.message}`) }),
+          useFactory: () =>
+            openDatabase(config.databaseUrl, {
+              onIdleError: (error) => logger.warn(`idle Postgres connection lost: ${error.message}`),
+            }),
         },
         DatabaseCloser,
         ...REPOSITORIES,

@@ -20,13 +20,32 @@ export {
   WAITING_FOR_JUDGEMENT,
   WAITING_FOR_REFERENCE,
 } from './repositories/submission.repository.js';
-export { type ProblemForReference, ReferenceRepository, type ReferenceRow, type ReferenceStatus } from './repositories/reference.repository.js';
+export {
+  type ProblemForReference,
+  ReferenceRepository,
+  type ReferenceRow,
+  type ReferenceStatus,
+} from './repositories/reference.repository.js';
 export { ReferenceWaitRepository } from './repositories/reference-wait.repository.js';
 export { JudgementRepository, type JudgementRow, type NewJudgement } from './repositories/judgement.repository.js';
-export { type AnswerResultInput, GradingResultRepository, type ResultInput, type SaveOutcome } from './repositories/grading-result.repository.js';
-export { ResultReadRepository, type StoredAnswerResult, type StoredResult } from './repositories/result-read.repository.js';
+export {
+  type AnswerResultInput,
+  GradingResultRepository,
+  type ResultInput,
+  type SaveOutcome,
+} from './repositories/grading-result.repository.js';
+export {
+  ResultReadRepository,
+  type StoredAnswerResult,
+  type StoredResult,
+} from './repositories/result-read.repository.js';
 export { ResultsTableRepository, type StudentResultRow } from './repositories/results-table.repository.js';
-export { type IntegrationPatch, IntegrationRepository, type IntegrationRow, type NewIntegration } from './repositories/integration.repository.js';
+export {
+  type IntegrationPatch,
+  IntegrationRepository,
+  type IntegrationRow,
+  type NewIntegration,
+} from './repositories/integration.repository.js';
 export {
   type OutboxEventInput,
   recordOutboxEvents,
@@ -34,13 +53,22 @@ export {
   type WebhookEventType,
   WebhookOutboxNotifier,
 } from './repositories/webhook-event-outbox.js';
-export { type AttemptRecord, type DeliveryStatus, WebhookEventRepository, type WebhookEventRow } from './repositories/webhook-event.repository.js';
+export {
+  type AttemptRecord,
+  type DeliveryStatus,
+  WebhookEventRepository,
+  type WebhookEventRow,
+} from './repositories/webhook-event.repository.js';
 export { InboundEventRepository, type InboundEventRecord } from './repositories/inbound-event.repository.js';
 export { BatchUploadRepository, BatchUploadSession } from './repositories/batch-upload.repository.js';
 export { PoolSettingRepository, type PoolSettingRow } from './repositories/pool-setting.repository.js';
 export { type OverrideInput, type OverrideOutcome, OverrideRepository } from './repositories/override.repository.js';
 export { allAnswersSettled, applyOverrides, type OverrideValue } from './repositories/override-merge.js';
 export { RegradeRepository, type RegradeTicket, type ResultVersion } from './repositories/regrade.repository.js';
-export { type AssignmentEdit, AssignmentEditRepository, type ProblemEdit } from './repositories/regrade-assignment-edit.repository.js';
+export {
+  type AssignmentEdit,
+  AssignmentEditRepository,
+  type ProblemEdit,
+} from './repositories/regrade-assignment-edit.repository.js';
 export { type AnalyticsAnswerRow, AnalyticsRepository } from './repositories/analytics.repository.js';
 export { DbModule, DATABASE } from './db.module.js';

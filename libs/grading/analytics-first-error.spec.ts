@@ -5,7 +5,11 @@ import { firstErrorLabel } from './analytics-first-error.js';
 import { commonFirstErrors, scoreHistogram, summarizeAnalytics } from './analytics-summary.js';
 import { checkSteps } from './index.js';
 
-const cubic = { problem: 'Find the maximum and minimum of f(x) = x^3 - 3x^2 + 2 on [-1, 3].', definitions: { 'f(x)': 'x^3 - 3x^2 + 2' }, answer: 'max = 2, min = -2' };
+const cubic = {
+  problem: 'Find the maximum and minimum of f(x) = x^3 - 3x^2 + 2 on [-1, 3].',
+  definitions: { 'f(x)': 'x^3 - 3x^2 + 2' },
+  answer: 'max = 2, min = -2',
+};
 
 function firstErrorOf(steps: string[], problem = cubic) {
   const check = checkSteps({ ...problem, steps });
@@ -24,14 +28,21 @@ describe('firstErrorLabel on reasons the checker writes', () => {
   });
 
   it('labels an arithmetic slip in prose', () => {
-    const step = firstErrorOf(['In the morning it sells 240 * 3/4 = 160 rolls.'], { problem: 'A bakery bakes 240 rolls a day.', definitions: {}, answer: '15' } as typeof cubic);
+    const step = firstErrorOf(['In the morning it sells 240 * 3/4 = 160 rolls.'], {
+      problem: 'A bakery bakes 240 rolls a day.',
+      definitions: {},
+      answer: '15',
+    } as typeof cubic);
     expect(firstErrorLabel(step)).toBe('arithmetic slip');
   });
 });
 
 describe('firstErrorLabel on reason text', () => {
   it.each([
-    ['3x(x - 2) = 0 -> x = 2: x = 0 was lost (dividing by x loses x = 0); 3x(x - 2) = 0 has x = 0 or x = 2', 'lost root x = 0'],
+    [
+      '3x(x - 2) = 0 -> x = 2: x = 0 was lost (dividing by x loses x = 0); 3x(x - 2) = 0 has x = 0 or x = 2',
+      'lost root x = 0',
+    ],
     ['x = 0 or x = 2 were lost; x^2 = 0 has no real solution', 'lost roots x = 0 or x = 2'],
     ['x^2 = 4: x = 3 is not a solution of x^2 = 4', 'extra root x = 3'],
     ["g'(t) should be 2t - 6, not 2t - 3", "wrong derivative g'(t)"],
@@ -44,7 +55,13 @@ describe('firstErrorLabel on reason text', () => {
 
 describe('summaries', () => {
   it('groups by label with at most five examples, most common first', () => {
-    const answers = Array.from({ length: 7 }, (_, index) => ({ submissionId: `s${index}`, problemKey: 'p1', score: 0, finalVerdict: 'incorrect', firstError: { reason: index < 6 ? 'x = 0 was lost' : 'a = 3, not 4' } }));
+    const answers = Array.from({ length: 7 }, (_, index) => ({
+      submissionId: `s${index}`,
+      problemKey: 'p1',
+      score: 0,
+      finalVerdict: 'incorrect',
+      firstError: { reason: index < 6 ? 'x = 0 was lost' : 'a = 3, not 4' },
+    }));
     expect(commonFirstErrors(answers)).toEqual([
       { label: 'lost root x = 0', count: 6, exampleSubmissionIds: ['s0', 's1', 's2', 's3', 's4'] },
       { label: 'arithmetic slip', count: 1, exampleSubmissionIds: ['s6'] },
@@ -59,15 +76,29 @@ describe('summaries', () => {
   });
 
   it('computes mean and correct rate per problem over submissions', () => {
-    const summary = summarizeAnalytics([{ key: 'a', points: 4 }, { key: 'b', points: 6 }], [
-      { submissionId: 's1', problemKey: 'a', score: 4, finalVerdict: 'correct', firstError: null },
-      { submissionId: 's1', problemKey: 'b', score: 6, finalVerdict: 'correct', firstError: null },
-      { submissionId: 's2', problemKey: 'a', score: 1, finalVerdict: 'incorrect', firstError: { reason: 'a = 3, not 4' } },
-      { submissionId: 's2', problemKey: 'b', score: 6, finalVerdict: 'correct', firstError: null },
-    ]);
+    const summary = summarizeAnalytics(
+      [
+        { key: 'a', points: 4 },
+        { key: 'b', points: 6 },
+      ],
+      [
+        { submissionId: 's1', problemKey: 'a', score: 4, finalVerdict: 'correct', firstError: null },
+        { submissionId: 's1', problemKey: 'b', score: 6, finalVerdict: 'correct', firstError: null },
+        {
+          submissionId: 's2',
+          problemKey: 'a',
+          score: 1,
+          finalVerdict: 'incorrect',
+          firstError: { reason: 'a = 3, not 4' },
+        },
+        { submissionId: 's2', problemKey: 'b', score: 6, finalVerdict: 'correct', firstError: null },
+      ],
+    );
     expect(summary.submissions).toBe(2);
     expect(summary.meanScore).toBe(8.5);
     expect(summary.problems.map((problem) => problem.correctRate)).toEqual([0.5, 1]);
-    expect(summary.problems[0]!.commonErrors).toEqual([{ label: 'arithmetic slip', count: 1, exampleSubmissionIds: ['s2'] }]);
+    expect(summary.problems[0]!.commonErrors).toEqual([
+      { label: 'arithmetic slip', count: 1, exampleSubmissionIds: ['s2'] },
+    ]);
   });
 });

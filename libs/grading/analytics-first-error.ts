@@ -16,11 +16,20 @@ const ROOTS = String.raw`((?:[A-Za-z]\w* = -?[\d.]+)(?: or [A-Za-z]\w* = -?[\d.]
 
 // First matching rule wins; order from the most specific mistake to the most general.
 const RULES: LabelRule[] = [
-  { pattern: new RegExp(`${ROOTS} (?:was|were) lost`), label: (match) => `lost root${match[1]!.includes(' or ') ? 's' : ''} ${match[1]}` },
-  { pattern: new RegExp(`${ROOTS} (?:is not a solution|are not solutions)`), label: (match) => `extra root${match[1]!.includes(' or ') ? 's' : ''} ${match[1]}` },
+  {
+    pattern: new RegExp(`${ROOTS} (?:was|were) lost`),
+    label: (match) => `lost root${match[1]!.includes(' or ') ? 's' : ''} ${match[1]}`,
+  },
+  {
+    pattern: new RegExp(`${ROOTS} (?:is not a solution|are not solutions)`),
+    label: (match) => `extra root${match[1]!.includes(' or ') ? 's' : ''} ${match[1]}`,
+  },
   { pattern: /^([A-Za-z]\w*'+)\((\w+)\) should be/, label: (match) => `wrong derivative ${match[1]}(${match[2]})` },
   { pattern: /^([A-Za-z]\w*)\((\w+)\) should be/, label: (match) => `wrong expression for ${match[1]}(${match[2]})` },
-  { pattern: /^([A-Za-z]\w*'*)\(([^()]*)\) = [^,]+, not /, label: (match) => `wrong value of ${match[1]}(${match[2]!.replace(/\s+/g, '')})` },
+  {
+    pattern: /^([A-Za-z]\w*'*)\(([^()]*)\) = [^,]+, not /,
+    label: (match) => `wrong value of ${match[1]}(${match[2]!.replace(/\s+/g, '')})`,
+  },
   { pattern: /= -?[\d.]+(?:e[+-]?\d+)?, not /, label: () => 'arithmetic slip' },
   { pattern: /is not equal to/, label: () => 'false equality' },
   { pattern: /undefined/, label: () => 'undefined value' },

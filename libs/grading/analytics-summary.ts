@@ -33,7 +33,11 @@ const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 
 /** Ten equal bins over 0..maxScore; the top score falls in the last bin. */
 export function scoreHistogram(totals: number[], maxScore: number): AssignmentAnalytics['histogram'] {
   const width = maxScore / BINS;
-  const bins = Array.from({ length: BINS }, (_, bin) => ({ from: round(bin * width), to: round((bin + 1) * width), count: 0 }));
+  const bins = Array.from({ length: BINS }, (_, bin) => ({
+    from: round(bin * width),
+    to: round((bin + 1) * width),
+    count: 0,
+  }));
   for (const total of totals) {
     const bin = width > 0 ? Math.min(BINS - 1, Math.max(0, Math.floor(total / width + 1e-9))) : 0;
     bins[bin]!.count += 1;
@@ -52,10 +56,15 @@ export function commonFirstErrors(answers: AnalyticsAnswer[]): CommonFirstError[
     if (group.exampleSubmissionIds.length < MAX_EXAMPLES) group.exampleSubmissionIds.push(answer.submissionId);
     groups.set(label, group);
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)).slice(0, MAX_COMMON_ERRORS);
+  return [...groups.values()]
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+    .slice(0, MAX_COMMON_ERRORS);
 }
 
-export function summarizeAnalytics(problems: { key: string; points: number }[], answers: AnalyticsAnswer[]): AssignmentAnalytics {
+export function summarizeAnalytics(
+  problems: { key: string; points: number }[],
+  answers: AnalyticsAnswer[],
+): AssignmentAnalytics {
   const maxScore = round(problems.reduce((sum, problem) => sum + problem.points, 0));
   const totals = new Map<string, number>();
   for (const answer of answers) totals.set(answer.submissionId, (totals.get(answer.submissionId) ?? 0) + answer.score);

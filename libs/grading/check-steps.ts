@@ -24,7 +24,9 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
   let conclusion: Conclusion | null = null;
   let lastValueText: string | null = null;
   const namedSoFar = new Map<string, string>();
-  const reference = hasReference(input?.reference) ? readReference(input.reference, () => safeContext(problem, input?.definitions)) : [];
+  const reference = hasReference(input?.reference)
+    ? readReference(input.reference, () => safeContext(problem, input?.definitions))
+    : [];
   const studentClaims: ClaimSignature[][] = [];
   steps.forEach((raw, index) => {
     const text = typeof raw === 'string' ? raw : String(raw ?? '');
@@ -40,18 +42,25 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
     if (checked.lastValueText !== null) lastValueText = checked.lastValueText;
   });
   const firstIncorrect = results.find((r) => r.verdict === 'incorrect');
-  const key = input?.answer ?? (hasReference(input?.reference) ? input.reference.answer ?? null : null);
+  const key = input?.answer ?? (hasReference(input?.reference) ? (input.reference.answer ?? null) : null);
   const finalAnswer: FinalAnswerResult = judgeFinalAnswer(conclusion, lastValueText, key, input?.policy, checkAnswer);
   const comparison = compareWithReference(studentClaims, reference, safeContext(problem, input?.definitions).scope());
-  comparison.matches.forEach((match, index) => { results[index].matchesReferenceStep = match; });
+  comparison.matches.forEach((match, index) => {
+    results[index].matchesReferenceStep = match;
+  });
   return {
-    firstErrorStep: firstIncorrect ? firstIncorrect.index : null, finalAnswer, steps: results,
-    skippedReferenceSteps: comparison.skippedReferenceSteps, missingRequiredSteps: comparison.missingRequiredSteps,
+    firstErrorStep: firstIncorrect ? firstIncorrect.index : null,
+    finalAnswer,
+    steps: results,
+    skippedReferenceSteps: comparison.skippedReferenceSteps,
+    missingRequiredSteps: comparison.missingRequiredSteps,
   };
 }
 
 function hasReference(reference: CheckStepsInput['reference']): reference is ReferenceInput {
-  return typeof reference === 'object' && reference !== null && Array.isArray(reference.steps) && reference.steps.length > 0;
+  return (
+    typeof reference === 'object' && reference !== null && Array.isArray(reference.steps) && reference.steps.length > 0
+  );
 }
 
 function safeContext(problem: string, definitions: Record<string, string> | undefined): StudentContext {
@@ -63,12 +72,27 @@ function safeContext(problem: string, definitions: Record<string, string> | unde
   }
 }
 
-interface CheckedStep { result: StepResult; conclusion: Conclusion | null; lastValueText: string | null; claims: ClaimSignature[] }
+interface CheckedStep {
+  result: StepResult;
+  conclusion: Conclusion | null;
+  lastValueText: string | null;
+  claims: ClaimSignature[];
+}
 
 function checkOneStep(text: string, index: number, context: StudentContext, withClaims: boolean): CheckedStep {
   const base = { index, text, matchesReferenceStep: null };
   if (text.length > MATH_LIMITS.maxTextChars) {
-    return { result: { ...base, verdict: 'unverified', method: 'none', reason: `step longer than ${MATH_LIMITS.maxTextChars} characters was not read` }, conclusion: null, lastValueText: null, claims: [] };
+    return {
+      result: {
+        ...base,
+        verdict: 'unverified',
+        method: 'none',
+        reason: `step longer than ${MATH_LIMITS.maxTextChars} characters was not read`,
+      },
+      conclusion: null,
+      lastValueText: null,
+      claims: [],
+    };
   }
   try {
     const names = new Set([...context.functionNames(), ...functionNamesIn(text)]);
@@ -77,11 +101,22 @@ function checkOneStep(text: string, index: number, context: StudentContext, with
     const verdict = combineClaims(state.claims);
     // `600 / 12 = 50 minutes at 12 GB/minute`: a computed value outranks a number stated after it
     const lastItem = [...items].reverse().find((item) => item.rels.length > 0) ?? items[items.length - 1];
-    const lastValueText = state.solutionText ?? (lastItem ? lastValueOf(lastItem.parts[lastItem.parts.length - 1]) : null);
+    const lastValueText =
+      state.solutionText ?? (lastItem ? lastValueOf(lastItem.parts[lastItem.parts.length - 1]) : null);
     const claims = withClaims ? claimSignaturesSafe(items, context) : [];
     return { result: { ...base, ...verdict }, conclusion: state.conclusion, lastValueText, claims };
   } catch (error) {
-    return { result: { ...base, verdict: 'unverified', method: 'none', reason: `could not check this step: ${(error as Error).message}` }, conclusion: null, lastValueText: null, claims: [] };
+    return {
+      result: {
+        ...base,
+        verdict: 'unverified',
+        method: 'none',
+        reason: `could not check this step: ${(error as Error).message}`,
+      },
+      conclusion: null,
+      lastValueText: null,
+      claims: [],
+    };
   }
 }
 

@@ -13,42 +13,76 @@ export interface ClaimOutcome {
   method: 'cas' | 'numeric';
 }
 
-export function combineClaims(claims: readonly ClaimOutcome[]): { verdict: StepVerdict; method: StepMethod; reason: string } {
+export function combineClaims(claims: readonly ClaimOutcome[]): {
+  verdict: StepVerdict;
+  method: StepMethod;
+  reason: string;
+} {
   const wrong = claims.find((c) => c.holds === false);
   if (wrong) return { verdict: 'incorrect', method: wrong.method, reason: wrong.reason };
   const checked = claims.filter((c) => c.holds === true);
   const carried = checked.find((c) => c.tainted);
-  if (carried) return { verdict: 'carried_error', method: carried.method, reason: `${carried.reason}; it uses a value from an earlier error` };
+  if (carried)
+    return {
+      verdict: 'carried_error',
+      method: carried.method,
+      reason: `${carried.reason}; it uses a value from an earlier error`,
+    };
   if (checked.length) {
     const method = checked.some((c) => c.method === 'numeric') ? 'numeric' : 'cas';
-    return { verdict: 'correct', method, reason: checked.map((c) => c.reason).slice(0, 4).join('; ') };
+    return {
+      verdict: 'correct',
+      method,
+      reason: checked
+        .map((c) => c.reason)
+        .slice(0, 4)
+        .join('; '),
+    };
   }
   const unknown = claims.find((c) => c.holds === null);
-  return { verdict: 'unverified', method: 'none', reason: unknown ? unknown.reason : 'no checkable claim was found in this step' };
+  return {
+    verdict: 'unverified',
+    method: 'none',
+    reason: unknown ? unknown.reason : 'no checkable claim was found in this step',
+  };
 }
 
 /** Literals a claim uses (exponents excluded: `x^2` does not use the value 2). */
 export function usedLiterals(expr: Expr, into: number[] = []): number[] {
   switch (expr.kind) {
-    case 'num': into.push(expr.value); break;
+    case 'num':
+      into.push(expr.value);
+      break;
     case 'neg':
       if (expr.arg.kind === 'num') into.push(-expr.arg.value);
       else usedLiterals(expr.arg, into);
       break;
-    case 'fact': case 'pct': usedLiterals(expr.arg, into); break;
+    case 'fact':
+    case 'pct':
+      usedLiterals(expr.arg, into);
+      break;
     case 'bin':
       usedLiterals(expr.left, into);
       if (expr.op !== '^') usedLiterals(expr.right, into);
       break;
-    case 'call': for (const a of expr.args) usedLiterals(a, into); break;
-    case 'list': for (const a of expr.items) usedLiterals(a, into); break;
-    default: break;
+    case 'call':
+      for (const a of expr.args) usedLiterals(a, into);
+      break;
+    case 'list':
+      for (const a of expr.items) usedLiterals(a, into);
+      break;
+    default:
+      break;
   }
   return into;
 }
 
 /** A claim is tainted when it uses a tainted value, a tainted name, or a tainted binding. */
-export function usesTaintedValue(parts: readonly Expr[], context: StudentContext, taintedBindings: ReadonlySet<string>): boolean {
+export function usesTaintedValue(
+  parts: readonly Expr[],
+  context: StudentContext,
+  taintedBindings: ReadonlySet<string>,
+): boolean {
   for (const part of parts) {
     for (const name of calledFunctions(part)) if (context.taintedNames.has(name)) return true;
     for (const name of freeSymbols(part)) if (context.taintedNames.has(name) || taintedBindings.has(name)) return true;

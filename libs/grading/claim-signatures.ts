@@ -20,11 +20,17 @@ export function claimSignatures(items: readonly MathItem[], context: StudentCont
     solutions = null;
   };
   for (const item of items) {
-    if (item.rels.some((rel) => rel !== '=' && rel !== '~=' && rel !== '∈')) { flush(); continue; }
+    if (item.rels.some((rel) => rel !== '=' && rel !== '~=' && rel !== '∈')) {
+      flush();
+      continue;
+    }
     const stated = solutionStated(item, context);
     if (stated) {
       if (solutions && solutions.variable === stated.variable) solutions.roots.push(...stated.roots);
-      else { flush(); solutions = { variable: stated.variable, roots: [...stated.roots] }; }
+      else {
+        flush();
+        solutions = { variable: stated.variable, roots: [...stated.roots] };
+      }
       continue;
     }
     flush();
@@ -69,7 +75,9 @@ function itemSignature(item: MathItem, context: StudentContext): ClaimSignature 
 /** `f(0)`, `f(-1)`: the function and its evaluated arguments, so `f(2 - 2)` is `f(0)`. */
 function callSubject(head: Extract<Expr, { kind: 'call' }>, scope: Scope): string {
   const args = head.args.map((arg) => valueOf(arg, scope));
-  return args.every((a) => a !== null) ? `${head.name}(${args.map((a) => formatNumber(a!)).join(', ')})` : exprToString(head);
+  return args.every((a) => a !== null)
+    ? `${head.name}(${args.map((a) => formatNumber(a!)).join(', ')})`
+    : exprToString(head);
 }
 
 function valueOf(expr: Expr, scope: Scope): number | null {

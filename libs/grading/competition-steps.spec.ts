@@ -4,14 +4,21 @@
 import { describe, expect, it } from '@jest/globals';
 import { checkSteps } from './index.js';
 
-interface Case { rule: string; problem: string; steps: string[]; firstErrorStep: number | null; verdicts?: Record<number, string> }
+interface Case {
+  rule: string;
+  problem: string;
+  steps: string[];
+  firstErrorStep: number | null;
+  verdicts?: Record<number, string>;
+}
 
 const cases: Case[] = [
   {
     rule: 'a link between unknowns and a number is undecided; the arithmetic after it is checked',
     problem: 'Positive numbers $p$, $q$, $r$ satisfy $pqr = 360$ and $qr = 40$. Find $p$.',
     steps: ['\\[p = \\frac{pqr}{qr} = \\frac{360}{40} = 9.\\]'],
-    firstErrorStep: null, verdicts: { 0: 'correct' },
+    firstErrorStep: null,
+    verdicts: { 0: 'correct' },
   },
   {
     rule: 'a slip in the arithmetic after such a link is still an error',
@@ -88,14 +95,19 @@ const cases: Case[] = [
   {
     rule: 'roots listed and then set aside are not lost by mistake',
     problem: 'Solve the logarithmic equation; its domain is x > 1.',
-    steps: ['So $x^2 - 1 = 8$, i.e. $x^2 - 9 = 0$.', 'Thus, $x = 3, -3$, but the second does not work.', 'Our answer is $x = \\boxed{3}$.'],
+    steps: [
+      'So $x^2 - 1 = 8$, i.e. $x^2 - 9 = 0$.',
+      'Thus, $x = 3, -3$, but the second does not work.',
+      'Our answer is $x = \\boxed{3}$.',
+    ],
     firstErrorStep: null,
   },
   {
     rule: 'a negative root dropped for a length is undecided, not wrong',
     problem: 'A square has area 49. How long is its side?',
     steps: ['Let the side be $s$, so $s^2 = 49$.', 'Solving, $s = 7$.'],
-    firstErrorStep: null, verdicts: { 1: 'unverified' },
+    firstErrorStep: null,
+    verdicts: { 1: 'unverified' },
   },
   {
     rule: 'a root lost in plain algebra is still an error',
@@ -113,13 +125,15 @@ const cases: Case[] = [
     rule: 'the equalities before a congruence that hold are correct',
     problem: 'Find the inverse of 5 modulo 13.',
     steps: ['Check: $5\\cdot 8 = 40 = 3\\cdot 13+1 \\equiv 1\\pmod{13}$.'],
-    firstErrorStep: null, verdicts: { 0: 'correct' },
+    firstErrorStep: null,
+    verdicts: { 0: 'correct' },
   },
   {
     rule: 'a hyphenated word is not a subtraction',
     problem: 'Add 41.7 to 13.6.',
     steps: ['Since $7+6=13$ in the right-most column, we carry the 1.'],
-    firstErrorStep: null, verdicts: { 0: 'correct' },
+    firstErrorStep: null,
+    verdicts: { 0: 'correct' },
   },
   {
     rule: 'a slip next to a hyphenated word is found',
@@ -138,8 +152,12 @@ const cases: Case[] = [
 describe('checkSteps on competition-style work', () => {
   it.each(cases)('$rule', (c) => {
     const result = checkSteps({ problem: c.problem, steps: c.steps });
-    expect({ rule: c.rule, firstErrorStep: result.firstErrorStep }).toEqual({ rule: c.rule, firstErrorStep: c.firstErrorStep });
-    for (const [index, verdict] of Object.entries(c.verdicts ?? {})) expect(result.steps[Number(index)].verdict).toBe(verdict);
+    expect({ rule: c.rule, firstErrorStep: result.firstErrorStep }).toEqual({
+      rule: c.rule,
+      firstErrorStep: c.firstErrorStep,
+    });
+    for (const [index, verdict] of Object.entries(c.verdicts ?? {}))
+      expect(result.steps[Number(index)].verdict).toBe(verdict);
     for (const step of result.steps) expect(step.reason.trim().length).toBeGreaterThan(0);
   });
 });

@@ -13,7 +13,8 @@ export interface Conclusion {
   value: string | null;
 }
 
-const NAMED = /(最大值|最小值|maximum|minimum|max|min)(?:\s*value)?(?:\s*of\s+\S+)?(?:\s+on\s+[^,.;]*?)?\s*(?:is|为|是|:|=|equals)?\s*$/;
+const NAMED =
+  /(最大值|最小值|maximum|minimum|max|min)(?:\s*value)?(?:\s*of\s+\S+)?(?:\s+on\s+[^,.;]*?)?\s*(?:is|为|是|:|=|equals)?\s*$/;
 const LABELLED = /^\s*(?:\*\*)?(?:A|Answer|Final answer|Ans|答案?)\s*(?:\*\*)?\s*[:：]/i;
 const ANSWER_PHRASE = /\b(?:the (?:final )?answer is|answer:)|答案是|答案为/i;
 
@@ -28,7 +29,12 @@ export function isConclusionStep(text: string): boolean {
   return LABELLED.test(text) || ANSWER_PHRASE.test(text) || text.includes('\\boxed');
 }
 
-export function readConclusion(text: string, items: MathItem[], state: { claims: ClaimOutcome[] }, context: StudentContext): Conclusion | null {
+export function readConclusion(
+  text: string,
+  items: MathItem[],
+  state: { claims: ClaimOutcome[] },
+  context: StudentContext,
+): Conclusion | null {
   const named = new Map<string, string>();
   for (const item of items) {
     const name = namedConclusionIn(item.before, item.parts[0], item.parts.length);
@@ -60,5 +66,10 @@ function conclusionClaim(expr: Expr, context: StudentContext): ClaimOutcome | nu
   }
   const known = context.knows(value);
   if (!known) return null;
-  return { holds: true, tainted: known.tainted, reason: `${exprToString(expr)} is the value found in the work`, method: 'cas' };
+  return {
+    holds: true,
+    tainted: known.tainted,
+    reason: `${exprToString(expr)} is the value found in the work`,
+    method: 'cas',
+  };
 }

@@ -11,7 +11,8 @@ export function displayExpr(expr: Expr, scope: Scope = EMPTY_SCOPE): string {
   const symbols = [...freeSymbols(expr)];
   if (symbols.length === 1) {
     const poly = toPolynomial(expr, symbols[0], scope);
-    if (poly && poly.length <= MAX_DISPLAY_DEGREE + 1 && poly.every(Number.isFinite)) return polynomialText(poly, symbols[0]);
+    if (poly && poly.length <= MAX_DISPLAY_DEGREE + 1 && poly.every(Number.isFinite))
+      return polynomialText(poly, symbols[0]);
   }
   return compact(exprToString(tidy(expr)));
 }
@@ -37,7 +38,8 @@ function coefficientText(size: number, multiplies: boolean): string {
   if (Number.isInteger(size)) return formatNumber(size);
   for (let denominator = 2; denominator <= 12; denominator++) {
     const numerator = Math.round(size * denominator);
-    if (Math.abs(size * denominator - numerator) < 1e-9) return multiplies ? `(${numerator}/${denominator})` : `${numerator}/${denominator}`;
+    if (Math.abs(size * denominator - numerator) < 1e-9)
+      return multiplies ? `(${numerator}/${denominator})` : `${numerator}/${denominator}`;
   }
   return formatNumber(size);
 }
@@ -49,7 +51,8 @@ function compact(text: string): string {
 
 const isNum = (e: Expr): e is Extract<Expr, { kind: 'num' }> => e.kind === 'num';
 const isValue = (e: Expr, value: number): boolean => e.kind === 'num' && e.value === value;
-const lit = (value: number): Expr => (value < 0 ? { kind: 'neg', arg: lit(-value) } : { kind: 'num', value, text: formatNumber(value), decimals: null });
+const lit = (value: number): Expr =>
+  value < 0 ? { kind: 'neg', arg: lit(-value) } : { kind: 'num', value, text: formatNumber(value), decimals: null };
 
 /** Bottom-up clean-up that keeps the value: folds integer constants and drops neutral terms. */
 function tidy(expr: Expr): Expr {
@@ -62,11 +65,19 @@ function tidy(expr: Expr): Expr {
     }
     case 'call': {
       const args = expr.args.map(tidy);
-      if ((expr.name === 'ln' || expr.name === 'log') && args.length === 1 && args[0].kind === 'sym' && args[0].name === 'e') return lit(1);
+      if (
+        (expr.name === 'ln' || expr.name === 'log') &&
+        args.length === 1 &&
+        args[0].kind === 'sym' &&
+        args[0].name === 'e'
+      )
+        return lit(1);
       return { ...expr, args };
     }
-    case 'bin': return tidyBinary(expr.op, tidy(expr.left), tidy(expr.right));
-    default: return expr;
+    case 'bin':
+      return tidyBinary(expr.op, tidy(expr.left), tidy(expr.right));
+    default:
+      return expr;
   }
 }
 
@@ -89,7 +100,8 @@ function tidyBinary(op: Extract<Expr, { kind: 'bin' }>['op'], left: Expr, right:
       if (isValue(left, 1)) return right;
       if (isValue(right, 1)) return left;
       // 3 * (2 * x) -> 6 * x
-      if (isNum(left) && right.kind === 'bin' && right.op === '*' && isNum(right.left)) return tidyBinary('*', lit(left.value * right.left.value), right.right);
+      if (isNum(left) && right.kind === 'bin' && right.op === '*' && isNum(right.left))
+        return tidyBinary('*', lit(left.value * right.left.value), right.right);
       if (isNum(right) && !isNum(left)) return tidyBinary('*', right, left);
       break;
     case '/':
@@ -110,12 +122,23 @@ function foldConstants(op: string, left: Expr, right: Expr): Expr | null {
   if (a === null || b === null) return null;
   let value: number;
   switch (op) {
-    case '+': value = a + b; break;
-    case '-': value = a - b; break;
-    case '*': value = a * b; break;
-    case '/': value = a / b; break;
-    case '^': value = Math.abs(b) <= 12 ? a ** b : NaN; break;
-    default: return null;
+    case '+':
+      value = a + b;
+      break;
+    case '-':
+      value = a - b;
+      break;
+    case '*':
+      value = a * b;
+      break;
+    case '/':
+      value = a / b;
+      break;
+    case '^':
+      value = Math.abs(b) <= 12 ? a ** b : NaN;
+      break;
+    default:
+      return null;
   }
   return Number.isInteger(value) && Math.abs(value) < 1e12 ? lit(value) : null;
 }

@@ -8,19 +8,36 @@ import type { FinalAnswerResult, GradingPolicy } from './grading.types.js';
 
 type Checker = (expected: string, given: string, policy?: AnswerPolicy) => AnswerCheck;
 
-export function judgeFinalAnswer(conclusion: Conclusion | null, lastValue: string | null, expected: string | null, policy: GradingPolicy | undefined, check: Checker): FinalAnswerResult {
-  const answerPolicy: AnswerPolicy = { relativeTolerance: policy?.relativeTolerance, acceptRoundedTo: policy?.acceptRoundedTo ?? null };
-  const given = conclusion?.named ? [...conclusion.named].map(([k, v]) => `${k} = ${v}`).join(', ') : conclusion?.value ?? lastValue;
+export function judgeFinalAnswer(
+  conclusion: Conclusion | null,
+  lastValue: string | null,
+  expected: string | null,
+  policy: GradingPolicy | undefined,
+  check: Checker,
+): FinalAnswerResult {
+  const answerPolicy: AnswerPolicy = {
+    relativeTolerance: policy?.relativeTolerance,
+    acceptRoundedTo: policy?.acceptRoundedTo ?? null,
+  };
+  const given = conclusion?.named
+    ? [...conclusion.named].map(([k, v]) => `${k} = ${v}`).join(', ')
+    : (conclusion?.value ?? lastValue);
   const expectedText = typeof expected === 'string' && expected.trim() ? expected : null;
   if (given === null || given === undefined) return { given: null, expected: expectedText, verdict: 'missing' };
   if (!expectedText) return { given, expected: null, verdict: 'unverified' };
   const result = check(expectedText, given, answerPolicy);
   const parts = namedParts(expectedText, conclusion, answerPolicy, check);
-  const verdict = result.method === 'none' && !result.equivalent ? 'incorrect' : result.equivalent ? 'correct' : 'incorrect';
+  const verdict =
+    result.method === 'none' && !result.equivalent ? 'incorrect' : result.equivalent ? 'correct' : 'incorrect';
   return parts ? { given, expected: expectedText, verdict, parts } : { given, expected: expectedText, verdict };
 }
 
-function namedParts(expected: string, conclusion: Conclusion | null, policy: AnswerPolicy, check: Checker): { name: string; verdict: string }[] | undefined {
+function namedParts(
+  expected: string,
+  conclusion: Conclusion | null,
+  policy: AnswerPolicy,
+  check: Checker,
+): { name: string; verdict: string }[] | undefined {
   let value;
   try {
     value = readAnswer(expected);

@@ -41,7 +41,10 @@ export interface GradedSubmission {
 
 const roundScore = (value: number) => Math.round(value * 100) / 100;
 
-function feedbackFor(check: ReturnType<typeof checkSteps>, referenceSteps: NonNullable<ProblemForGrading['referenceSteps']>): string {
+function feedbackFor(
+  check: ReturnType<typeof checkSteps>,
+  referenceSteps: NonNullable<ProblemForGrading['referenceSteps']>,
+): string {
   const lines: string[] = [];
   if (check.firstErrorStep !== null) {
     const step = check.steps[check.firstErrorStep];
@@ -49,7 +52,10 @@ function feedbackFor(check: ReturnType<typeof checkSteps>, referenceSteps: NonNu
   }
   const verdict = check.finalAnswer.verdict;
   if (verdict === 'correct') lines.push('The final answer is correct.');
-  else if (verdict === 'incorrect') lines.push(`The final answer ${check.finalAnswer.given ?? ''} does not match the expected answer.`.replace('  ', ' '));
+  else if (verdict === 'incorrect')
+    lines.push(
+      `The final answer ${check.finalAnswer.given ?? ''} does not match the expected answer.`.replace('  ', ' '),
+    );
   else if (verdict === 'missing') lines.push('No final answer was found.');
   else lines.push('The final answer could not be compared with a key.');
   const skipped = (check.skippedReferenceSteps ?? []).map((index) => referenceText(referenceSteps[index]));
@@ -67,23 +73,38 @@ export function gradeSubmission(problems: ProblemForGrading[], answers: StudentA
   const answersByKey = new Map(answers.map((answer) => [answer.problemKey, answer]));
   const graded = problems.map((problem): GradedAnswer => {
     const steps = answersByKey.get(problem.key)?.steps ?? [];
-    const reference = problem.referenceSteps && problem.referenceSteps.length > 0 ? { steps: problem.referenceSteps } : undefined;
-    const check = checkSteps({ problem: problem.statement, steps, answer: problem.answer, definitions: problem.definitions, policy: problem.policy, reference });
+    const reference =
+      problem.referenceSteps && problem.referenceSteps.length > 0 ? { steps: problem.referenceSteps } : undefined;
+    const check = checkSteps({
+      problem: problem.statement,
+      steps,
+      answer: problem.answer,
+      definitions: problem.definitions,
+      policy: problem.policy,
+      reference,
+    });
     return {
       problemKey: problem.key,
-      score: steps.length === 0 ? 0 : roundScore(scoreAnswer(check, problem.policy, problem.points, check.missingRequiredSteps ?? [])),
+      score:
+        steps.length === 0
+          ? 0
+          : roundScore(scoreAnswer(check, problem.policy, problem.points, check.missingRequiredSteps ?? [])),
       maxScore: problem.points,
       finalAnswer: check.finalAnswer,
       firstErrorStep: check.firstErrorStep,
       steps: check.steps,
       skippedReferenceSteps: check.skippedReferenceSteps ?? [],
-      feedback: steps.length === 0 ? 'This problem was not answered.' : feedbackFor(check, problem.referenceSteps ?? []),
+      feedback:
+        steps.length === 0 ? 'This problem was not answered.' : feedbackFor(check, problem.referenceSteps ?? []),
     };
   });
   return {
     score: roundScore(graded.reduce((sum, answer) => sum + answer.score, 0)),
     maxScore: roundScore(graded.reduce((sum, answer) => sum + answer.maxScore, 0)),
     answers: graded,
-    unverifiedSteps: graded.reduce((sum, answer) => sum + answer.steps.filter((step) => step.verdict === 'unverified').length, 0),
+    unverifiedSteps: graded.reduce(
+      (sum, answer) => sum + answer.steps.filter((step) => step.verdict === 'unverified').length,
+      0,
+    ),
   };
 }

@@ -4,7 +4,6 @@ import { describe, expect, it } from '@jest/globals';
 import { HOSTILE_MATH as hostile } from '../math/hostile-inputs.fixture.js';
 import { checkSteps } from './index.js';
 
-
 describe('checkSteps on hostile input', () => {
   it.each(hostile)('answers %s with verdicts, not an exception, within a second', (_label, step) => {
     const started = Date.now();
@@ -16,7 +15,10 @@ describe('checkSteps on hostile input', () => {
   });
 
   it('survives non-string steps and a missing problem', () => {
-    const result = checkSteps({ problem: undefined as unknown as string, steps: [null as unknown as string, 42 as unknown as string] });
+    const result = checkSteps({
+      problem: undefined as unknown as string,
+      steps: [null as unknown as string, 42 as unknown as string],
+    });
     expect(result.steps.map((s) => s.verdict)).toEqual(['unverified', 'unverified']);
   });
 
@@ -27,4 +29,3 @@ describe('checkSteps on hostile input', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });
-

@@ -17,21 +17,44 @@ export function checkInequality(item: MathItem, context: StudentContext, state: 
     const ok = item.rels.every((rel, k) => {
       const [a, b] = [values[k], values[k + 1]];
       switch (rel) {
-        case '<': return a < b;
-        case '>': return a > b;
-        case '<=': return a <= b || nearlyEqual(a, b);
-        case '>=': return a >= b || nearlyEqual(a, b);
-        case '!=': return !nearlyEqual(a, b);
-        default: return true;
+        case '<':
+          return a < b;
+        case '>':
+          return a > b;
+        case '<=':
+          return a <= b || nearlyEqual(a, b);
+        case '>=':
+          return a >= b || nearlyEqual(a, b);
+        case '!=':
+          return !nearlyEqual(a, b);
+        default:
+          return true;
       }
     });
     // `… < 1.3 + 1.6 + 1 = 8.9 < 4`: an equality inside an inequality chain is arithmetic like any other
-    const wrongLink = item.rels.findIndex((rel, k) => rel === '=' && Number.isFinite(values[k]) && Number.isFinite(values[k + 1]) && !linkHolds(item.parts[k], item.parts[k + 1], values[k], values[k + 1], false));
+    const wrongLink = item.rels.findIndex(
+      (rel, k) =>
+        rel === '=' &&
+        Number.isFinite(values[k]) &&
+        Number.isFinite(values[k + 1]) &&
+        !linkHolds(item.parts[k], item.parts[k + 1], values[k], values[k + 1], false),
+    );
     if (wrongLink >= 0) {
-      state.claims.push({ holds: false, tainted: usesTaintedValue(item.parts, context, state.taintedBindings), reason: `${exprToString(item.parts[wrongLink])} = ${formatNumber(values[wrongLink])}, not ${exprToString(item.parts[wrongLink + 1])}`, method: 'cas' });
+      state.claims.push({
+        holds: false,
+        tainted: usesTaintedValue(item.parts, context, state.taintedBindings),
+        reason: `${exprToString(item.parts[wrongLink])} = ${formatNumber(values[wrongLink])}, not ${exprToString(item.parts[wrongLink + 1])}`,
+        method: 'cas',
+      });
       return;
     }
-    if (values.every(Number.isFinite)) state.claims.push({ holds: ok ? true : null, tainted: false, reason: ok ? 'the inequality holds' : 'the inequality does not hold as read', method: 'cas' });
+    if (values.every(Number.isFinite))
+      state.claims.push({
+        holds: ok ? true : null,
+        tainted: false,
+        reason: ok ? 'the inequality holds' : 'the inequality does not hold as read',
+        method: 'cas',
+      });
   } catch {
     // an inequality we cannot evaluate is not a claim we can check
   }

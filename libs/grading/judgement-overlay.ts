@@ -32,9 +32,17 @@ export function judgeableSteps(answers: GradedAnswer[]): JudgeableStep[] {
 }
 
 /** Identity of a judgement: the same step in the same context is judged once, for everyone. */
-export function judgementKey(input: { problemId: string; revision: number; stepText: string; precedingSteps: string[]; promptVersion: string }): string {
+export function judgementKey(input: {
+  problemId: string;
+  revision: number;
+  stepText: string;
+  precedingSteps: string[];
+  promptVersion: string;
+}): string {
   return createHash('sha256')
-    .update(JSON.stringify([input.problemId, input.revision, input.promptVersion, input.precedingSteps, input.stepText]))
+    .update(
+      JSON.stringify([input.problemId, input.revision, input.promptVersion, input.precedingSteps, input.stepText]),
+    )
     .digest('hex');
 }
 
@@ -44,7 +52,12 @@ export function applyJudgements(answer: GradedAnswer, judgements: Map<number, Mo
   const steps = answer.steps.map((step) => {
     const judgement = judgements.get(step.index);
     if (!judgement || step.verdict !== 'unverified') return step;
-    return { ...step, verdict: judgement.verdict, method: 'llm' as const, reason: `model judgement (no points): ${judgement.reason}` };
+    return {
+      ...step,
+      verdict: judgement.verdict,
+      method: 'llm' as const,
+      reason: `model judgement (no points): ${judgement.reason}`,
+    };
   });
   const firstError = steps.find((step) => step.verdict === 'incorrect');
   return { ...answer, steps, firstErrorStep: answer.firstErrorStep ?? firstError?.index ?? null };

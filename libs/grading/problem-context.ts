@@ -6,7 +6,8 @@ import { evaluate, freeSymbols, normalizeText, parseTokens, solveEquation, token
 import { readStep } from './step-reader.js';
 import { StudentContext } from './student-context.js';
 
-const POSITIVE_QUANTITY = /\b(?:length|side|perimeter|area|radius|diameter|distance|height|width|volume|diagonal|hypotenuse|positive|how (?:long|far|many|tall|wide))\b/i;
+const POSITIVE_QUANTITY =
+  /\b(?:length|side|perimeter|area|radius|diameter|distance|height|width|volume|diagonal|hypotenuse|positive|how (?:long|far|many|tall|wide))\b/i;
 const FUNCTION_HEAD = /^\s*([A-Za-z])\s*\(\s*([A-Za-z])\s*\)\s*$/;
 
 export function functionNamesIn(text: string): Set<string> {
@@ -16,27 +17,48 @@ export function functionNamesIn(text: string): Set<string> {
   return names;
 }
 
-export function buildProblemContext(statement: string, definitions: Record<string, string> | undefined): StudentContext {
+export function buildProblemContext(
+  statement: string,
+  definitions: Record<string, string> | undefined,
+): StudentContext {
   const context = new StudentContext();
   for (const [head, body] of Object.entries(definitions ?? {}).slice(0, 50)) addDefinition(context, head, body);
   const names = new Set([...context.functionNames(), ...functionNamesIn(normalizeSafe(statement))]);
   for (const item of safeRead(statement, names)) {
     const [head, ...rest] = item.parts;
-    if (item.rels.length === 1 && item.rels[0] === '=' && head.kind === 'call' && head.args.length === 1 && head.args[0].kind === 'sym') {
-      if (!context.functions.has(head.name)) context.defineFunction(head.name, { params: [head.args[0].name], body: rest[0] }, false, false);
+    if (
+      item.rels.length === 1 &&
+      item.rels[0] === '=' &&
+      head.kind === 'call' &&
+      head.args.length === 1 &&
+      head.args[0].kind === 'sym'
+    ) {
+      if (!context.functions.has(head.name))
+        context.defineFunction(head.name, { params: [head.args[0].name], body: rest[0] }, false, false);
       continue;
     }
     // `If a = 8, what is …`: a name the statement gives a value is known, not an equation to solve
     if (item.rels.length === 1 && item.rels[0] === '=' && head.kind === 'sym' && !context.vars.has(head.name)) {
       const value = constantValue(rest[0], context);
-      if (value !== null) { context.vars.set(head.name, value); continue; }
+      if (value !== null) {
+        context.vars.set(head.name, value);
+        continue;
+      }
     }
     if (item.rels.length === 1 && item.rels[0] === '=' && !context.statementCondition) {
       const symbols = [...freeSymbols(head), ...freeSymbols(rest[0])];
       const unique = [...new Set(symbols)];
       if (unique.length === 1) {
         const solved = solveEquation(head, rest[0], unique[0], context.scope());
-        if (solved.kind === 'finite') context.statementCondition = { left: head, right: rest[0], variable: unique[0], roots: solved.roots, tainted: false, text: 'the equation in the problem' };
+        if (solved.kind === 'finite')
+          context.statementCondition = {
+            left: head,
+            right: rest[0],
+            variable: unique[0],
+            roots: solved.roots,
+            tainted: false,
+            text: 'the equation in the problem',
+          };
       }
     }
   }
@@ -61,7 +83,10 @@ function addDefinition(context: StudentContext, head: string, body: string): voi
   try {
     const expr = parseTokens(tokenize(normalizeText(`$${body}$`)), context.functionNames());
     const fn = FUNCTION_HEAD.exec(head);
-    if (fn) { context.defineFunction(fn[1], { params: [fn[2]], body: expr }, false, false); return; }
+    if (fn) {
+      context.defineFunction(fn[1], { params: [fn[2]], body: expr }, false, false);
+      return;
+    }
     if (/^[A-Za-z]\w*$/.test(head.trim())) {
       const value = evaluate(expr, context.scope());
       if (Number.isFinite(value)) context.vars.set(head.trim(), value);

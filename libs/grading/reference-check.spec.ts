@@ -7,7 +7,10 @@ const problem = { statement: 'A bakery bakes 240 rolls and sells 3/4 of them. Ho
 
 describe('verifyReference', () => {
   it('trusts a solution whose steps check and whose answer is readable', () => {
-    expect(verifyReference(problem, { steps: ['240 * 3/4 = 180', '240 - 180 = 60'], finalAnswer: '60' })).toEqual({ trusted: true, reason: null });
+    expect(verifyReference(problem, { steps: ['240 * 3/4 = 180', '240 - 180 = 60'], finalAnswer: '60' })).toEqual({
+      trusted: true,
+      reason: null,
+    });
   });
 
   it('refuses a solution with a wrong step and says which', () => {

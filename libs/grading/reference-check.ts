@@ -20,20 +20,35 @@ export function verifyReference(
   candidate: ReferenceCandidate,
 ): ReferenceVerdict {
   if (candidate.steps.length === 0) return { trusted: false, reason: 'the reference has no steps' };
-  const check = checkSteps({ problem: problem.statement, steps: candidate.steps, definitions: problem.definitions ?? {}, answer: problem.answer ?? null });
+  const check = checkSteps({
+    problem: problem.statement,
+    steps: candidate.steps,
+    definitions: problem.definitions ?? {},
+    answer: problem.answer ?? null,
+  });
   if (check.firstErrorStep !== null) {
     const step = check.steps[check.firstErrorStep];
-    return { trusted: false, reason: `reference step ${check.firstErrorStep + 1} is wrong: ${step?.reason ?? 'it does not hold'}` };
+    return {
+      trusted: false,
+      reason: `reference step ${check.firstErrorStep + 1} is wrong: ${step?.reason ?? 'it does not hold'}`,
+    };
   }
   // Bare words ("OK.") parse as products of variables, so readable math must also carry a digit,
   // an operator or a math command.
   const looksLikeMath = /[0-9=+\-*/^\\()[\]{}√π∞<>≤≥]/.test(candidate.finalAnswer);
   if (!looksLikeMath || !checkAnswer(candidate.finalAnswer, candidate.finalAnswer).equivalent) {
-    return { trusted: false, reason: `the reference's final answer "${candidate.finalAnswer.slice(0, 80)}" cannot be read as math` };
+    return {
+      trusted: false,
+      reason: `the reference's final answer "${candidate.finalAnswer.slice(0, 80)}" cannot be read as math`,
+    };
   }
   if (problem.answer) {
     const matches = checkAnswer(problem.answer, candidate.finalAnswer);
-    if (!matches.equivalent) return { trusted: false, reason: `the reference's final answer does not match the answer key: ${matches.reason}` };
+    if (!matches.equivalent)
+      return {
+        trusted: false,
+        reason: `the reference's final answer does not match the answer key: ${matches.reason}`,
+      };
   }
   return { trusted: true, reason: null };
 }

@@ -16,11 +16,23 @@ const compare = (steps: string[], referenceSteps: ReferenceStepInput[] = workedR
   checkSteps({ problem, answer, steps, reference: { steps: referenceSteps } });
 
 describe('the API.md worked example', () => {
-  const check = compare(["f'(x) = 3x^2 - 6x", '3x(x - 2) = 0', 'x = 2', 'f(-1) = -2, f(2) = -2, f(3) = 2', 'max = 2, min = -2']);
+  const check = compare([
+    "f'(x) = 3x^2 - 6x",
+    '3x(x - 2) = 0',
+    'x = 2',
+    'f(-1) = -2, f(2) = -2, f(3) = 2',
+    'max = 2, min = -2',
+  ]);
 
   it('matches each step to the reference step making the same claim', () => {
     expect(check.steps.map((s) => s.matchesReferenceStep)).toEqual([0, 0, null, 2, null]);
-    expect(check.steps.map((s) => s.verdict)).toEqual(['correct', 'correct', 'incorrect', 'carried_error', 'carried_error']);
+    expect(check.steps.map((s) => s.verdict)).toEqual([
+      'correct',
+      'correct',
+      'incorrect',
+      'carried_error',
+      'carried_error',
+    ]);
   });
 
   it('reports the evaluations at x = 0 and x = 2 as skipped, and no required step missing', () => {
@@ -42,7 +54,12 @@ describe('matching claims', () => {
     ['the same evaluated value, worked out', ['f(2) = 8 - 12 + 2 = -2'], ['f(2) = -2'], [0]],
     ['the same value of another argument is another claim', ['f(3) = 2'], ['f(0) = 2'], [null]],
     ['arithmetic with the same result', ['He has 48 - 13 = 35 apples.'], ['48 - 13 = 35'], [0]],
-    ['the reference step holding most of the claims wins', ['f(-1) = -2, f(2) = -2, f(3) = 2'], ['f(0) = 2, f(2) = -2', 'f(-1) = -2, f(3) = 2'], [1]],
+    [
+      'the reference step holding most of the claims wins',
+      ['f(-1) = -2, f(2) = -2, f(3) = 2'],
+      ['f(0) = 2, f(2) = -2', 'f(-1) = -2, f(3) = 2'],
+      [1],
+    ],
     ['prose matches nothing', ['We look for the critical points.'], ['x = 0 or x = 2'], [null]],
   ] as const)('%s', (_name, steps, referenceSteps, expected) => {
     expect(compare([...steps], [...referenceSteps]).steps.map((s) => s.matchesReferenceStep)).toEqual(expected);
@@ -76,7 +93,11 @@ describe('skipped reference steps', () => {
   });
 
   it('uses the reference answer as the key when the problem has none', () => {
-    const check = checkSteps({ problem: 'Add 2 and 3.', steps: ['2 + 3 = 5'], reference: { steps: ['2 + 3 = 5'], answer: '5' } });
+    const check = checkSteps({
+      problem: 'Add 2 and 3.',
+      steps: ['2 + 3 = 5'],
+      reference: { steps: ['2 + 3 = 5'], answer: '5' },
+    });
     expect(check.finalAnswer.verdict).toBe('correct');
     expect(check.steps[0].matchesReferenceStep).toBe(0);
   });
@@ -85,8 +106,20 @@ describe('skipped reference steps', () => {
 describe('a hostile reference', () => {
   it('is read within limits and never throws', () => {
     const started = Date.now();
-    const hostile = ['9^9^9^9 = 1', 'x'.repeat(1_000_000), '('.repeat(5_000) + '1' + ')'.repeat(5_000) + ' = 1', null, 42, { text: 'factorial(10^9) = 1', required: true }];
-    const check = checkSteps({ problem, answer, steps: ['f(0) = 2'], reference: { steps: hostile as unknown as ReferenceStepInput[] } });
+    const hostile = [
+      '9^9^9^9 = 1',
+      'x'.repeat(1_000_000),
+      '('.repeat(5_000) + '1' + ')'.repeat(5_000) + ' = 1',
+      null,
+      42,
+      { text: 'factorial(10^9) = 1', required: true },
+    ];
+    const check = checkSteps({
+      problem,
+      answer,
+      steps: ['f(0) = 2'],
+      reference: { steps: hostile as unknown as ReferenceStepInput[] },
+    });
     expect(check.steps[0].matchesReferenceStep).toBeNull();
     // the required claim about factorial(10^9) is still a claim no student step made
     expect(check.missingRequiredSteps).toEqual([5]);

@@ -25,7 +25,10 @@ export interface ReferenceComparison {
 const MAX_REFERENCE_STEPS = 200;
 
 /** Reads the reference's steps in their own context (a fresh copy of the problem's). */
-export function readReference(reference: ReferenceInput | undefined, freshContext: () => StudentContext): ReferenceStep[] {
+export function readReference(
+  reference: ReferenceInput | undefined,
+  freshContext: () => StudentContext,
+): ReferenceStep[] {
   const raw = Array.isArray(reference?.steps) ? reference.steps.slice(0, MAX_REFERENCE_STEPS) : [];
   const context = freshContext();
   return raw.map((step) => {
@@ -49,7 +52,11 @@ export function stepClaims(text: string, context: StudentContext): ClaimSignatur
   }
 }
 
-export function compareWithReference(studentClaims: readonly ClaimSignature[][], reference: readonly ReferenceStep[], scope: Scope): ReferenceComparison {
+export function compareWithReference(
+  studentClaims: readonly ClaimSignature[][],
+  reference: readonly ReferenceStep[],
+  scope: Scope,
+): ReferenceComparison {
   const matched = reference.map((step) => step.claims.map(() => false));
   const matches = studentClaims.map((claims) => {
     let best: number | null = null;
@@ -62,19 +69,25 @@ export function compareWithReference(studentClaims: readonly ClaimSignature[][],
           matched[r][k] = true;
         }
       });
-      if (count > bestCount) { best = r; bestCount = count; }
+      if (count > bestCount) {
+        best = r;
+        bestCount = count;
+      }
     });
     return best;
   });
   // a reference step with no readable claim cannot be told apart from prose: never reported skipped
-  const skippedReferenceSteps = reference.flatMap((step, r) => (step.claims.length > 0 && matched[r].some((m) => !m) ? [r] : []));
+  const skippedReferenceSteps = reference.flatMap((step, r) =>
+    step.claims.length > 0 && matched[r].some((m) => !m) ? [r] : [],
+  );
   const missingRequiredSteps = skippedReferenceSteps.filter((r) => reference[r].required);
   return { matches, skippedReferenceSteps, missingRequiredSteps };
 }
 
 function sameClaim(a: ClaimSignature, b: ClaimSignature, scope: Scope): boolean {
   if (a.kind === 'value' && b.kind === 'value') return a.subject === b.subject && nearlyEqual(a.value, b.value);
-  if (a.kind === 'roots' && b.kind === 'roots') return a.variable === b.variable && sameRoots(unique(a.roots), unique(b.roots));
+  if (a.kind === 'roots' && b.kind === 'roots')
+    return a.variable === b.variable && sameRoots(unique(a.roots), unique(b.roots));
   if (a.kind === 'expr' && b.kind === 'expr') {
     if (a.subject !== b.subject) return false;
     try {

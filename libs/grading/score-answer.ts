@@ -15,12 +15,22 @@ type ScoredCheck = Pick<StepCheck, 'finalAnswer' | 'steps' | 'missingRequiredSte
 type MissingSteps = number | readonly number[];
 
 /** The score in points (what workers store). */
-export function scoreAnswer(check: ScoredCheck, policy: GradingPolicy = {}, points = 10, missingRequiredSteps?: MissingSteps): number {
+export function scoreAnswer(
+  check: ScoredCheck,
+  policy: GradingPolicy = {},
+  points = 10,
+  missingRequiredSteps?: MissingSteps,
+): number {
   return scoreBreakdown(check, policy, points, missingRequiredSteps).score;
 }
 
 /** The score with its parts, for feedback and audits. */
-export function scoreBreakdown(check: ScoredCheck, policy: GradingPolicy = {}, points = 10, missingRequiredSteps?: MissingSteps): ScoreBreakdown {
+export function scoreBreakdown(
+  check: ScoredCheck,
+  policy: GradingPolicy = {},
+  points = 10,
+  missingRequiredSteps?: MissingSteps,
+): ScoreBreakdown {
   const missing = missingCount(missingRequiredSteps ?? check.missingRequiredSteps ?? 0);
   const total = Number.isFinite(points) && points > 0 ? points : 0;
   const weight = clamp01(policy.answerWeight ?? 0.5);
@@ -29,7 +39,9 @@ export function scoreBreakdown(check: ScoredCheck, policy: GradingPolicy = {}, p
   const answerShare = checked.length === 0 ? total : total * weight;
   const answerPoints = answerShare * answerFraction(check.finalAnswer);
   const perStep = checked.length ? (total - answerShare) / checked.length : 0;
-  const earning = checked.filter((s) => s.verdict === 'correct' || (carriedCounts && s.verdict === 'carried_error')).length;
+  const earning = checked.filter(
+    (s) => s.verdict === 'correct' || (carriedCounts && s.verdict === 'carried_error'),
+  ).length;
   const stepPoints = perStep * earning;
   // the penalty is a share of the problem's points per skipped required step
   const penalty = Math.max(0, policy.missingRequiredStepPenalty ?? 0) * total * missing;
@@ -38,7 +50,8 @@ export function scoreBreakdown(check: ScoredCheck, policy: GradingPolicy = {}, p
 }
 
 function answerFraction(final: StepCheck['finalAnswer']): number {
-  if (final.parts && final.parts.length > 0) return final.parts.filter((p) => p.verdict === 'correct').length / final.parts.length;
+  if (final.parts && final.parts.length > 0)
+    return final.parts.filter((p) => p.verdict === 'correct').length / final.parts.length;
   return final.verdict === 'correct' ? 1 : 0;
 }
 

@@ -9,26 +9,37 @@ import { stepCases, type StepCase, type StepExpectation } from './step.cases.js'
 
 const sharedExamplesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/examples');
 
-interface ExampleSubmission { name: string; steps: string[]; expect: StepExpectation & { note?: string } }
+interface ExampleSubmission {
+  name: string;
+  steps: string[];
+  expect: StepExpectation & { note?: string };
+}
 interface ExampleProblem {
-  key: string; statement: string; definitions?: Record<string, string>; answer?: string;
+  key: string;
+  statement: string;
+  definitions?: Record<string, string>;
+  answer?: string;
   submissions: ExampleSubmission[];
 }
 
 /** The shared example files hold either one `problem` with `submissions` or a list of `problems`. */
 function loadSharedExamples(): StepCase[] {
-  const files = readdirSync(sharedExamplesDir).filter((name) => name.endsWith('.json')).sort();
+  const files = readdirSync(sharedExamplesDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   return files.flatMap((file) => {
     const content = JSON.parse(readFileSync(join(sharedExamplesDir, file), 'utf8'));
     const problems: ExampleProblem[] = content.problems ?? [{ ...content.problem, submissions: content.submissions }];
-    return problems.flatMap((problem) => problem.submissions.map((submission) => ({
-      name: `${file} ${problem.key}: ${submission.name}`,
-      problem: problem.statement,
-      definitions: problem.definitions,
-      answer: problem.answer,
-      steps: submission.steps,
-      expect: { ...submission.expect, ...lostRootFromNote(submission.expect.note) },
-    })));
+    return problems.flatMap((problem) =>
+      problem.submissions.map((submission) => ({
+        name: `${file} ${problem.key}: ${submission.name}`,
+        problem: problem.statement,
+        definitions: problem.definitions,
+        answer: problem.answer,
+        steps: submission.steps,
+        expect: { ...submission.expect, ...lostRootFromNote(submission.expect.note) },
+      })),
+    );
   });
 }
 
@@ -42,9 +53,13 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 
 function expectVerdicts(testCase: StepCase): void {
   const result = checkSteps({
-    problem: testCase.problem, steps: testCase.steps, answer: testCase.answer, definitions: testCase.definitions,
+    problem: testCase.problem,
+    steps: testCase.steps,
+    answer: testCase.answer,
+    definitions: testCase.definitions,
   });
-  const indicesWith = (verdict: string) => result.steps.filter((step) => step.verdict === verdict).map((step) => step.index);
+  const indicesWith = (verdict: string) =>
+    result.steps.filter((step) => step.verdict === verdict).map((step) => step.index);
   expect({
     firstErrorStep: result.firstErrorStep,
     finalAnswer: result.finalAnswer.verdict,
@@ -65,9 +80,14 @@ function expectVerdicts(testCase: StepCase): void {
     expect(result.steps[step].reason).toMatch(rootPattern);
   }
   // The same work always gets the same grade.
-  expect(checkSteps({
-    problem: testCase.problem, steps: testCase.steps, answer: testCase.answer, definitions: testCase.definitions,
-  })).toEqual(result);
+  expect(
+    checkSteps({
+      problem: testCase.problem,
+      steps: testCase.steps,
+      answer: testCase.answer,
+      definitions: testCase.definitions,
+    }),
+  ).toEqual(result);
 }
 
 describe('the step-case table', () => {

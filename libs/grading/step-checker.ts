@@ -2,7 +2,15 @@
 // solution, definition, evaluation chain, identity, condition, conclusion), checks the claims,
 // and updates the context (values, taint, conditions, the student's own definitions).
 import type { Expr } from '../../libs/math/index.js';
-import { compareExpressions, evaluate, exprToString, formatNumber, FUNCTION_ARITY, nearlyEqual, unboundSymbols } from '../../libs/math/index.js';
+import {
+  compareExpressions,
+  evaluate,
+  exprToString,
+  formatNumber,
+  FUNCTION_ARITY,
+  nearlyEqual,
+  unboundSymbols,
+} from '../../libs/math/index.js';
 import { displayExpr } from './display-expr.js';
 import { checkValueChain } from './arithmetic-check.js';
 import { checkChainLinks, linkClaims } from './symbolic-chain.js';
@@ -16,16 +24,27 @@ import type { MathItem } from './step-reader.js';
 import type { StudentContext } from './student-context.js';
 import type { StepState } from './step-state.js';
 
-const BINDING = /(?:\b(?:when|at|for|if|let|given|with|suppose|where|put|setting|taking|substitute|substituting|plug(?:ging)?(?: in)?)|当|若|代入|将)\s*$/;
+const BINDING =
+  /(?:\b(?:when|at|for|if|let|given|with|suppose|where|put|setting|taking|substitute|substituting|plug(?:ging)?(?: in)?)|当|若|代入|将)\s*$/;
 const LOCATION = /(?:出现在|取得|在|attained at|occurs at|achieved at|reached at|at)\s*$/;
 const CONNECTIVE = /^\s*(?:,|and|or|和|或|及|、|以及)?\s*$/;
 const CRITICAL = /critical|stationary|驻点|极值点|临界点/;
 
-
 export type { StepState } from './step-state.js';
 
 export function checkStepItems(text: string, items: MathItem[], context: StudentContext): StepState {
-  const state: StepState = { bindings: new Map(), taintedBindings: new Set(), lastValue: null, solutions: null, claims: [], conclusion: null, lastExpr: null, inLocation: false, bareValues: [], solutionText: null };
+  const state: StepState = {
+    bindings: new Map(),
+    taintedBindings: new Set(),
+    lastValue: null,
+    solutions: null,
+    claims: [],
+    conclusion: null,
+    lastExpr: null,
+    inLocation: false,
+    bareValues: [],
+    solutionText: null,
+  };
   for (const item of items) {
     if (state.solutions && joinsSolutionList(item, context, state)) continue;
     if (state.solutions && !isSolutionItem(item, context, state)) flushSolutions(state, context);
@@ -41,14 +60,28 @@ export function checkStepItems(text: string, items: MathItem[], context: Student
 function restatements(values: number[], context: StudentContext): ClaimOutcome[] {
   for (const value of values) {
     const known = context.knows(value);
-    if (known) return [{ holds: true, tainted: known.tainted, reason: `${formatNumber(value)} restates a value found earlier`, method: 'cas' }];
+    if (known)
+      return [
+        {
+          holds: true,
+          tainted: known.tainted,
+          reason: `${formatNumber(value)} restates a value found earlier`,
+          method: 'cas',
+        },
+      ];
   }
   return [];
 }
 
 function isSolutionItem(item: MathItem, context: StudentContext, state: StepState): boolean {
   const [head, value] = item.parts;
-  return item.parts.length === 2 && head.kind === 'sym' && head.name === state.solutions?.variable && !context.vars.has(head.name) && unboundSymbols([value], context.scope()).length === 0;
+  return (
+    item.parts.length === 2 &&
+    head.kind === 'sym' &&
+    head.name === state.solutions?.variable &&
+    !context.vars.has(head.name) &&
+    unboundSymbols([value], context.scope()).length === 0
+  );
 }
 
 /** `x = 9, -4`: a bare value listed right after a solution is another solution. */
@@ -72,7 +105,10 @@ function flushSolutions(state: StepState, context: StudentContext): void {
   const tainted = outcome ? outcome.tainted || outcome.holds === false : pending.tainted;
   for (const v of pending.values) context.addValue(v, tainted);
   if (outcome) state.claims.push(outcome);
-  context.statedSolutions.set(pending.variable, [...(context.statedSolutions.get(pending.variable) ?? []), ...pending.values]);
+  context.statedSolutions.set(pending.variable, [
+    ...(context.statedSolutions.get(pending.variable) ?? []),
+    ...pending.values,
+  ]);
 }
 
 function tryValue(expr: Expr, context: StudentContext, state: StepState): number | null {
@@ -102,15 +138,29 @@ function checkItem(item: MathItem, context: StudentContext, state: StepState, te
     }
     return;
   }
-  if (rels.length === 1 && rels[0] === 'in' && head.kind === 'sym' && parts[1].kind === 'list' && parts[1].open === '{') {
+  if (
+    rels.length === 1 &&
+    rels[0] === 'in' &&
+    head.kind === 'sym' &&
+    parts[1].kind === 'list' &&
+    parts[1].open === '{'
+  ) {
     const members = parts[1].items.map((e) => ({ e, v: tryValue(e, context, state) }));
     if (members.every((m) => m.v !== null)) {
-      state.solutions = { variable: head.name, values: members.map((m) => m.v!), texts: members.map((m) => `${head.name} = ${exprToString(m.e)}`), tainted: usesTaintedValue(parts, context, state.taintedBindings) };
+      state.solutions = {
+        variable: head.name,
+        values: members.map((m) => m.v!),
+        texts: members.map((m) => `${head.name} = ${exprToString(m.e)}`),
+        tainted: usesTaintedValue(parts, context, state.taintedBindings),
+      };
       flushSolutions(state, context);
     }
     return;
   }
-  if (rels.some((r) => r !== '=' && r !== '~=')) { checkInequality(item, context, state); return; }
+  if (rels.some((r) => r !== '=' && r !== '~=')) {
+    checkInequality(item, context, state);
+    return;
+  }
   if (named && head.kind === 'sym' && parts.length === 2) {
     const value = tryValue(last, context, state);
     if (value !== null) {
@@ -123,15 +173,34 @@ function checkItem(item: MathItem, context: StudentContext, state: StepState, te
     return;
   }
   // `when x = -7 and x = 2`: a second value joined to a binding of the same name is another case
-  if (head.kind === 'sym' && parts.length === 2 && state.bindings.has(head.name) && CONNECTIVE.test(before) && !state.inLocation) {
+  if (
+    head.kind === 'sym' &&
+    parts.length === 2 &&
+    state.bindings.has(head.name) &&
+    CONNECTIVE.test(before) &&
+    !state.inLocation
+  ) {
     const value = tryValue(parts[1], context, state);
-    if (value !== null) { state.bindings.set(head.name, value); return; }
+    if (value !== null) {
+      state.bindings.set(head.name, value);
+      return;
+    }
   }
   const continuesLocation = state.inLocation && CONNECTIVE.test(before);
   state.inLocation = false;
-  if (head.kind === 'sym' && parts.length === 2 && (BINDING.test(before) || LOCATION.test(before) || continuesLocation)) {
+  if (
+    head.kind === 'sym' &&
+    parts.length === 2 &&
+    (BINDING.test(before) || LOCATION.test(before) || continuesLocation)
+  ) {
     const value = tryValue(parts[1], context, state);
-    if (value !== null && (LOCATION.test(before) || continuesLocation) && state.lastValue && !/^(?:.*\b)?(?:when|for|if|let|当|若)\s*$/.test(before) && state.claims.length > 0) {
+    if (
+      value !== null &&
+      (LOCATION.test(before) || continuesLocation) &&
+      state.lastValue &&
+      !/^(?:.*\b)?(?:when|for|if|let|当|若)\s*$/.test(before) &&
+      state.claims.length > 0
+    ) {
       state.claims.push(checkLocation(head.name, value, state.lastValue, context));
       state.inLocation = true;
       return;
@@ -142,12 +211,23 @@ function checkItem(item: MathItem, context: StudentContext, state: StepState, te
       return;
     }
   }
-  if (head.kind === 'sym' && parts.length === 2 && !named && restatesStudentName(head.name, parts[1], context, state.bindings)) return;
+  if (
+    head.kind === 'sym' &&
+    parts.length === 2 &&
+    !named &&
+    restatesStudentName(head.name, parts[1], context, state.bindings)
+  )
+    return;
   const scope = context.scope(state.bindings);
   const free = unboundSymbols(parts, scope);
   if (head.kind === 'sym' && parts.length === 2 && free.length === 1 && free[0] === head.name && !named) {
     const value = tryValue(parts[1], context, state);
-    if (value !== null && (context.condition?.variable === head.name || CRITICAL.test(text) || [...context.studentNames].some((n) => n.endsWith("'")))) {
+    if (
+      value !== null &&
+      (context.condition?.variable === head.name ||
+        CRITICAL.test(text) ||
+        [...context.studentNames].some((n) => n.endsWith("'")))
+    ) {
       const tainted = usesTaintedValue([parts[1]], context, state.taintedBindings);
       if (!state.solutions) state.solutions = { variable: head.name, values: [], texts: [], tainted: false };
       state.solutions.values.push(value);
@@ -156,25 +236,48 @@ function checkItem(item: MathItem, context: StudentContext, state: StepState, te
       return;
     }
   }
-  if (head.kind === 'sym' && free.includes(head.name) && !named && head.name.length <= 2) { defineName(head.name, parts.slice(1), rels.slice(1), context, state); return; }
+  if (head.kind === 'sym' && free.includes(head.name) && !named && head.name.length <= 2) {
+    defineName(head.name, parts.slice(1), rels.slice(1), context, state);
+    return;
+  }
   // `|a_{n-1}| = …` is a value, not a definition of abs: only unknown function names are defined here
-  if (head.kind === 'call' && !context.functions.has(head.name) && !Object.hasOwn(FUNCTION_ARITY, head.name) && head.args.length === 1 && head.args[0].kind === 'sym') {
+  if (
+    head.kind === 'call' &&
+    !context.functions.has(head.name) &&
+    !Object.hasOwn(FUNCTION_ARITY, head.name) &&
+    head.args.length === 1 &&
+    head.args[0].kind === 'sym'
+  ) {
     context.defineFunction(head.name, { params: [head.args[0].name], body: last }, false, true);
     if (parts.length > 2) checkIdentities(parts.slice(1), context, state);
     return;
   }
-  if (free.length === 0) { checkValues(item, context, state, named); return; }
+  if (free.length === 0) {
+    checkValues(item, context, state, named);
+    return;
+  }
   checkSymbolic(item, free, context, state);
 }
 
 function defineName(name: string, rest: Expr[], rels: string[], context: StudentContext, state: StepState): void {
   const scope = context.scope(state.bindings);
-  if (unboundSymbols(rest, scope).length > 0) { if (rest.length > 1) checkIdentities(rest, context, state); return; }
+  if (unboundSymbols(rest, scope).length > 0) {
+    if (rest.length > 1) checkIdentities(rest, context, state);
+    return;
+  }
   let tainted = usesTaintedValue(rest, context, state.taintedBindings);
   if (rest.length > 1) {
     const chain = checkValueChain(rest, rels, scope);
-    if (chain.kind === 'fails') { state.claims.push({ holds: false, tainted, reason: chain.reason, method: 'cas' }); tainted = true; }
-    else if (chain.kind === 'holds') state.claims.push({ holds: true, tainted, reason: `${name} = ${formatNumber(chain.values[chain.values.length - 1])}`, method: 'cas' });
+    if (chain.kind === 'fails') {
+      state.claims.push({ holds: false, tainted, reason: chain.reason, method: 'cas' });
+      tainted = true;
+    } else if (chain.kind === 'holds')
+      state.claims.push({
+        holds: true,
+        tainted,
+        reason: `${name} = ${formatNumber(chain.values[chain.values.length - 1])}`,
+        method: 'cas',
+      });
   }
   const value = tryValue(rest[rest.length - 1], context, state);
   if (value === null) return;
@@ -190,7 +293,10 @@ function checkValues(item: MathItem, context: StudentContext, state: StepState, 
   const { parts, rels } = item;
   const tainted = usesTaintedValue(parts, context, state.taintedBindings);
   const chain = checkValueChain(parts, rels, context.scope(state.bindings));
-  if (chain.kind === 'unknown') { state.claims.push({ holds: null, tainted, reason: chain.reason, method: 'cas' }); return; }
+  if (chain.kind === 'unknown') {
+    state.claims.push({ holds: null, tainted, reason: chain.reason, method: 'cas' });
+    return;
+  }
   const head = parts[0];
   const claimed = chain.values[chain.values.length - 1];
   if (head.kind === 'call' && head.args.length === 1 && context.functions.has(head.name)) {
@@ -204,7 +310,10 @@ function checkValues(item: MathItem, context: StudentContext, state: StepState, 
     state.lastValue = { value: claimed, tainted: true };
     return;
   }
-  const shown = parts.length > 2 ? `${exprToString(parts[0])} = … = ${formatNumber(claimed)}` : `${exprToString(parts[0])} = ${formatNumber(claimed)}`;
+  const shown =
+    parts.length > 2
+      ? `${exprToString(parts[0])} = … = ${formatNumber(claimed)}`
+      : `${exprToString(parts[0])} = ${formatNumber(claimed)}`;
   state.claims.push({ holds: true, tainted, reason: `${shown} holds`, method: 'cas' });
   chain.values.forEach((v) => context.addValue(v, tainted));
   state.lastValue = { value: claimed, tainted };
@@ -214,9 +323,18 @@ function checkValues(item: MathItem, context: StudentContext, state: StepState, 
 function checkIdentities(parts: Expr[], context: StudentContext, state: StepState): boolean {
   const scope = context.scope(state.bindings);
   const tainted = usesTaintedValue(parts, context, state.taintedBindings);
-  const links = checkChainLinks(parts, parts.slice(1).map(() => '='), scope);
+  const links = checkChainLinks(
+    parts,
+    parts.slice(1).map(() => '='),
+    scope,
+  );
   if (links.kind === 'holds') {
-    state.claims.push({ holds: true, tainted, reason: `${parts.map(exprToString).join(' = ')} is an identity`, method: 'numeric' });
+    state.claims.push({
+      holds: true,
+      tainted,
+      reason: `${parts.map(exprToString).join(' = ')} is an identity`,
+      method: 'numeric',
+    });
     return true;
   }
   state.claims.push(...linkClaims(links, tainted));
@@ -235,9 +353,15 @@ function checkSymbolic(item: MathItem, free: string[], context: StudentContext, 
     return;
   }
   const firstDifferent = results.findIndex((r) => r.verdict === 'different');
-  const definesFunction = head.kind === 'call' && head.args.length === 1 && head.args[0].kind === 'sym' && context.functions.has(head.name);
+  const definesFunction =
+    head.kind === 'call' && head.args.length === 1 && head.args[0].kind === 'sym' && context.functions.has(head.name);
   if (firstDifferent < 0) {
-    state.claims.push({ holds: true, tainted, reason: `${parts.map(exprToString).join(' = ')} holds for every ${free.join(', ')}`, method: 'numeric' });
+    state.claims.push({
+      holds: true,
+      tainted,
+      reason: `${parts.map(exprToString).join(' = ')} holds for every ${free.join(', ')}`,
+      method: 'numeric',
+    });
     if (definesFunction) context.studentNames.add((head as { name: string }).name);
     return;
   }
@@ -247,7 +371,13 @@ function checkSymbolic(item: MathItem, free: string[], context: StudentContext, 
     // `2x = 45 + 5 = 50`: an equation whose right side is worked out; the arithmetic is the claim
     const chain = checkValueChain(parts.slice(1), item.rels.slice(1), scope);
     if (chain.kind === 'fails') state.claims.push({ holds: false, tainted, reason: chain.reason, method: 'cas' });
-    else if (chain.kind === 'holds') state.claims.push({ holds: true, tainted, reason: `${exprToString(parts[1])} = ${formatNumber(chain.values[chain.values.length - 1])}`, method: 'cas' });
+    else if (chain.kind === 'holds')
+      state.claims.push({
+        holds: true,
+        tainted,
+        reason: `${exprToString(parts[1])} = ${formatNumber(chain.values[chain.values.length - 1])}`,
+        method: 'cas',
+      });
     return;
   }
   if (free.length === 1 && lastIsConstant && results.slice(0, -1).every((r) => r.verdict === 'equal')) {
@@ -258,7 +388,12 @@ function checkSymbolic(item: MathItem, free: string[], context: StudentContext, 
   if (definesFunction && firstDifferent === 0) {
     const name = (head as { name: string }).name;
     const param = ((head as { args: Expr[] }).args[0] as { name: string }).name;
-    state.claims.push({ holds: false, tainted, reason: `${exprToString(head)} should be ${displayExpr(context.functions.get(name)!.body, scope)}, not ${displayExpr(parts[1], scope)}`, method: 'numeric' });
+    state.claims.push({
+      holds: false,
+      tainted,
+      reason: `${exprToString(head)} should be ${displayExpr(context.functions.get(name)!.body, scope)}, not ${displayExpr(parts[1], scope)}`,
+      method: 'numeric',
+    });
     context.defineFunction(name, { params: [param], body: last }, true, true);
     context.studentNames.add(name);
     return;
@@ -274,21 +409,50 @@ function checkSymbolic(item: MathItem, free: string[], context: StudentContext, 
       const fn = head as { name: string; args: { name: string }[] };
       context.defineFunction(fn.name, { params: [fn.args[0].name], body: last }, links.kind !== 'holds', true);
     }
-    if (links.kind === 'holds') state.claims.push({ holds: true, tainted, reason: `${parts.map(exprToString).join(' = ')} holds`, method: 'numeric' });
+    if (links.kind === 'holds')
+      state.claims.push({
+        holds: true,
+        tainted,
+        reason: `${parts.map(exprToString).join(' = ')} holds`,
+        method: 'numeric',
+      });
     else state.claims.push(...linkClaims(links, tainted));
   }
 }
 
-function checkLocation(variable: string, at: number, stated: { value: number; tainted: boolean }, context: StudentContext): ClaimOutcome {
+function checkLocation(
+  variable: string,
+  at: number,
+  stated: { value: number; tainted: boolean },
+  context: StudentContext,
+): ClaimOutcome {
   const candidates = [...context.functions.keys()].filter((n) => !n.endsWith("'"));
-  if (candidates.length !== 1) return { holds: null, tainted: false, reason: `cannot tell which function is meant at ${variable} = ${formatNumber(at)}`, method: 'cas' };
+  if (candidates.length !== 1)
+    return {
+      holds: null,
+      tainted: false,
+      reason: `cannot tell which function is meant at ${variable} = ${formatNumber(at)}`,
+      method: 'cas',
+    };
   const name = candidates[0];
   const recorded = context.evaluations.get(name)?.get(at);
   const tainted = stated.tainted || Boolean(recorded?.tainted) || context.isTaintedValue(at);
-  const actual = recorded ? recorded.value : tryValue({ kind: 'call', name, args: [{ kind: 'num', value: at, text: String(at), decimals: null }] }, context, { bindings: new Map() } as StepState);
-  if (actual === null) return { holds: null, tainted, reason: `${name}(${formatNumber(at)}) is undefined`, method: 'cas' };
+  const actual = recorded
+    ? recorded.value
+    : tryValue({ kind: 'call', name, args: [{ kind: 'num', value: at, text: String(at), decimals: null }] }, context, {
+        bindings: new Map(),
+      } as StepState);
+  if (actual === null)
+    return { holds: null, tainted, reason: `${name}(${formatNumber(at)}) is undefined`, method: 'cas' };
   const holds = nearlyEqual(actual, stated.value);
-  return { holds, tainted, reason: holds ? `${name}(${formatNumber(at)}) = ${formatNumber(actual)}` : `${name}(${formatNumber(at)}) = ${formatNumber(actual)}, not ${formatNumber(stated.value)}`, method: 'cas' };
+  return {
+    holds,
+    tainted,
+    reason: holds
+      ? `${name}(${formatNumber(at)}) = ${formatNumber(actual)}`
+      : `${name}(${formatNumber(at)}) = ${formatNumber(actual)}, not ${formatNumber(stated.value)}`,
+    method: 'cas',
+  };
 }
 
 /** `max = 2`: checked against the values the student found for the function (on the interval). */
@@ -297,10 +461,21 @@ export function checkNamed(name: string, value: number, tainted: boolean, contex
   const isTainted = tainted || context.isTaintedValue(value);
   if (candidates.length !== 1 || (name !== 'max' && name !== 'min')) return [];
   const interval = context.interval;
-  const values = [...candidates[0][1].entries()].filter(([x]) => !interval || (x >= interval[0] - 1e-9 && x <= interval[1] + 1e-9)).map(([, v]) => v);
+  const values = [...candidates[0][1].entries()]
+    .filter(([x]) => !interval || (x >= interval[0] - 1e-9 && x <= interval[1] + 1e-9))
+    .map(([, v]) => v);
   if (values.length < 2) return [];
   const best = name === 'max' ? Math.max(...values.map((v) => v.value)) : Math.min(...values.map((v) => v.value));
   const holds = nearlyEqual(best, value);
   const label = name === 'max' ? 'maximum' : 'minimum';
-  return [{ holds, tainted: isTainted || values.some((v) => v.tainted && nearlyEqual(v.value, value)), reason: holds ? `the ${label} of the values found is ${formatNumber(best)}` : `the ${label} of the values found is ${formatNumber(best)}, not ${formatNumber(value)}`, method: 'cas' }];
+  return [
+    {
+      holds,
+      tainted: isTainted || values.some((v) => v.tainted && nearlyEqual(v.value, value)),
+      reason: holds
+        ? `the ${label} of the values found is ${formatNumber(best)}`
+        : `the ${label} of the values found is ${formatNumber(best)}, not ${formatNumber(value)}`,
+      method: 'cas',
+    },
+  ];
 }

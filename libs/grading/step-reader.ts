@@ -17,7 +17,11 @@ const POISON = new Set(['#', '±', '≡', '…', '∪', '∩', '∅', '→', '@'
 const QUANTITY_JOINS = new Set(['of', 'in', 'per', 'for']);
 const CONNECTIVE_WORDS = new Set(['and', 'or', 'so', 'then', 'thus', 'hence', 'therefore']);
 
-export function readStep(text: string, definedFunctions: ReadonlySet<string>, knownVariables: ReadonlySet<string> = new Set()): MathItem[] {
+export function readStep(
+  text: string,
+  definedFunctions: ReadonlySet<string>,
+  knownVariables: ReadonlySet<string> = new Set(),
+): MathItem[] {
   const tokens = tokenize(normalizeText(text));
   const items: MathItem[] = [];
   let run: Token[] = [];
@@ -33,7 +37,12 @@ export function readStep(text: string, definedFunctions: ReadonlySet<string>, kn
     // `24 eggs in 1 tray x 2 trays`: math that starts inside a compound quantity is not a claim
     const insideQuantity = afterValue && headHasUnit && isQuantityJoin(prose);
     if (run.length && !poisoned && !poisonAfter && !(insideQuantity && run.some((t) => t.kind === 'rel'))) {
-      const item = toItem(items.length === 0 && isHeading(prose) ? dropDash(run) : run, prose.join(' ').toLowerCase(), definedFunctions, { labelHead, cutOff });
+      const item = toItem(
+        items.length === 0 && isHeading(prose) ? dropDash(run) : run,
+        prose.join(' ').toLowerCase(),
+        definedFunctions,
+        { labelHead, cutOff },
+      );
       if (item) items.push(item);
     }
     if (run.length) {
@@ -62,23 +71,40 @@ export function readStep(text: string, definedFunctions: ReadonlySet<string>, kn
     const token = tokens[i];
     // `$10/day` and `93 (average)` after a value are units, not a division or a product
     if (run.length && endsWithValue(run) && (token.kind === 'open' || (token.kind === 'op' && token.text === '/'))) {
-      if (skipUnit(i)) { i = skipTo; continue; }
+      if (skipUnit(i)) {
+        i = skipTo;
+        continue;
+      }
     }
-    if (isMathToken(tokens, i, definedFunctions, depth) || (tokens[i].kind === 'id' && knownVariables.has(tokens[i].text))) {
+    if (
+      isMathToken(tokens, i, definedFunctions, depth) ||
+      (tokens[i].kind === 'id' && knownVariables.has(tokens[i].text))
+    ) {
       if (token.kind === 'open') depth++;
       if (token.kind === 'close') depth = Math.max(0, depth - 1);
       run.push(token);
       continue;
     }
-    if (run.length && endsWithValue(run) && skipUnit(i)) { i = skipTo; continue; }
+    if (run.length && endsWithValue(run) && skipUnit(i)) {
+      i = skipTo;
+      continue;
+    }
     if (run.length && endsWithOperator(run)) {
       const words = wordsBeforeOperand(tokens, i, definedFunctions);
-      if (words > 0) { i += words - 1; continue; }
+      if (words > 0) {
+        i += words - 1;
+        continue;
+      }
       // `(3/4)*number of novels`: the math goes on in words, so its last part is not a value
       if (isUnitWord(token, definedFunctions)) cutOff = true;
     }
     // `17·44 = 748 ≡ 1 (mod 83)`: congruence binds loosest, so the equalities before it are claims
-    if (token.kind === 'punct' && POISON.has(token.text)) { flush(token.text !== '≡'); poisoned = true; prose.push(token.text); continue; }
+    if (token.kind === 'punct' && POISON.has(token.text)) {
+      flush(token.text !== '≡');
+      poisoned = true;
+      prose.push(token.text);
+      continue;
+    }
     flush();
     prose.push(token.text);
   }
@@ -93,7 +119,9 @@ function endsWithValue(run: Token[]): boolean {
 
 /** `Yams - 6 yams x $1.5`: a spaced dash before the first number is punctuation, not a minus. */
 function dropDash(run: Token[]): Token[] {
-  return run.length > 1 && run[0].kind === 'op' && run[0].text === '-' && run[0].spaceBefore && run[1].spaceBefore ? run.slice(1) : run;
+  return run.length > 1 && run[0].kind === 'op' && run[0].text === '-' && run[0].spaceBefore && run[1].spaceBefore
+    ? run.slice(1)
+    : run;
 }
 
 /** `Yams - 6 yams`: a short capitalised label opening the step. */
@@ -103,7 +131,12 @@ function isHeading(prose: string[]): boolean {
 
 /** A number, a few words, then of/in/per/for: the next number is part of the same quantity. */
 function isQuantityJoin(prose: string[]): boolean {
-  return prose.length > 0 && prose.length <= 4 && QUANTITY_JOINS.has(prose[prose.length - 1].toLowerCase()) && prose.every((w) => /^[A-Za-z]/.test(w));
+  return (
+    prose.length > 0 &&
+    prose.length <= 4 &&
+    QUANTITY_JOINS.has(prose[prose.length - 1].toLowerCase()) &&
+    prose.every((w) => /^[A-Za-z]/.test(w))
+  );
 }
 
 function endsWithOperator(run: Token[]): boolean {
@@ -114,12 +147,20 @@ function endsWithOperator(run: Token[]): boolean {
 function isMathToken(tokens: Token[], i: number, defined: ReadonlySet<string>, depth: number): boolean {
   const token = tokens[i];
   switch (token.kind) {
-    case 'num': case 'open': case 'close': return true;
-    case 'op': return token.text !== '!' || (i > 0 && !token.spaceBefore);
-    case 'rel': return true;
-    case 'comma': return depth > 0;
-    case 'id': return isMathId(tokens, i, defined);
-    default: return false;
+    case 'num':
+    case 'open':
+    case 'close':
+      return true;
+    case 'op':
+      return token.text !== '!' || (i > 0 && !token.spaceBefore);
+    case 'rel':
+      return true;
+    case 'comma':
+      return depth > 0;
+    case 'id':
+      return isMathId(tokens, i, defined);
+    default:
+      return false;
   }
 }
 
@@ -128,15 +169,18 @@ function isMathId(tokens: Token[], i: number, defined: ReadonlySet<string>): boo
   const name = token.text;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  const nextIsMath = next !== undefined && (next.kind === 'rel' || next.kind === 'op' || (next.kind === 'open' && !next.spaceBefore));
+  const nextIsMath =
+    next !== undefined && (next.kind === 'rel' || next.kind === 'op' || (next.kind === 'open' && !next.spaceBefore));
   if (token.latex) return !CONNECTIVE_WORDS.has(name) || nextIsMath;
   if (defined.has(name) || name.endsWith("'")) return true;
   if (isLabelLetter(tokens, i)) return false;
   if (KNOWN_NAMES.has(name)) return name === 'pi' || nextIsMath || next?.kind === 'num' || next?.kind === 'id';
   if (name.length > 1 && !/^[A-Za-z]_\w+$/.test(name)) return false;
   const prevIsMath = prev !== undefined && !token.spaceBefore && (prev.kind === 'num' || prev.kind === 'close');
-  const prevIsOperator = prev !== undefined && (prev.kind === 'op' || prev.kind === 'rel' || (prev.kind === 'open' && !token.spaceBefore));
-  if (name === 'a' || name === 'A' || name === 'I') return prevIsMath || (next?.kind === 'rel') || (prevIsOperator && !!next && next.kind !== 'id');
+  const prevIsOperator =
+    prev !== undefined && (prev.kind === 'op' || prev.kind === 'rel' || (prev.kind === 'open' && !token.spaceBefore));
+  if (name === 'a' || name === 'A' || name === 'I')
+    return prevIsMath || next?.kind === 'rel' || (prevIsOperator && !!next && next.kind !== 'id');
   return prevIsMath || prevIsOperator || nextIsMath || next?.kind === 'close';
 }
 
@@ -153,7 +197,14 @@ function isLabelLetter(tokens: Token[], i: number, depth = 0): boolean {
   if (token.latex || !/^[A-Z]$/.test(token.text) || depth > 3) return false;
   const prev = tokens[i - 1];
   const before = tokens[i - 2];
-  if (prev?.kind === 'id' && !prev.latex && /^[A-Z][a-z]+$/.test(prev.text) && !KNOWN_NAMES.has(prev.text) && (before?.kind === 'id' || before?.kind === 'word')) return true;
+  if (
+    prev?.kind === 'id' &&
+    !prev.latex &&
+    /^[A-Z][a-z]+$/.test(prev.text) &&
+    !KNOWN_NAMES.has(prev.text) &&
+    (before?.kind === 'id' || before?.kind === 'word')
+  )
+    return true;
   const joined = prev && (prev.text === 'and' || prev.text === 'or' || prev.kind === 'comma');
   return Boolean(joined) && before?.kind === 'id' && isLabelLetter(tokens, i - 2, depth + 1);
 }
@@ -165,7 +216,11 @@ function toItem(run: Token[], before: string, defined: ReadonlySet<string>, shap
   for (const token of run) {
     if (token.kind === 'open') depth++;
     if (token.kind === 'close') depth--;
-    if (token.kind === 'rel' && depth === 0) { rels.push(token.text); segments.push([]); continue; }
+    if (token.kind === 'rel' && depth === 0) {
+      rels.push(token.text);
+      segments.push([]);
+      continue;
+    }
     segments[segments.length - 1].push(token);
   }
   if (segments[0].length === 0 && segments.length > 2) {
@@ -173,8 +228,14 @@ function toItem(run: Token[], before: string, defined: ReadonlySet<string>, shap
     segments.shift();
     rels.shift();
   }
-  if (shape.labelHead && segments.length > 2) { segments.shift(); rels.shift(); }
-  if (shape.cutOff && segments.length > 1) { segments.pop(); rels.pop(); }
+  if (shape.labelHead && segments.length > 2) {
+    segments.shift();
+    rels.shift();
+  }
+  if (shape.cutOff && segments.length > 1) {
+    segments.pop();
+    rels.pop();
+  }
   if (segments.some((s) => s.length === 0)) return null;
   const parts: Expr[] = [];
   for (let k = 0; k < segments.length; k++) {

@@ -69,14 +69,21 @@ describe('reading arithmetic inside prose', () => {
   });
 
   it('reads `District C` as a place, not a variable defined by an earlier step', () => {
-    const previous = ['He delivers 198 newspapers to District A + 209 newspapers to District C = 407 newspapers in total.'];
-    const step = 'He delivers 600 newspapers in total - 407 newspapers to District A and C = 193 newspapers to District B.';
+    const previous = [
+      'He delivers 198 newspapers to District A + 209 newspapers to District C = 407 newspapers in total.',
+    ];
+    const step =
+      'He delivers 600 newspapers in total - 407 newspapers to District A and C = 193 newspapers to District B.';
     expect(verdictOf(step, previous).verdict).not.toBe('incorrect');
     expect(verdictOf('Let C be the cost: C = 5 + 3 = 9').verdict).toBe('incorrect');
   });
 
   it('takes a computed value, not a rate stated after it, as the last value', () => {
-    const result = checkSteps({ problem: 'Copy 600 GB at 12 GB/minute.', steps: ['It takes 600 / 12 = 50 minutes at 12 GB/minute.'], answer: '50' });
+    const result = checkSteps({
+      problem: 'Copy 600 GB at 12 GB/minute.',
+      steps: ['It takes 600 / 12 = 50 minutes at 12 GB/minute.'],
+      answer: '50',
+    });
     expect(result.finalAnswer.verdict).toBe('correct');
   });
 
@@ -85,7 +92,10 @@ describe('reading arithmetic inside prose', () => {
   });
 
   it('uses a name the student defined earlier, and carries its taint', () => {
-    const result = checkSteps({ problem: 'Share a bill.', steps: ['a = 1,200 + 350 = 1,650', 'Each pays a / 5 = 330 dollars.'] });
+    const result = checkSteps({
+      problem: 'Share a bill.',
+      steps: ['a = 1,200 + 350 = 1,650', 'Each pays a / 5 = 330 dollars.'],
+    });
     expect(result.steps.map((s) => s.verdict)).toEqual(['incorrect', 'carried_error']);
   });
 });

@@ -13,7 +13,10 @@ export interface Condition {
   text: string;
 }
 
-export interface KnownValue { value: number; tainted: boolean }
+export interface KnownValue {
+  value: number;
+  tainted: boolean;
+}
 
 export class StudentContext {
   readonly vars = new Map<string, number>();
@@ -91,7 +94,10 @@ export class StudentContext {
 
   recordEvaluation(fn: string, argument: number, value: number, tainted: boolean): void {
     let table = this.evaluations.get(fn);
-    if (!table) { table = new Map(); this.evaluations.set(fn, table); }
+    if (!table) {
+      table = new Map();
+      this.evaluations.set(fn, table);
+    }
     table.set(argument, { value, tainted });
   }
 }

@@ -8,7 +8,12 @@ import type { StudentContext } from './student-context.js';
  * `a = 13` (a bare number: another case being considered), is reassigned, not contradicted: the
  * old value no longer holds and nothing was computed that could be wrong.
  */
-export function restatesStudentName(name: string, value: Expr, context: StudentContext, bindings: ReadonlyMap<string, number>): boolean {
+export function restatesStudentName(
+  name: string,
+  value: Expr,
+  context: StudentContext,
+  bindings: ReadonlyMap<string, number>,
+): boolean {
   if (!context.vars.has(name) || !context.studentNames.has(name) || bindings.has(name)) return false;
   const scope = context.scope(bindings);
   if (unboundSymbols([value], scope).length > 0) {

@@ -23,7 +23,8 @@ export function checkChainLinks(parts: readonly Expr[], rels: readonly string[],
       let end = k;
       while (end + 1 < parts.length && constant[end + 1]) end++;
       const chain = checkValueChain(parts.slice(k - 1, end + 1), rels.slice(k - 1, end), scope);
-      if (chain.kind === 'fails') return { kind: 'fails', link: k - 1 + chain.link, reason: chain.reason, method: 'cas' };
+      if (chain.kind === 'fails')
+        return { kind: 'fails', link: k - 1 + chain.link, reason: chain.reason, method: 'cas' };
       if (chain.kind === 'unknown') undecided ??= chain.reason;
       else arithmeticChecked = true;
       k = end;
@@ -31,13 +32,21 @@ export function checkChainLinks(parts: readonly Expr[], rels: readonly string[],
     }
     const result = compareExpressions(parts[k - 1], parts[k], scope);
     if (result.verdict === 'equal') continue;
-    if (result.verdict === 'unknown') { undecided ??= result.reason; continue; }
+    if (result.verdict === 'unknown') {
+      undecided ??= result.reason;
+      continue;
+    }
     const text = `${exprToString(parts[k - 1])} = ${exprToString(parts[k])}`;
     if (constant[k - 1] || constant[k] || unboundSymbols([parts[k - 1], parts[k]], scope).length > 1) {
       undecided ??= `${text} depends on values not established in the work`;
       continue;
     }
-    return { kind: 'fails', link: k, reason: `${exprToString(parts[k - 1])} is not equal to ${exprToString(parts[k])}`, method: result.method };
+    return {
+      kind: 'fails',
+      link: k,
+      reason: `${exprToString(parts[k - 1])} is not equal to ${exprToString(parts[k])}`,
+      method: result.method,
+    };
   }
   return undecided === null ? { kind: 'holds' } : { kind: 'undecided', reason: undecided, arithmeticChecked };
 }
@@ -46,5 +55,7 @@ export function checkChainLinks(parts: readonly Expr[], rels: readonly string[],
 export function linkClaims(links: Exclude<LinkCheck, { kind: 'holds' }>, tainted: boolean): ClaimOutcome[] {
   if (links.kind === 'fails') return [{ holds: false, tainted, reason: links.reason, method: links.method }];
   const undecided: ClaimOutcome = { holds: null, tainted, reason: links.reason, method: 'numeric' };
-  return links.arithmeticChecked ? [undecided, { holds: true, tainted, reason: 'the arithmetic in the chain holds', method: 'cas' }] : [undecided];
+  return links.arithmeticChecked
+    ? [undecided, { holds: true, tainted, reason: 'the arithmetic in the chain holds', method: 'cas' }]
+    : [undecided];
 }

@@ -8,8 +8,33 @@ import { KNOWN_NAMES } from '../../libs/math/index.js';
 const MAX_UNIT_WORDS = 6;
 /** Words that end a phrase: they join sentences or state facts, they never name a unit. */
 const NOT_UNIT_WORDS = new Set([
-  'and', 'or', 'so', 'then', 'thus', 'hence', 'therefore', 'because', 'since', 'as', 'is', 'are', 'was', 'were',
-  'which', 'that', 'but', 'if', 'when', 'while', 'gives', 'makes', 'means', 'equals', 'leaves', 'becomes', 'be',
+  'and',
+  'or',
+  'so',
+  'then',
+  'thus',
+  'hence',
+  'therefore',
+  'because',
+  'since',
+  'as',
+  'is',
+  'are',
+  'was',
+  'were',
+  'which',
+  'that',
+  'but',
+  'if',
+  'when',
+  'while',
+  'gives',
+  'makes',
+  'means',
+  'equals',
+  'leaves',
+  'becomes',
+  'be',
 ]);
 
 export interface UnitSkip {
@@ -24,8 +49,14 @@ const NONE: UnitSkip = { skip: 0, times: false };
 export function isUnitWord(token: Token | undefined, defined: ReadonlySet<string>): boolean {
   if (!token) return false;
   if (token.kind === 'word') return !NOT_UNIT_WORDS.has(token.text.toLowerCase());
-  return token.kind === 'id' && !token.latex && token.text.length > 1 && !KNOWN_NAMES.has(token.text) && !defined.has(token.text)
-    && !NOT_UNIT_WORDS.has(token.text.toLowerCase());
+  return (
+    token.kind === 'id' &&
+    !token.latex &&
+    token.text.length > 1 &&
+    !KNOWN_NAMES.has(token.text) &&
+    !defined.has(token.text) &&
+    !NOT_UNIT_WORDS.has(token.text.toLowerCase())
+  );
 }
 
 /** The unit phrase starting at `at`, right after a value. */
@@ -37,18 +68,32 @@ export function unitPhraseAt(tokens: Token[], at: number, defined: ReadonlySet<s
   let rate = false;
   while (j < tokens.length && words <= MAX_UNIT_WORDS) {
     const token = tokens[j];
-    if (isUnitWord(token, defined)) { j++; words++; continue; }
-    if (token.kind === 'op' && token.text === '/' && isUnitWord(tokens[j + 1], defined)) { rate = true; j++; continue; }
+    if (isUnitWord(token, defined)) {
+      j++;
+      words++;
+      continue;
+    }
+    if (token.kind === 'op' && token.text === '/' && isUnitWord(tokens[j + 1], defined)) {
+      rate = true;
+      j++;
+      continue;
+    }
     const group = wordGroupAt(tokens, j, defined);
-    if (group > 0) { words += group - 2; j += group; continue; }
+    if (group > 0) {
+      words += group - 2;
+      j += group;
+      continue;
+    }
     break;
   }
   if (words === 0 || words > MAX_UNIT_WORDS) return NONE;
   const next = tokens[j];
   // `12/hour` after a number is never a division by a variable: skip it wherever it ends
   if (!next) return rate && tokens[at].kind === 'op' ? { skip: j - at, times: false } : NONE;
-  if (next.kind === 'id' && (next.text === 'x' || next.text === 'X') && !next.latex && tokens[j + 1]?.kind === 'num') return { skip: j - at + 1, times: true };
-  const isSign = (next.text === '-' || next.text === '+') && next.spaceBefore && tokens[j + 1] && !tokens[j + 1].spaceBefore;
+  if (next.kind === 'id' && (next.text === 'x' || next.text === 'X') && !next.latex && tokens[j + 1]?.kind === 'num')
+    return { skip: j - at + 1, times: true };
+  const isSign =
+    (next.text === '-' || next.text === '+') && next.spaceBefore && tokens[j + 1] && !tokens[j + 1].spaceBefore;
   if (next.kind === 'op' && '+-*/^'.includes(next.text) && !isSign) return { skip: j - at, times: false };
   if (next.kind === 'rel' && next.text === '=') return { skip: j - at, times: false };
   if (rate && tokens[at].kind === 'op') return { skip: j - at, times: false };

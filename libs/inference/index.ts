@@ -15,4 +15,10 @@ export { createLlamaProvider, type LlamaProvider, type LlamaProviderOptions } fr
 export type { LlamaGpuSetting } from './llama-model-cache.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 export { JUDGE_JSON_SCHEMA, PROMPT_VERSION, REFERENCE_JSON_SCHEMA, judgeTask, referenceTask } from './prompts.js';
-export { InferenceError, ModelLoadError, ModelOutputError, ModelRequestError, ModelUnavailableError } from './errors.js';
+export {
+  InferenceError,
+  ModelLoadError,
+  ModelOutputError,
+  ModelRequestError,
+  ModelUnavailableError,
+} from './errors.js';

@@ -16,7 +16,10 @@ import { referenceTask } from './prompts.js';
 
 const DECODE_TOKENS = 64;
 const OVERHEAD_REQUESTS = 300;
-const REFERENCE_INPUT = { problem: 'Find the maximum and minimum of f on [-1, 3].', definitions: { f: 'x^3 - 3x^2 + 2' } };
+const REFERENCE_INPUT = {
+  problem: 'Find the maximum and minimum of f on [-1, 3].',
+  definitions: { f: 'x^3 - 3x^2 + 2' },
+};
 
 function percentile(samples: number[], fraction: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -26,7 +29,10 @@ function percentile(samples: number[], fraction: number): number {
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
 
 /** Raw decode and prompt speed, without chat or grammar overhead. */
-async function measureThroughput(modelPath: string, threads: number): Promise<{ decode: number; prompt: number; generated: number }> {
+async function measureThroughput(
+  modelPath: string,
+  threads: number,
+): Promise<{ decode: number; prompt: number; generated: number }> {
   const { model } = await acquireModel(modelPath, false);
   const context = await model.createContext({ contextSize: 1024, threads });
   try {
@@ -64,12 +70,22 @@ async function benchEdge(results: Record<string, number>): Promise<void> {
       results[`edge.wide.threads${threads}.decode_tokens_per_s`] = round(throughput.decode);
       results[`edge.wide.threads${threads}.prompt_tokens_per_s`] = round(throughput.prompt);
       results[`edge.wide.threads${threads}.decode_tokens`] = throughput.generated;
-      const provider = createLlamaProvider({ modelPath, threads, contextSize: 2048, maxTokens: 128, maxAnswerTokens: 128 });
+      const provider = createLlamaProvider({
+        modelPath,
+        threads,
+        contextSize: 2048,
+        maxTokens: 128,
+        maxAnswerTokens: 128,
+      });
       try {
         await provider.warmUp();
         const latencies: number[] = [];
         // Different problems each time, so no run reuses the previous run's cached prompt.
-        for (let run = 0; run < 3; run++) latencies.push((await provider.generateReference({ ...REFERENCE_INPUT, problem: `${run}. ${REFERENCE_INPUT.problem}` })).durationMs);
+        for (let run = 0; run < 3; run++)
+          latencies.push(
+            (await provider.generateReference({ ...REFERENCE_INPUT, problem: `${run}. ${REFERENCE_INPUT.problem}` }))
+              .durationMs,
+          );
         results[`edge.wide.threads${threads}.reference_latency_p50_ms`] = round(percentile(latencies, 0.5), 1);
       } finally {
         await provider.close();
@@ -89,11 +105,18 @@ async function benchGpuOverhead(results: Record<string, number>): Promise<void> 
   const rawBody = JSON.stringify({
     model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B',
     messages: [{ role: 'user', content: task.prompt }],
-    response_format: { type: 'json_schema', json_schema: { name: task.schemaName, schema: task.jsonSchema, strict: true } },
+    response_format: {
+      type: 'json_schema',
+      json_schema: { name: task.schemaName, schema: task.jsonSchema, strict: true },
+    },
   });
   const raw = async () => {
     const startedAt = performance.now();
-    const response = await fetch(`${server.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: rawBody });
+    const response = await fetch(`${server.url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: rawBody,
+    });
     await response.json();
     return performance.now() - startedAt;
   };

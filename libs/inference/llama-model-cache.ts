@@ -51,7 +51,9 @@ async function load(modelPath: string, gpu: LlamaGpuSetting): Promise<LoadedMode
     const model = await llama.loadModel({ modelPath });
     return { llama, model, modelPath };
   } catch (error) {
-    throw new ModelLoadError(`cannot load GGUF model ${modelPath}: ${(error as Error).message}`, modelPath, { cause: error });
+    throw new ModelLoadError(`cannot load GGUF model ${modelPath}: ${(error as Error).message}`, modelPath, {
+      cause: error,
+    });
   }
 }
 

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURE_ANSWER, FIXTURE_STEPS, FIXTURE_THOUGHT, FIXTURE_VERDICT, writeFixtureModel } from '../../scripts/model/fixture-model.js';
+import {
+  FIXTURE_ANSWER,
+  FIXTURE_STEPS,
+  FIXTURE_THOUGHT,
+  FIXTURE_VERDICT,
+  writeFixtureModel,
+} from '../../scripts/model/fixture-model.js';
 import { ModelLoadError, ModelRequestError } from './errors.js';
 import { createLlamaProvider, type LlamaProvider } from './llama-provider.js';
 import { PROMPT_VERSION } from './prompts.js';
@@ -19,7 +25,14 @@ describe('llama provider on the generated fixture', () => {
     directory = mkdtempSync(join(tmpdir(), 'stepgrade-llama-'));
     modelPath = join(directory, 'fixture-tiny.gguf');
     writeFixtureModel(modelPath);
-    provider = createLlamaProvider({ modelPath, threads: 1, contextSize: 2048, sequences: 2, maxTokens: 64, maxAnswerTokens: 64 });
+    provider = createLlamaProvider({
+      modelPath,
+      threads: 1,
+      contextSize: 2048,
+      sequences: 2,
+      maxTokens: 64,
+      maxAnswerTokens: 64,
+    });
     await provider.warmUp();
   });
 
@@ -29,7 +42,11 @@ describe('llama provider on the generated fixture', () => {
   });
 
   it('generates a schema-valid reference and keeps the thinking as reasoning', async () => {
-    const reference = await provider.generateReference({ problem: 'Find the maximum of f on [-1, 3].', definitions: { f: 'x^3 - 3x^2 + 2' }, answer: '2' });
+    const reference = await provider.generateReference({
+      problem: 'Find the maximum of f on [-1, 3].',
+      definitions: { f: 'x^3 - 3x^2 + 2' },
+      answer: '2',
+    });
     expect(reference.steps).toEqual(FIXTURE_STEPS);
     expect(reference.finalAnswer).toBe(FIXTURE_ANSWER);
     expect(reference.reasoning).toBe(FIXTURE_THOUGHT);
@@ -55,11 +72,16 @@ describe('llama provider on the generated fixture', () => {
   it('refuses a prompt that does not fit its context instead of truncating it', async () => {
     const failure = provider.generateReference({ problem: 'x + '.repeat(1000) + '1' });
     await expect(failure).rejects.toBeInstanceOf(ModelRequestError);
-    await expect(failure).rejects.toMatchObject({ permanent: true, message: expect.stringMatching(/context holds 2048/) });
+    await expect(failure).rejects.toMatchObject({
+      permanent: true,
+      message: expect.stringMatching(/context holds 2048/),
+    });
   });
 
   it('serves concurrent tasks on its sequences without mixing them up', async () => {
-    const results = await Promise.all([1, 2, 3].map((n) => provider.generateReference({ problem: `Compute ${n} + ${n}.` })));
+    const results = await Promise.all(
+      [1, 2, 3].map((n) => provider.generateReference({ problem: `Compute ${n} + ${n}.` })),
+    );
     expect(results.map((result) => result.finalAnswer)).toEqual([FIXTURE_ANSWER, FIXTURE_ANSWER, FIXTURE_ANSWER]);
   });
 });
@@ -76,7 +98,11 @@ describe('llama provider given a bad model file', () => {
     const provider = createLlamaProvider({ modelPath, threads: 1, contextSize: 512 });
     const failure = provider.generateReference({ problem: '1 + 1' });
     await expect(failure).rejects.toBeInstanceOf(ModelLoadError);
-    await expect(failure).rejects.toMatchObject({ permanent: true, modelPath, message: expect.stringMatching(messagePart) });
+    await expect(failure).rejects.toMatchObject({
+      permanent: true,
+      modelPath,
+      message: expect.stringMatching(messagePart),
+    });
     await provider.close();
   };
 

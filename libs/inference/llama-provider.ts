@@ -4,8 +4,24 @@
 // a short follow-up turn is constrained by the grammar to produce the JSON answer. The `<think>`
 // segments of the first turn are kept as the reasoning trace.
 import { basename } from 'node:path';
-import { DeepSeekChatWrapper, LlamaChatSession, resolveChatWrapper, type ChatWrapper, type GbnfJsonSchema, type LlamaContext, type LlamaContextSequence, type LlamaGrammar, type LlamaModel } from 'node-llama-cpp';
-import { InferenceError, ModelLoadError, ModelOutputError, ModelRequestError, ModelUnavailableError } from './errors.js';
+import {
+  DeepSeekChatWrapper,
+  LlamaChatSession,
+  resolveChatWrapper,
+  type ChatWrapper,
+  type GbnfJsonSchema,
+  type LlamaContext,
+  type LlamaContextSequence,
+  type LlamaGrammar,
+  type LlamaModel,
+} from 'node-llama-cpp';
+import {
+  InferenceError,
+  ModelLoadError,
+  ModelOutputError,
+  ModelRequestError,
+  ModelUnavailableError,
+} from './errors.js';
 import { acquireModel, releaseModel, type LlamaGpuSetting, type LoadedModel } from './llama-model-cache.js';
 import type { ModelProvider } from './model-provider.js';
 import type { StructuredTask } from './prompts.js';
@@ -61,7 +77,10 @@ function chatWrapperFor(model: LlamaModel): ChatWrapper {
 
 function thoughtText(response: ReadonlyArray<unknown>): string | null {
   const thoughts = response
-    .filter((item): item is { type: 'segment'; segmentType: string; text: string } => typeof item === 'object' && item !== null && (item as { type?: string }).type === 'segment')
+    .filter(
+      (item): item is { type: 'segment'; segmentType: string; text: string } =>
+        typeof item === 'object' && item !== null && (item as { type?: string }).type === 'segment',
+    )
     .filter((segment) => segment.segmentType === 'thought')
     .map((segment) => segment.text.trim())
     .filter((text) => text.length > 0);
@@ -95,12 +114,18 @@ class LlamaTaskRunner implements StructuredTaskRunner {
     const { modelPath, gpu = false, sequences = 1 } = this.options;
     const loaded = await acquireModel(modelPath, gpu);
     try {
-      const context = await loaded.model.createContext({ contextSize: this.options.contextSize ?? 4096, sequences, threads: this.options.threads ?? 1 });
+      const context = await loaded.model.createContext({
+        contextSize: this.options.contextSize ?? 4096,
+        sequences,
+        threads: this.options.threads ?? 1,
+      });
       const pool = new SequencePool(Array.from({ length: sequences }, () => context.getSequence()));
       return { loaded, context, sequences: pool, chatWrapper: chatWrapperFor(loaded.model) };
     } catch (error) {
       await releaseModel(modelPath);
-      throw new ModelLoadError(`cannot create a context for ${modelPath}: ${(error as Error).message}`, modelPath, { cause: error });
+      throw new ModelLoadError(`cannot create a context for ${modelPath}: ${(error as Error).message}`, modelPath, {
+        cause: error,
+      });
     }
   }
 
@@ -128,10 +153,18 @@ class LlamaTaskRunner implements StructuredTaskRunner {
     });
   }
 
-  private async generate<Output>(state: ReadyState, sequence: LlamaContextSequence, task: StructuredTask<Output>): Promise<TaskCompletion<Output>> {
+  private async generate<Output>(
+    state: ReadyState,
+    sequence: LlamaContextSequence,
+    task: StructuredTask<Output>,
+  ): Promise<TaskCompletion<Output>> {
     this.checkFitsContext(state, task);
     const meterBefore = sequence.tokenMeter.getState();
-    const session = new LlamaChatSession({ contextSequence: sequence, chatWrapper: state.chatWrapper, autoDisposeSequence: false });
+    const session = new LlamaChatSession({
+      contextSequence: sequence,
+      chatWrapper: state.chatWrapper,
+      autoDisposeSequence: false,
+    });
     const timeoutMs = this.options.timeoutMs ?? 10 * 60_000;
     const signal = AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(timeoutMs)]);
     const sampling = { temperature: this.options.temperature ?? 0.6, seed: this.options.seed, signal };
@@ -142,10 +175,18 @@ class LlamaTaskRunner implements StructuredTaskRunner {
         budgets: { thoughtTokens: this.options.maxThoughtTokens ?? 1024 },
       });
       const grammar = await this.grammarFor(state, task as StructuredTask<unknown>);
-      const answerTurn = await session.promptWithMeta(task.finalizePrompt, { ...sampling, grammar, maxTokens: this.maxAnswerTokens });
+      const answerTurn = await session.promptWithMeta(task.finalizePrompt, {
+        ...sampling,
+        grammar,
+        maxTokens: this.maxAnswerTokens,
+      });
       const output = parseStructuredOutput(answerTurn.responseText, task.outputSchema);
       const used = sequence.tokenMeter.diff(meterBefore);
-      return { output, reasoning: thoughtText(reasoningTurn.response), usage: { promptTokens: used.usedInputTokens, completionTokens: used.usedOutputTokens } };
+      return {
+        output,
+        reasoning: thoughtText(reasoningTurn.response),
+        usage: { promptTokens: used.usedInputTokens, completionTokens: used.usedOutputTokens },
+      };
     } catch (error) {
       if (error instanceof InferenceError) throw error;
       if (signal.aborted) {
@@ -163,10 +204,14 @@ class LlamaTaskRunner implements StructuredTaskRunner {
    * model then answers nonsense), so a prompt too long for the configured budget fails clearly.
    */
   private checkFitsContext(state: ReadyState, task: StructuredTask<unknown>): void {
-    const promptTokens = state.loaded.model.tokenize(task.prompt).length + state.loaded.model.tokenize(task.finalizePrompt).length;
+    const promptTokens =
+      state.loaded.model.tokenize(task.prompt).length + state.loaded.model.tokenize(task.finalizePrompt).length;
     const needed = promptTokens + this.maxTokens + this.maxAnswerTokens + CHAT_TEMPLATE_OVERHEAD_TOKENS;
     if (needed > state.context.contextSize) {
-      throw new ModelRequestError(`prompt needs ${needed} tokens with the generation limits, context holds ${state.context.contextSize}`, 413);
+      throw new ModelRequestError(
+        `prompt needs ${needed} tokens with the generation limits, context holds ${state.context.contextSize}`,
+        413,
+      );
     }
   }
 

@@ -8,7 +8,13 @@ import { InferenceError, ModelOutputError, ModelUnavailableError } from './error
 import type { ModelProvider } from './model-provider.js';
 import type { StructuredTask } from './prompts.js';
 import { splitThinking } from './reasoning.js';
-import { backoffDelayMs, classifyRequestError, DEFAULT_RETRY_POLICY, retryAfterMs, type RetryPolicy } from './retry-policy.js';
+import {
+  backoffDelayMs,
+  classifyRequestError,
+  DEFAULT_RETRY_POLICY,
+  retryAfterMs,
+  type RetryPolicy,
+} from './retry-policy.js';
 import { parseStructuredOutput } from './structured-output.js';
 import { toModelProvider, type StructuredTaskRunner, type TaskCompletion } from './task-provider.js';
 
@@ -32,7 +38,8 @@ interface ReasoningMessage {
   reasoning_content?: string | null;
 }
 
-type AttemptResult<Output> = { kind: 'ok'; completion: TaskCompletion<Output> } | { kind: 'bad-output'; error: ModelOutputError };
+type AttemptResult<Output> =
+  { kind: 'ok'; completion: TaskCompletion<Output> } | { kind: 'bad-output'; error: ModelOutputError };
 
 class OpenAiTaskRunner implements StructuredTaskRunner {
   readonly id: string;
@@ -44,7 +51,12 @@ class OpenAiTaskRunner implements StructuredTaskRunner {
     this.id = options.model;
     this.timeoutMs = options.timeoutMs ?? 120_000;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.client = new OpenAI({ baseURL: options.baseURL, apiKey: options.apiKey ?? 'not-needed', maxRetries: 0, timeout: this.timeoutMs });
+    this.client = new OpenAI({
+      baseURL: options.baseURL,
+      apiKey: options.apiKey ?? 'not-needed',
+      maxRetries: 0,
+      timeout: this.timeoutMs,
+    });
   }
 
   async run<Output>(task: StructuredTask<Output>): Promise<TaskCompletion<Output>> {
@@ -56,12 +68,19 @@ class OpenAiTaskRunner implements StructuredTaskRunner {
       try {
         result = await this.attempt(task);
       } catch (error) {
-        const classified = error instanceof InferenceError ? error : classifyRequestError(error, this.timeoutMs, performance.now() - attemptStartedAt);
+        const classified =
+          error instanceof InferenceError
+            ? error
+            : classifyRequestError(error, this.timeoutMs, performance.now() - attemptStartedAt);
         if (!classified) throw error;
         if (classified.permanent) throw classified;
         transientFailures++;
         if (transientFailures >= this.policy.maxAttempts) {
-          throw new ModelUnavailableError(`${classified.message} (after ${transientFailures} attempts)`, (classified as ModelUnavailableError).status, { cause: error });
+          throw new ModelUnavailableError(
+            `${classified.message} (after ${transientFailures} attempts)`,
+            (classified as ModelUnavailableError).status,
+            { cause: error },
+          );
         }
         await sleep(this.delayBeforeRetry(error, transientFailures));
         continue;
@@ -70,7 +89,9 @@ class OpenAiTaskRunner implements StructuredTaskRunner {
       outputFailures++;
       if (outputFailures >= this.policy.maxOutputAttempts) {
         const { error } = result;
-        throw new ModelOutputError(`${error.message} (after ${outputFailures} attempts)`, error.rawOutput, { cause: error });
+        throw new ModelOutputError(`${error.message} (after ${outputFailures} attempts)`, error.rawOutput, {
+          cause: error,
+        });
       }
     }
   }
@@ -88,16 +109,25 @@ class OpenAiTaskRunner implements StructuredTaskRunner {
       messages: [{ role: 'user', content: task.prompt }],
       temperature: this.options.temperature ?? 0.6,
       max_tokens: this.options.maxTokens ?? 4096,
-      response_format: { type: 'json_schema', json_schema: { name: task.schemaName, schema: task.jsonSchema, strict: true } },
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: task.schemaName, schema: task.jsonSchema, strict: true },
+      },
     });
     const message = response.choices?.[0]?.message as ReasoningMessage | undefined;
     if (!message) throw new ModelUnavailableError('model server sent a completion without choices');
     const split = splitThinking(message.content ?? '');
     const serverReasoning = message.reasoning ?? message.reasoning_content ?? null;
     const reasoning = [serverReasoning, split.reasoning].filter((text): text is string => !!text).join('\n\n') || null;
-    const usage = { promptTokens: response.usage?.prompt_tokens ?? 0, completionTokens: response.usage?.completion_tokens ?? 0 };
+    const usage = {
+      promptTokens: response.usage?.prompt_tokens ?? 0,
+      completionTokens: response.usage?.completion_tokens ?? 0,
+    };
     try {
-      return { kind: 'ok', completion: { output: parseStructuredOutput(split.answer, task.outputSchema), reasoning, usage } };
+      return {
+        kind: 'ok',
+        completion: { output: parseStructuredOutput(split.answer, task.outputSchema), reasoning, usage },
+      };
     } catch (error) {
       if (error instanceof ModelOutputError) return { kind: 'bad-output', error };
       throw error;

@@ -52,7 +52,9 @@ const TRANSIENT_STATUSES = new Set([408, 409, 429]);
 export function classifyRequestError(error: unknown, timeoutMs: number, attemptMs: number): InferenceError | undefined {
   if (error instanceof APIConnectionError) {
     const timedOut = error instanceof APIConnectionTimeoutError || attemptMs >= timeoutMs;
-    const message = timedOut ? `model server did not answer within ${timeoutMs} ms` : `model server unreachable: ${error.message}`;
+    const message = timedOut
+      ? `model server did not answer within ${timeoutMs} ms`
+      : `model server unreachable: ${error.message}`;
     return new ModelUnavailableError(message, undefined, { cause: error });
   }
   if (error instanceof APIError && typeof error.status === 'number') {
@@ -60,7 +62,9 @@ export function classifyRequestError(error: unknown, timeoutMs: number, attemptM
     if (status >= 500 || TRANSIENT_STATUSES.has(status)) {
       return new ModelUnavailableError(`model server answered ${status}: ${error.message}`, status, { cause: error });
     }
-    return new ModelRequestError(`model server rejected the request (${status}): ${error.message}`, status, { cause: error });
+    return new ModelRequestError(`model server rejected the request (${status}): ${error.message}`, status, {
+      cause: error,
+    });
   }
   return undefined;
 }

@@ -1,6 +1,13 @@
 // Both providers only know how to run one structured task; this adapter turns that into the
 // ModelProvider interface, timing each call and stamping it with model id and prompt version.
-import type { JudgeStepInput, JudgeStepResult, ModelProvider, ReferenceInput, ReferenceResult, TokenUsage } from './model-provider.js';
+import type {
+  JudgeStepInput,
+  JudgeStepResult,
+  ModelProvider,
+  ReferenceInput,
+  ReferenceResult,
+  TokenUsage,
+} from './model-provider.js';
 import { judgeTask, PROMPT_VERSION, referenceTask, type StructuredTask } from './prompts.js';
 
 export interface TaskCompletion<Output> {

@@ -21,7 +21,10 @@ export class IntegrationSecrets {
     const inboundSecret = generateWebhookSecret();
     return {
       plain: { signingSecret, inboundSecret },
-      encrypted: { signingSecret: this.encrypt(signingSecret, integrationId), inboundSecret: this.encrypt(inboundSecret, integrationId) },
+      encrypted: {
+        signingSecret: this.encrypt(signingSecret, integrationId),
+        inboundSecret: this.encrypt(inboundSecret, integrationId),
+      },
     };
   }
 
@@ -37,7 +40,8 @@ export class IntegrationSecrets {
 
   private active(integration: IntegrationRow, current: string, previous: string | null, now: Date): string[] {
     const secrets = [this.decrypt(current, integration.id)];
-    if (previous && integration.previousExpiresAt && integration.previousExpiresAt > now) secrets.push(this.decrypt(previous, integration.id));
+    if (previous && integration.previousExpiresAt && integration.previousExpiresAt > now)
+      secrets.push(this.decrypt(previous, integration.id));
     return secrets;
   }
 

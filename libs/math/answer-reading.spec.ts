@@ -4,16 +4,36 @@
 import { describe, expect, it } from '@jest/globals';
 import { checkAnswer, solveEquation, tokenize, normalizeText, parseTokens, evaluate } from './index.js';
 
-interface Pair { expected: string; given: string; equivalent: boolean; rule: string }
+interface Pair {
+  expected: string;
+  given: string;
+  equivalent: boolean;
+  rule: string;
+}
 
-const pair = (expected: string, given: string, equivalent: boolean, rule: string): Pair => ({ expected, given, equivalent, rule });
+const pair = (expected: string, given: string, equivalent: boolean, rule: string): Pair => ({
+  expected,
+  given,
+  equivalent,
+  rule,
+});
 
 const boxes: Pair[] = [
   pair('{3, 5}', '\\boxed{3} and \\boxed{5}', true, 'boxes joined by "and" are one answer'),
   pair('{3, 5}', '\\boxed{3}, \\boxed{5}', true, 'boxes joined by a comma are one answer'),
   pair('{3, 5}', '\\boxed{3} ==== \\boxed{5}', true, 'only symbols between boxes: one answer'),
-  pair('{3, 5}', '\\boxed{3} meters and \\boxed{5} seconds', true, 'unit words and a connective between boxes: one answer'),
-  pair('{3, 5}', '\\boxed{3} wait that is wrong \\boxed{5}', false, 'other prose between boxes: the later box replaces the earlier'),
+  pair(
+    '{3, 5}',
+    '\\boxed{3} meters and \\boxed{5} seconds',
+    true,
+    'unit words and a connective between boxes: one answer',
+  ),
+  pair(
+    '{3, 5}',
+    '\\boxed{3} wait that is wrong \\boxed{5}',
+    false,
+    'other prose between boxes: the later box replaces the earlier',
+  ),
   pair('5', '\\boxed{3} wait that is wrong \\boxed{5}', true, 'the later box is the answer'),
   pair('x = 2 or x = 3', '\\boxed{x = 2 \\text{ or } x = 3', true, 'an unclosed box runs to the end'),
 ];
@@ -28,11 +48,26 @@ const lists: Pair[] = [
   pair('PQ=6,RS=9', '\\boxed{6, 8}', false, 'named parts against an unnamed list with a wrong value'),
   pair('u=2, v=7', '7, 2', false, 'named parts against an unnamed list in the wrong order'),
   pair('u=2,\\ v = \\frac{7}{5}', '2, \\frac{7}{5}', true, 'labels dropped from a two-part answer'),
-  pair('y_{1}=x^{2}+2x+1, y_{2}=x-3', '$y_1 = (x+1)^2$ and $y_2 = x - 3$', true, 'plain subscripts in braces are names'),
+  pair(
+    'y_{1}=x^{2}+2x+1, y_{2}=x-3',
+    '$y_1 = (x+1)^2$ and $y_2 = x - 3$',
+    true,
+    'plain subscripts in braces are names',
+  ),
   pair('b_4 = 7, b_{12} = 1', '\\boxed{b_{12} = 1, \\quad b_4 = 2}', false, 'subscripted names compare by name'),
   pair('b_4 = 7, b_{12} = 1', '\\boxed{b_{12} = 1, \\quad b_4 = 7}', true, 'subscripted names in another order'),
-  pair('t_{1}=\\frac{1}{3},\\quadt_{2}=\\frac{2}{3}', '\\frac{1}{3} \\text{ and } \\frac{2}{3}', true, 'spacing run into a name (\\quadt_2)'),
-  pair('P(t) = 2 \\text{ and } P(t) = 5', 'P(s)=2orP(s)=5', true, 'a connective glued between values still separates them'),
+  pair(
+    't_{1}=\\frac{1}{3},\\quadt_{2}=\\frac{2}{3}',
+    '\\frac{1}{3} \\text{ and } \\frac{2}{3}',
+    true,
+    'spacing run into a name (\\quadt_2)',
+  ),
+  pair(
+    'P(t) = 2 \\text{ and } P(t) = 5',
+    'P(s)=2orP(s)=5',
+    true,
+    'a connective glued between values still separates them',
+  ),
 ];
 
 const labelsAndRatios: Pair[] = [
@@ -69,11 +104,14 @@ const latex: Pair[] = [
 ];
 
 describe('reading competition answers', () => {
-  it.each([...boxes, ...lists, ...labelsAndRatios, ...regions, ...latex])('$expected vs $given → $equivalent ($rule)', (c) => {
-    const verdict = checkAnswer(c.expected, c.given);
-    expect({ rule: c.rule, equivalent: verdict.equivalent }).toEqual({ rule: c.rule, equivalent: c.equivalent });
-    expect(verdict.reason.length).toBeGreaterThan(0);
-  });
+  it.each([...boxes, ...lists, ...labelsAndRatios, ...regions, ...latex])(
+    '$expected vs $given → $equivalent ($rule)',
+    (c) => {
+      const verdict = checkAnswer(c.expected, c.given);
+      expect({ rule: c.rule, equivalent: verdict.equivalent }).toEqual({ rule: c.rule, equivalent: c.equivalent });
+      expect(verdict.reason.length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('reading steps in LaTeX', () => {
@@ -91,7 +129,11 @@ describe('reading steps in LaTeX', () => {
     ['$4\\$$', '4#'],
     ['$\\$4$', '4'],
   ])('%s: a dollar sign after a value is notation, before a number currency', (text, expected) => {
-    expect(tokenize(normalizeText(text)).map((t) => t.text).join('')).toBe(expected);
+    expect(
+      tokenize(normalizeText(text))
+        .map((t) => t.text)
+        .join(''),
+    ).toBe(expected);
   });
 
   it.each([

@@ -36,7 +36,11 @@ export function chainRegion(parts: Expr[], rels: string[]): Region | null {
   // `0 < f(x) < 1`: an unknown function's value is itself the quantity constrained
   const opaque = subject.kind === 'call' && !Object.hasOwn(FUNCTION_ARITY, subject.name);
   if (!opaque && symbols.length !== 1) return null;
-  return { kind: 'region', pieces: [{ kind: 'chain', parts, rels, subject }], variable: opaque ? exprToString(subject) : symbols[0] };
+  return {
+    kind: 'region',
+    pieces: [{ kind: 'chain', parts, rels, subject }],
+    variable: opaque ? exprToString(subject) : symbols[0],
+  };
 }
 
 export function intervalPiece(low: Expr, high: Expr, lowClosed: boolean, highClosed: boolean): RegionPiece {
@@ -68,10 +72,14 @@ function subjectValue(piece: Extract<RegionPiece, { kind: 'chain' }>, expr: Expr
 
 function holds(rel: string, a: number, b: number): boolean {
   switch (rel) {
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '>': return a > b;
-    default: return a >= b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    default:
+      return a >= b;
   }
 }
 
@@ -117,5 +125,7 @@ export function sameRegion(a: Region, b: Region): boolean {
 }
 
 function pieceText(piece: RegionPiece): string {
-  return piece.kind === 'interval' ? `${exprToString(piece.low)},${exprToString(piece.high)}` : piece.parts.map(exprToString).join(piece.rels.join(''));
+  return piece.kind === 'interval'
+    ? `${exprToString(piece.low)},${exprToString(piece.high)}`
+    : piece.parts.map(exprToString).join(piece.rels.join(''));
 }

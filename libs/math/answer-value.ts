@@ -27,7 +27,8 @@ export type AnswerValue =
 /** `a_3`, `V_1`, `S_MBCN`: a letter with a subscript is a name even outside LaTeX (so is `\log_2`). */
 const SUBSCRIPTED = /^(?:[A-Za-z]|logbase)_[A-Za-z0-9]+$/;
 const CONNECTIVES = new Set(['or', 'and', '或', '和', '及', '或者', '且', '以及']);
-const PREFIX = /^(?:.*?\b(?:final answer|the answer is|answer is|answer|solutions? (?:is|are)|ans)\s*[:：]?|\s*(?:A|Answer)\s*[:：]|\s*答案?(?:是|为)?\s*[:：]?)/i;
+const PREFIX =
+  /^(?:.*?\b(?:final answer|the answer is|answer is|answer|solutions? (?:is|are)|ans)\s*[:：]?|\s*(?:A|Answer)\s*[:：]|\s*答案?(?:是|为)?\s*[:：]?)/i;
 
 export function readAnswer(raw: string): AnswerValue | null {
   let text = raw.replace(/\\\\(?=[A-Za-z{}()[\]])/g, '\\').replace(/\\n/g, ' ');
@@ -47,9 +48,15 @@ export function readAnswer(raw: string): AnswerValue | null {
 function splitGluedConnectives(tokens: Token[]): Token[] {
   return tokens.flatMap((t, i) => {
     const prev = tokens[i - 1];
-    const glued = t.kind === 'id' && !t.spaceBefore && prev && (prev.kind === 'num' || prev.kind === 'close') ? /^(or|and)([A-Za-z].*)$/.exec(t.text) : null;
+    const glued =
+      t.kind === 'id' && !t.spaceBefore && prev && (prev.kind === 'num' || prev.kind === 'close')
+        ? /^(or|and)([A-Za-z].*)$/.exec(t.text)
+        : null;
     if (!glued) return [t];
-    return [{ ...t, text: glued[1] }, { ...t, text: glued[2], spaceBefore: false }];
+    return [
+      { ...t, text: glued[1] },
+      { ...t, text: glued[2], spaceBefore: false },
+    ];
   });
 }
 
@@ -63,7 +70,8 @@ function semicolonsInBrackets(tokens: Token[]): Token[] {
     else if (t.kind === 'close') {
       const group = stack.pop();
       if (!group || group.comma) return;
-      for (let k = group.at + 1; k < i; k++) if (out[k].kind === 'punct' && out[k].text === ';') out[k] = { ...out[k], kind: 'comma', text: ',' };
+      for (let k = group.at + 1; k < i; k++)
+        if (out[k].kind === 'punct' && out[k].text === ';') out[k] = { ...out[k], kind: 'comma', text: ',' };
     }
   });
   return out;
@@ -71,7 +79,14 @@ function semicolonsInBrackets(tokens: Token[]): Token[] {
 
 /** Drops prose words around the math (labels before, units after) but keeps connectives. */
 function stripProse(tokens: Token[]): Token[] {
-  const isProse = (t: Token) => t.kind === 'word' || (t.kind === 'id' && !t.latex && t.text.length > 2 && !KNOWN_NAMES.has(t.text) && !CONNECTIVES.has(t.text) && !SUBSCRIPTED.test(t.text));
+  const isProse = (t: Token) =>
+    t.kind === 'word' ||
+    (t.kind === 'id' &&
+      !t.latex &&
+      t.text.length > 2 &&
+      !KNOWN_NAMES.has(t.text) &&
+      !CONNECTIVES.has(t.text) &&
+      !SUBSCRIPTED.test(t.text));
   let start = 0;
   let end = tokens.length;
   while (start < end && (isProse(tokens[start]) || tokens[start].kind === 'punct')) start++;
@@ -101,7 +116,10 @@ function readTokens(tokens: Token[]): AnswerValue | null {
 
 function readCommaList(tokens: Token[]): AnswerValue | null {
   if (tokens.length === 0) return null;
-  const items = splitTopLevel(tokens, (t) => t.kind === 'comma' || (CONNECTIVES.has(t.text) && (t.kind === 'id' || t.kind === 'word')));
+  const items = splitTopLevel(
+    tokens,
+    (t) => t.kind === 'comma' || (CONNECTIVES.has(t.text) && (t.kind === 'id' || t.kind === 'word')),
+  );
   if (items.some((item) => item.length === 0)) return null;
   const values = items.map(readItem);
   if (values.some((v) => v === null)) return null;
@@ -115,9 +133,17 @@ function combine(values: AnswerValue[]): AnswerValue {
   if (named.length === values.length) {
     const names = named.flatMap((v) => [...(v as { parts: Map<string, AnswerValue> }).parts.keys()]);
     if (new Set(names).size === names.length) {
-      return { kind: 'named', parts: new Map(named.flatMap((v) => [...(v as { parts: Map<string, AnswerValue> }).parts])) };
+      return {
+        kind: 'named',
+        parts: new Map(named.flatMap((v) => [...(v as { parts: Map<string, AnswerValue> }).parts])),
+      };
     }
-    if (new Set(names).size === 1) return { kind: 'set', items: named.map((v) => [...(v as { parts: Map<string, AnswerValue> }).parts.values()][0]), variable: names[0] };
+    if (new Set(names).size === 1)
+      return {
+        kind: 'set',
+        items: named.map((v) => [...(v as { parts: Map<string, AnswerValue> }).parts.values()][0]),
+        variable: names[0],
+      };
   }
   return { kind: 'set', items: values.flatMap((v) => (v.kind === 'set' && !v.variable ? v.items : [v])) };
 }
@@ -145,13 +171,25 @@ function readItem(tokens: Token[]): AnswerValue | null {
     const right = tokens.slice(relAt + 1);
     if (rel === 'in') return right.length ? readItem(right) : null;
     if (rel !== '=' || tokens.slice(relAt + 1).some((t) => t.kind === 'rel')) return null;
-    if (right.length === 1 && right[0].kind === 'id' && left.every((t) => t.kind !== 'id')) return readItem([...right, tokens[relAt], ...left]);
+    if (right.length === 1 && right[0].kind === 'id' && left.every((t) => t.kind !== 'id'))
+      return readItem([...right, tokens[relAt], ...left]);
     const rightValue = readItem(right);
     const leftExpr = parseExpr(left);
     if (!rightValue || !leftExpr) return null;
-    if (leftExpr.kind === 'sym' || (leftExpr.kind === 'call' && !isBuiltin(leftExpr.name)) || (leftExpr.kind === 'list' && leftExpr.items.every((i) => i.kind === 'sym'))) {
-      if (rightValue.kind === 'expr' && leftExpr.kind === 'sym' && freeSymbols(rightValue.expr).has(leftExpr.name)) return { kind: 'equation', left: leftExpr, right: rightValue.expr };
-      if (rightValue.kind === 'expr' && leftExpr.kind === 'sym' && freeSymbols(rightValue.expr).size > 0 && leftExpr.name.length === 1) return { kind: 'equation', left: leftExpr, right: rightValue.expr };
+    if (
+      leftExpr.kind === 'sym' ||
+      (leftExpr.kind === 'call' && !isBuiltin(leftExpr.name)) ||
+      (leftExpr.kind === 'list' && leftExpr.items.every((i) => i.kind === 'sym'))
+    ) {
+      if (rightValue.kind === 'expr' && leftExpr.kind === 'sym' && freeSymbols(rightValue.expr).has(leftExpr.name))
+        return { kind: 'equation', left: leftExpr, right: rightValue.expr };
+      if (
+        rightValue.kind === 'expr' &&
+        leftExpr.kind === 'sym' &&
+        freeSymbols(rightValue.expr).size > 0 &&
+        leftExpr.name.length === 1
+      )
+        return { kind: 'equation', left: leftExpr, right: rightValue.expr };
       return { kind: 'named', parts: new Map([[partName(left), rightValue]]) };
     }
     if (rightValue.kind !== 'expr') return null;
@@ -187,8 +225,12 @@ function readUnion(pieces: Token[][]): AnswerValue | null {
   const region: Region = { kind: 'region', pieces: [], variable: null };
   for (const tokens of pieces) {
     const value = tokens.length ? readItem(tokens) : null;
-    if (value?.kind === 'interval') region.pieces.push(intervalPiece(value.low, value.high, value.lowClosed, value.highClosed));
-    else if (value?.kind === 'region' && (region.variable === null || value.variable === null || value.variable === region.variable)) {
+    if (value?.kind === 'interval')
+      region.pieces.push(intervalPiece(value.low, value.high, value.lowClosed, value.highClosed));
+    else if (
+      value?.kind === 'region' &&
+      (region.variable === null || value.variable === null || value.variable === region.variable)
+    ) {
       region.pieces.push(...value.pieces);
       region.variable ??= value.variable;
     } else return null;
@@ -197,7 +239,12 @@ function readUnion(pieces: Token[][]): AnswerValue | null {
 }
 
 function fromList(expr: Extract<Expr, { kind: 'list' }>): AnswerValue {
-  return fromListItems(expr.open, expr.close, expr.items.map((e): AnswerValue => (e.kind === 'list' ? fromList(e) : { kind: 'expr', expr: e })), expr.items);
+  return fromListItems(
+    expr.open,
+    expr.close,
+    expr.items.map((e): AnswerValue => (e.kind === 'list' ? fromList(e) : { kind: 'expr', expr: e })),
+    expr.items,
+  );
 }
 
 function fromListItems(open: string, close: string, items: AnswerValue[], exprs: Expr[]): AnswerValue {
@@ -217,16 +264,30 @@ function isBuiltin(name: string): boolean {
 }
 
 function partName(tokens: Token[]): string {
-  return tokens.map((t) => t.text).join('').replace(/\s+/g, '').toLowerCase().replace(/^maximum$/, 'max').replace(/^minimum$/, 'min');
+  return tokens
+    .map((t) => t.text)
+    .join('')
+    .replace(/\s+/g, '')
+    .toLowerCase()
+    .replace(/^maximum$/, 'max')
+    .replace(/^minimum$/, 'min');
 }
 
 /** `7:32`, `S_1:S_2`: one colon between two math operands is a ratio, worth their quotient. */
 function ratioParts(tokens: Token[]): [Token[], Token[]] | null {
-  const colons = tokens.map((t, i) => (t.kind === 'punct' && t.text === ':' && depthAt(tokens, i) === 0 ? i : -1)).filter((i) => i >= 0);
+  const colons = tokens
+    .map((t, i) => (t.kind === 'punct' && t.text === ':' && depthAt(tokens, i) === 0 ? i : -1))
+    .filter((i) => i >= 0);
   if (colons.length !== 1) return null;
   const at = colons[0];
   const [before, after] = [tokens[at - 1], tokens[at + 1]];
-  if (!before || !after || !['num', 'id', 'close'].includes(before.kind) || !['num', 'id', 'open', 'op'].includes(after.kind)) return null;
+  if (
+    !before ||
+    !after ||
+    !['num', 'id', 'close'].includes(before.kind) ||
+    !['num', 'id', 'open', 'op'].includes(after.kind)
+  )
+    return null;
   // `x: 5` is a label followed by its value, not a ratio
   if (before.kind === 'id' && at === 1 && after.spaceBefore && !before.latex) return null;
   return [tokens.slice(0, at), tokens.slice(at + 1)];
@@ -241,13 +302,21 @@ function parseExpr(tokens: Token[]): Expr | null {
   }
   const defined = new Set<string>();
   tokens.forEach((t, i) => {
-    if (t.kind === 'id' && /^[A-Za-z]'*$/.test(t.text) && tokens[i + 1]?.text === '(' && tokens[i + 2]?.kind === 'id' && tokens[i + 3]?.text === ')') defined.add(t.text);
+    if (
+      t.kind === 'id' &&
+      /^[A-Za-z]'*$/.test(t.text) &&
+      tokens[i + 1]?.text === '(' &&
+      tokens[i + 2]?.kind === 'id' &&
+      tokens[i + 3]?.text === ')'
+    )
+      defined.add(t.text);
   });
   const expanded: Token[] = [];
   for (const t of tokens) {
     if (t.kind === 'id' && !KNOWN_NAMES.has(t.text) && !t.text.includes('_') && /^[A-Za-z]{2}$/.test(t.text)) {
       for (const letter of t.text) expanded.push({ ...t, text: letter });
-    } else if (t.kind === 'id' && !KNOWN_NAMES.has(t.text) && !t.text.includes('_') && t.text.length > 2 && !t.latex) return null;
+    } else if (t.kind === 'id' && !KNOWN_NAMES.has(t.text) && !t.text.includes('_') && t.text.length > 2 && !t.latex)
+      return null;
     else if (t.kind === 'word' || t.kind === 'punct') return null;
     else expanded.push(t);
   }

@@ -18,10 +18,16 @@ export function unwrapBoxed(text: string): string {
     let end = -1;
     for (let i = open; i < text.length; i++) {
       if (text[i] === '{') depth++;
-      else if (text[i] === '}' && --depth === 0) { end = i; break; }
+      else if (text[i] === '}' && --depth === 0) {
+        end = i;
+        break;
+      }
     }
     if (previousEnd >= 0 && !joinsBoxes(text.slice(previousEnd + 1, at))) contents.length = 0;
-    if (end < 0) { contents.push(text.slice(open + 1)); break; }
+    if (end < 0) {
+      contents.push(text.slice(open + 1));
+      break;
+    }
     contents.push(text.slice(open + 1, end));
     previousEnd = end;
     at = text.indexOf('\\boxed', end);

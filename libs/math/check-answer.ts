@@ -23,28 +23,45 @@ export interface AnswerCheck {
   reason: string;
 }
 
-interface Tolerance { relative: number; roundedTo: number | null }
+interface Tolerance {
+  relative: number;
+  roundedTo: number | null;
+}
 type Outcome = { equal: boolean; method: 'cas' | 'numeric' | 'none'; reason?: string };
 
 const DEFAULT_TOLERANCE = 1e-6;
 
 export function checkAnswer(expected: string, given: string, policy: AnswerPolicy = {}): AnswerCheck {
-  if (typeof expected !== 'string' || typeof given !== 'string') return { equivalent: false, method: 'none', reason: 'answers must be text' };
+  if (typeof expected !== 'string' || typeof given !== 'string')
+    return { equivalent: false, method: 'none', reason: 'answers must be text' };
   if (expected.length > MATH_LIMITS.maxTextChars || given.length > MATH_LIMITS.maxTextChars) {
-    return { equivalent: false, method: 'none', reason: `an answer is longer than ${MATH_LIMITS.maxTextChars} characters` };
+    return {
+      equivalent: false,
+      method: 'none',
+      reason: `an answer is longer than ${MATH_LIMITS.maxTextChars} characters`,
+    };
   }
   try {
     const expectedValue = readAnswer(expected);
-    if (!expectedValue) return { equivalent: false, method: 'none', reason: `could not read the expected answer "${clip(expected)}"` };
+    if (!expectedValue)
+      return { equivalent: false, method: 'none', reason: `could not read the expected answer "${clip(expected)}"` };
     const givenValue = readAnswer(given);
     if (!givenValue) return { equivalent: false, method: 'none', reason: `could not read the answer "${clip(given)}"` };
-    const tolerance: Tolerance = { relative: policy.relativeTolerance ?? DEFAULT_TOLERANCE, roundedTo: policy.acceptRoundedTo ?? null };
+    const tolerance: Tolerance = {
+      relative: policy.relativeTolerance ?? DEFAULT_TOLERANCE,
+      roundedTo: policy.acceptRoundedTo ?? null,
+    };
     const outcome = compareValues(expectedValue, givenValue, tolerance);
-    if (outcome.method === 'none') return { equivalent: false, method: 'none', reason: outcome.reason ?? 'could not compare the answers' };
+    if (outcome.method === 'none')
+      return { equivalent: false, method: 'none', reason: outcome.reason ?? 'could not compare the answers' };
     return {
       equivalent: outcome.equal,
       method: outcome.method,
-      reason: outcome.reason ?? (outcome.equal ? `"${clip(given)}" is equivalent to "${clip(expected)}"` : `"${clip(given)}" is not equivalent to "${clip(expected)}"`),
+      reason:
+        outcome.reason ??
+        (outcome.equal
+          ? `"${clip(given)}" is equivalent to "${clip(expected)}"`
+          : `"${clip(given)}" is not equivalent to "${clip(expected)}"`),
     };
   } catch (error) {
     return { equivalent: false, method: 'none', reason: `refused: ${(error as Error).message}` };
@@ -68,20 +85,34 @@ export function compareValues(expected: AnswerValue, given: AnswerValue, toleran
     if (!a || !b) return { equal: false, method: 'cas', reason: `a ${given.kind} is not a ${expected.kind}` };
     return { equal: sameRegion(a, b), method: 'numeric' };
   }
-  const labelled = expected.kind === 'equation' && given.kind !== 'equation' ? labelValue(expected) : given.kind === 'equation' && expected.kind !== 'equation' ? labelValue(given) : null;
-  if (labelled) return expected.kind === 'equation' ? compareValues(labelled, given, tolerance) : compareValues(expected, labelled, tolerance);
+  const labelled =
+    expected.kind === 'equation' && given.kind !== 'equation'
+      ? labelValue(expected)
+      : given.kind === 'equation' && expected.kind !== 'equation'
+        ? labelValue(given)
+        : null;
+  if (labelled)
+    return expected.kind === 'equation'
+      ? compareValues(labelled, given, tolerance)
+      : compareValues(expected, labelled, tolerance);
   if (expected.kind === 'equation' && given.kind === 'equation') return compareEquations(expected, given);
   if (expected.kind === 'interval' && given.kind === 'interval') {
-    if (expected.lowClosed !== given.lowClosed || expected.highClosed !== given.highClosed) return { equal: false, method: 'cas', reason: 'the interval endpoints are not included the same way' };
-    return all([compareScalars(expected.low, given.low, tolerance), compareScalars(expected.high, given.high, tolerance)]);
+    if (expected.lowClosed !== given.lowClosed || expected.highClosed !== given.highClosed)
+      return { equal: false, method: 'cas', reason: 'the interval endpoints are not included the same way' };
+    return all([
+      compareScalars(expected.low, given.low, tolerance),
+      compareScalars(expected.high, given.high, tolerance),
+    ]);
   }
   if (expected.kind === 'tuple' && given.kind === 'tuple') {
-    if (expected.items.length !== given.items.length) return { equal: false, method: 'cas', reason: 'the tuples have different lengths' };
+    if (expected.items.length !== given.items.length)
+      return { equal: false, method: 'cas', reason: 'the tuples have different lengths' };
     return all(expected.items.map((item, i) => compareValues(item, given.items[i], tolerance)));
   }
   if (expected.kind === 'named' && given.kind === 'named') {
     if (expected.parts.size !== given.parts.size || [...expected.parts.keys()].some((k) => !given.parts.has(k))) {
-      if (expected.parts.size === 1 && given.parts.size === 1) return compareValues([...expected.parts.values()][0], [...given.parts.values()][0], tolerance);
+      if (expected.parts.size === 1 && given.parts.size === 1)
+        return compareValues([...expected.parts.values()][0], [...given.parts.values()][0], tolerance);
       return { equal: false, method: 'cas', reason: 'the answer does not name the same parts' };
     }
     return all([...expected.parts].map(([name, value]) => compareValues(value, given.parts.get(name)!, tolerance)));
@@ -114,7 +145,12 @@ function labelValue(equation: Extract<AnswerValue, { kind: 'equation' }>): Answe
 /** Intervals, order chains and `(a, b)` pairs read as the set of reals they describe. */
 function asRegion(value: AnswerValue): Region | null {
   if (value.kind === 'region') return value;
-  if (value.kind === 'interval') return { kind: 'region', pieces: [intervalPiece(value.low, value.high, value.lowClosed, value.highClosed)], variable: null };
+  if (value.kind === 'interval')
+    return {
+      kind: 'region',
+      pieces: [intervalPiece(value.low, value.high, value.lowClosed, value.highClosed)],
+      variable: null,
+    };
   if (value.kind === 'tuple' && value.items.length === 2 && value.items.every((i) => i.kind === 'expr')) {
     const [low, high] = value.items.map((i) => (i as { expr: Expr }).expr);
     return { kind: 'region', pieces: [intervalPiece(low, high, false, false)], variable: null };
@@ -131,15 +167,22 @@ function asMembers(value: AnswerValue): AnswerValue[] | null {
   if (value.kind === 'set') return value.items;
   if (value.kind === 'tuple' && value.items.every((i) => i.kind === 'tuple')) return value.items;
   if (value.kind === 'expr' || value.kind === 'tuple' || value.kind === 'interval') return [value];
-  if (value.kind === 'equation' && value.left.kind === 'sym' && unboundSymbols([value.right], EMPTY_SCOPE).length === 0) return [{ kind: 'expr', expr: value.right }];
+  if (value.kind === 'equation' && value.left.kind === 'sym' && unboundSymbols([value.right], EMPTY_SCOPE).length === 0)
+    return [{ kind: 'expr', expr: value.right }];
   return null;
 }
 
 function compareSets(expected: AnswerValue[], given: AnswerValue[], tolerance: Tolerance): Outcome {
   if (expected.length !== given.length) {
-    const dedupe = (items: AnswerValue[]) => items.filter((item, i) => !items.slice(0, i).some((o) => compareValues(o, item, tolerance).equal));
+    const dedupe = (items: AnswerValue[]) =>
+      items.filter((item, i) => !items.slice(0, i).some((o) => compareValues(o, item, tolerance).equal));
     const [a, b] = [dedupe(expected), dedupe(given)];
-    if (a.length !== b.length) return { equal: false, method: 'cas', reason: `${given.length} values given where ${expected.length} were expected` };
+    if (a.length !== b.length)
+      return {
+        equal: false,
+        method: 'cas',
+        reason: `${given.length} values given where ${expected.length} were expected`,
+      };
     return compareSets(a, b, tolerance);
   }
   const used = new Set<number>();
@@ -180,14 +223,19 @@ function compareScalars(expected: Expr, given: Expr, tolerance: Tolerance): Outc
 }
 
 /** `y = 2x + 1` ≡ `2x - y + 1 = 0`: the differences of the sides are proportional. */
-function compareEquations(expected: Extract<AnswerValue, { kind: 'equation' }>, given: Extract<AnswerValue, { kind: 'equation' }>): Outcome {
+function compareEquations(
+  expected: Extract<AnswerValue, { kind: 'equation' }>,
+  given: Extract<AnswerValue, { kind: 'equation' }>,
+): Outcome {
   const a: Expr = { kind: 'bin', op: '-', left: expected.left, right: expected.right };
   const b: Expr = { kind: 'bin', op: '-', left: given.left, right: given.right };
   const variables = unboundSymbols([a, b], EMPTY_SCOPE);
   if (variables.length === 0) return { equal: false, method: 'none', reason: 'the equations have no variables' };
   const ratios: number[] = [];
   for (let k = 0; k < 24 && ratios.length < 6; k++) {
-    const vars = new Map(variables.map((v, i) => [v, Math.sin(k * 7.3 + i * 3.1) * 3 + 0.37 * (i + 1)] as [string, number]));
+    const vars = new Map(
+      variables.map((v, i) => [v, Math.sin(k * 7.3 + i * 3.1) * 3 + 0.37 * (i + 1)] as [string, number]),
+    );
     try {
       const va = evaluate(a, { vars, functions: new Map() });
       const vb = evaluate(b, { vars, functions: new Map() });

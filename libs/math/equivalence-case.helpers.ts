@@ -12,7 +12,17 @@ export interface EquivalenceCase {
   why: string;
 }
 
-export const same = (expected: string, given: string, why: string, policy?: AnswerPolicyCase): EquivalenceCase =>
-  ({ expected, given, equivalent: true, why, ...(policy ? { policy } : {}) });
-export const differ = (expected: string, given: string, why: string, policy?: AnswerPolicyCase): EquivalenceCase =>
-  ({ expected, given, equivalent: false, why, ...(policy ? { policy } : {}) });
+export const same = (expected: string, given: string, why: string, policy?: AnswerPolicyCase): EquivalenceCase => ({
+  expected,
+  given,
+  equivalent: true,
+  why,
+  ...(policy ? { policy } : {}),
+});
+export const differ = (expected: string, given: string, why: string, policy?: AnswerPolicyCase): EquivalenceCase => ({
+  expected,
+  given,
+  equivalent: false,
+  why,
+  ...(policy ? { policy } : {}),
+});

@@ -263,7 +263,13 @@ const algebra: EquivalenceCase[] = [
   differ('(x+1)/2', 'x + 1/2', 'the bracket matters'),
 ];
 
-import { equationsAndNamedParts, latex, prose, setsIntervalsTuples, unreadable } from './equivalence-structured.cases.js';
+import {
+  equationsAndNamedParts,
+  latex,
+  prose,
+  setsIntervalsTuples,
+  unreadable,
+} from './equivalence-structured.cases.js';
 
 export const equivalenceCases: EquivalenceCase[] = [
   ...numbers,

@@ -28,7 +28,9 @@ describe('compareExpressions', () => {
   });
 
   it('gives the same verdict every time (points are seeded from the inputs)', () => {
-    const runs = Array.from({ length: 5 }, () => JSON.stringify(compareExpressions(expr('sqrt(x^2)'), expr('x'), EMPTY_SCOPE)));
+    const runs = Array.from({ length: 5 }, () =>
+      JSON.stringify(compareExpressions(expr('sqrt(x^2)'), expr('x'), EMPTY_SCOPE)),
+    );
     expect(new Set(runs).size).toBe(1);
   });
 

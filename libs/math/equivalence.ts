@@ -37,11 +37,14 @@ export function compareExpressions(left: Expr, right: Expr, scope: Scope): Equiv
       const a = evaluate(left, scope);
       const b = evaluate(right, scope);
       if (Number.isNaN(a) || Number.isNaN(b)) return { verdict: 'unknown', reason: 'a value is undefined' };
-      return nearlyEqual(a, b) ? { verdict: 'equal', method: 'cas' } : { verdict: 'different', method: 'cas', left: a, right: b };
+      return nearlyEqual(a, b)
+        ? { verdict: 'equal', method: 'cas' }
+        : { verdict: 'different', method: 'cas', left: a, right: b };
     }
     return compareAtPoints(left, right, scope, variables, `${leftText}\u0000${rightText}`);
   } catch (error) {
-    if (error instanceof MathLimitError || error instanceof UnknownNameError) return { verdict: 'unknown', reason: error.message };
+    if (error instanceof MathLimitError || error instanceof UnknownNameError)
+      return { verdict: 'unknown', reason: error.message };
     throw error;
   }
 }

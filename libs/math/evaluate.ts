@@ -37,30 +37,41 @@ export function evaluate(expr: Expr, scope: Scope = EMPTY_SCOPE): number {
 function evaluateAt(expr: Expr, scope: Scope, callDepth: number): number {
   const recurse = (e: Expr) => evaluateAt(e, scope, callDepth);
   switch (expr.kind) {
-    case 'num': return expr.value;
+    case 'num':
+      return expr.value;
     case 'sym': {
       const bound = scope.vars.get(expr.name);
       if (bound !== undefined) return bound;
       if (Object.hasOwn(CONSTANTS, expr.name)) return CONSTANTS[expr.name];
       throw new UnknownNameError(`unknown value ${expr.name}`);
     }
-    case 'neg': return -recurse(expr.arg);
-    case 'pct': return recurse(expr.arg) / (scope.percentAsNumber ? 1 : 100);
-    case 'fact': return factorial(recurse(expr.arg));
-    case 'list': return NaN;
+    case 'neg':
+      return -recurse(expr.arg);
+    case 'pct':
+      return recurse(expr.arg) / (scope.percentAsNumber ? 1 : 100);
+    case 'fact':
+      return factorial(recurse(expr.arg));
+    case 'list':
+      return NaN;
     case 'bin': {
       const left = recurse(expr.left);
       const right = recurse(expr.right);
       switch (expr.op) {
-        case '+': return bounded(left + right);
-        case '-': return bounded(left - right);
-        case '*': return bounded(left * right);
-        case '/': return right === 0 ? NaN : bounded(left / right);
-        case '^': return power(left, right);
+        case '+':
+          return bounded(left + right);
+        case '-':
+          return bounded(left - right);
+        case '*':
+          return bounded(left * right);
+        case '/':
+          return right === 0 ? NaN : bounded(left / right);
+        case '^':
+          return power(left, right);
       }
     }
     // falls through: exhaustive above
-    case 'call': return callFunction(expr.name, expr.args, scope, callDepth);
+    case 'call':
+      return callFunction(expr.name, expr.args, scope, callDepth);
   }
 }
 
@@ -75,7 +86,8 @@ function power(base: number, exponent: number): number {
   if (base < 0 && !Number.isInteger(exponent)) {
     // odd roots of negatives are real: (-8)^(1/3) = -2
     const inverse = 1 / exponent;
-    if (Math.abs(inverse - Math.round(inverse)) < 1e-9 && Math.round(inverse) % 2 !== 0) return -Math.pow(-base, exponent);
+    if (Math.abs(inverse - Math.round(inverse)) < 1e-9 && Math.round(inverse) % 2 !== 0)
+      return -Math.pow(-base, exponent);
     return NaN;
   }
   const magnitude = Math.abs(exponent) * Math.log10(Math.abs(base) || 1);
@@ -85,7 +97,8 @@ function power(base: number, exponent: number): number {
 
 function factorial(n: number): number {
   if (!Number.isInteger(n) || n < 0) return NaN;
-  if (n > MATH_LIMITS.maxFactorialArg) throw new MathLimitError(`factorial argument above ${MATH_LIMITS.maxFactorialArg}`);
+  if (n > MATH_LIMITS.maxFactorialArg)
+    throw new MathLimitError(`factorial argument above ${MATH_LIMITS.maxFactorialArg}`);
   let product = 1;
   for (let k = 2; k <= n; k++) product *= k;
   return product;
@@ -103,39 +116,81 @@ function callFunction(name: string, argExprs: Expr[], scope: Scope, callDepth: n
   const args = argExprs.map((a) => evaluateAt(a, scope, callDepth));
   const [x, y] = args;
   switch (name) {
-    case 'sqrt': return args.length === 2 ? power(y, 1 / x) : x < 0 ? NaN : Math.sqrt(x);
-    case 'nthRoot': return power(x, 1 / y);
-    case 'cbrt': return Math.cbrt(x);
-    case 'ln': return x <= 0 ? NaN : Math.log(x);
-    case 'log': return x <= 0 || (args.length === 2 && (y <= 0 || y === 1)) ? NaN : args.length === 2 ? Math.log(x) / Math.log(y) : Math.log10(x);
-    case 'lg': return x <= 0 ? NaN : Math.log10(x);
-    case 'exp': return power(Math.E, x);
-    case 'abs': return Math.abs(x);
-    case 'sin': return Math.sin(x);
-    case 'cos': return Math.cos(x);
-    case 'tan': return Math.abs(Math.cos(x)) < 1e-12 ? NaN : Math.tan(x);
-    case 'cot': return Math.abs(Math.sin(x)) < 1e-12 ? NaN : 1 / Math.tan(x);
-    case 'sec': return 1 / Math.cos(x);
-    case 'csc': return 1 / Math.sin(x);
-    case 'arcsin': case 'asin': return Math.asin(x);
-    case 'arccos': case 'acos': return Math.acos(x);
-    case 'arctan': case 'atan': return Math.atan(x);
-    case 'sinh': return Math.sinh(x);
-    case 'cosh': return Math.cosh(x);
-    case 'tanh': return Math.tanh(x);
-    case 'max': return Math.max(...args);
-    case 'min': return Math.min(...args);
-    case 'floor': return Math.floor(x + 1e-12);
-    case 'ceil': return Math.ceil(x - 1e-12);
-    case 'round': return Math.round(x);
-    case 'sign': return Math.sign(x);
-    case 'mod': return y === 0 ? NaN : ((x % y) + y) % y;
-    case 'gcd': return integersOnly(args) ? args.reduce(gcd) : NaN;
-    case 'lcm': return integersOnly(args) ? args.reduce((a, b) => bounded(Math.abs(a * b) / (gcd(a, b) || 1))) : NaN;
-    case 'factorial': return factorial(x);
-    case 'binom': case 'choose': case 'nCr': return choose(x, y);
-    case 'nPr': return choose(x, y) * factorial(y);
-    default: throw new UnknownNameError(`unknown function ${name}`);
+    case 'sqrt':
+      return args.length === 2 ? power(y, 1 / x) : x < 0 ? NaN : Math.sqrt(x);
+    case 'nthRoot':
+      return power(x, 1 / y);
+    case 'cbrt':
+      return Math.cbrt(x);
+    case 'ln':
+      return x <= 0 ? NaN : Math.log(x);
+    case 'log':
+      return x <= 0 || (args.length === 2 && (y <= 0 || y === 1))
+        ? NaN
+        : args.length === 2
+          ? Math.log(x) / Math.log(y)
+          : Math.log10(x);
+    case 'lg':
+      return x <= 0 ? NaN : Math.log10(x);
+    case 'exp':
+      return power(Math.E, x);
+    case 'abs':
+      return Math.abs(x);
+    case 'sin':
+      return Math.sin(x);
+    case 'cos':
+      return Math.cos(x);
+    case 'tan':
+      return Math.abs(Math.cos(x)) < 1e-12 ? NaN : Math.tan(x);
+    case 'cot':
+      return Math.abs(Math.sin(x)) < 1e-12 ? NaN : 1 / Math.tan(x);
+    case 'sec':
+      return 1 / Math.cos(x);
+    case 'csc':
+      return 1 / Math.sin(x);
+    case 'arcsin':
+    case 'asin':
+      return Math.asin(x);
+    case 'arccos':
+    case 'acos':
+      return Math.acos(x);
+    case 'arctan':
+    case 'atan':
+      return Math.atan(x);
+    case 'sinh':
+      return Math.sinh(x);
+    case 'cosh':
+      return Math.cosh(x);
+    case 'tanh':
+      return Math.tanh(x);
+    case 'max':
+      return Math.max(...args);
+    case 'min':
+      return Math.min(...args);
+    case 'floor':
+      return Math.floor(x + 1e-12);
+    case 'ceil':
+      return Math.ceil(x - 1e-12);
+    case 'round':
+      return Math.round(x);
+    case 'sign':
+      return Math.sign(x);
+    case 'mod':
+      return y === 0 ? NaN : ((x % y) + y) % y;
+    case 'gcd':
+      return integersOnly(args) ? args.reduce(gcd) : NaN;
+    case 'lcm':
+      return integersOnly(args) ? args.reduce((a, b) => bounded(Math.abs(a * b) / (gcd(a, b) || 1))) : NaN;
+    case 'factorial':
+      return factorial(x);
+    case 'binom':
+    case 'choose':
+    case 'nCr':
+      return choose(x, y);
+    case 'nPr':
+      return choose(x, y) * factorial(y);
+    default:
+      throw new UnknownNameError(`unknown function ${name}`);
   }
 }
 
@@ -144,7 +199,8 @@ function integersOnly(values: number[]): boolean {
 }
 
 function gcd(a: number, b: number): number {
-  a = Math.abs(a); b = Math.abs(b);
+  a = Math.abs(a);
+  b = Math.abs(b);
   while (b) [a, b] = [b, a % b];
   return a;
 }

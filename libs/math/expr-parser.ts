@@ -22,7 +22,8 @@ const MATCHING_CLOSE: Record<string, string[]> = { '(': [')', ']'], '[': [']', '
 
 export function parseTokens(tokens: readonly Token[], definedFunctions: ReadonlySet<string> = new Set()): Expr {
   if (tokens.length === 0) throw new ParseError('empty expression');
-  if (tokens.length > MATH_LIMITS.maxTokens) throw new MathLimitError(`expression longer than ${MATH_LIMITS.maxTokens} tokens`);
+  if (tokens.length > MATH_LIMITS.maxTokens)
+    throw new MathLimitError(`expression longer than ${MATH_LIMITS.maxTokens} tokens`);
   const parser = new Parser(tokens, definedFunctions);
   const expr = parser.expression();
   if (!parser.atEnd()) throw new ParseError(`unexpected "${parser.peek()?.text}"`);
@@ -38,11 +39,20 @@ class Parser {
   private depth = 0;
   private absDepth = 0;
 
-  constructor(private readonly tokens: readonly Token[], private readonly defined: ReadonlySet<string>) {}
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly defined: ReadonlySet<string>,
+  ) {}
 
-  atEnd(): boolean { return this.pos >= this.tokens.length; }
-  peek(offset = 0): Token | undefined { return this.tokens[this.pos + offset]; }
-  private isOp(text: string, token = this.peek()): boolean { return token?.kind === 'op' && token.text === text; }
+  atEnd(): boolean {
+    return this.pos >= this.tokens.length;
+  }
+  peek(offset = 0): Token | undefined {
+    return this.tokens[this.pos + offset];
+  }
+  private isOp(text: string, token = this.peek()): boolean {
+    return token?.kind === 'op' && token.text === text;
+  }
 
   private enter(): void {
     if (++this.depth > MATH_LIMITS.maxDepth) throw new MathLimitError(`nesting deeper than ${MATH_LIMITS.maxDepth}`);
@@ -146,10 +156,18 @@ class Parser {
         this.pos++;
         const args = this.commaList(')');
         const arity = FUNCTION_ARITY[name];
-        if (arity && (args.length < arity[0] || args.length > arity[1])) throw new ParseError(`${name} takes ${arity[0]}–${arity[1]} arguments`);
+        if (arity && (args.length < arity[0] || args.length > arity[1]))
+          throw new ParseError(`${name} takes ${arity[0]}–${arity[1]} arguments`);
         return { kind: 'call', name, args };
       }
-      if (Object.hasOwn(FUNCTION_ARITY, name) && next && next.kind !== 'op' && next.kind !== 'close' && next.kind !== 'comma' && next.kind !== 'rel') {
+      if (
+        Object.hasOwn(FUNCTION_ARITY, name) &&
+        next &&
+        next.kind !== 'op' &&
+        next.kind !== 'close' &&
+        next.kind !== 'comma' &&
+        next.kind !== 'rel'
+      ) {
         const operand = this.power();
         // `\max\{-2, 2\}`: a set argument is the argument list
         if (operand.kind === 'list' && operand.open === '{') return { kind: 'call', name, args: operand.items };
@@ -157,9 +175,18 @@ class Parser {
       }
     }
     const logBase = /^logbase_([A-Za-z]|\d+(?:\.\d+)?)$/.exec(name);
-    if (logBase && next && next.kind !== 'op' && next.kind !== 'close' && next.kind !== 'comma' && next.kind !== 'rel') {
+    if (
+      logBase &&
+      next &&
+      next.kind !== 'op' &&
+      next.kind !== 'close' &&
+      next.kind !== 'comma' &&
+      next.kind !== 'rel'
+    ) {
       // `\log_6 (x - y)` (read as `logbase_6`): the logarithm to that base
-      const base: Expr = /^\d/.test(logBase[1]) ? { kind: 'num', value: Number(logBase[1]), text: logBase[1], decimals: decimalsOf(logBase[1]) } : { kind: 'sym', name: logBase[1] };
+      const base: Expr = /^\d/.test(logBase[1])
+        ? { kind: 'num', value: Number(logBase[1]), text: logBase[1], decimals: decimalsOf(logBase[1]) }
+        : { kind: 'sym', name: logBase[1] };
       return { kind: 'call', name: 'log', args: [this.power(), base] };
     }
     if (name.endsWith("'")) throw new ParseError(`${name} is not a defined function`);
@@ -179,13 +206,24 @@ class Parser {
     const items: Expr[] = [];
     const saved = this.absDepth;
     this.absDepth = 0;
-    if (this.peek()?.kind === 'close' && closers.includes(this.peek()!.text)) { this.pos++; this.absDepth = saved; return items; }
+    if (this.peek()?.kind === 'close' && closers.includes(this.peek()!.text)) {
+      this.pos++;
+      this.absDepth = saved;
+      return items;
+    }
     for (;;) {
       items.push(this.expression());
       if (items.length > MATH_LIMITS.maxCallArgs) throw new MathLimitError('too many items in a list');
       const token = this.peek();
-      if (token?.kind === 'comma') { this.pos++; continue; }
-      if (token?.kind === 'close' && closers.includes(token.text)) { this.pos++; this.absDepth = saved; return items; }
+      if (token?.kind === 'comma') {
+        this.pos++;
+        continue;
+      }
+      if (token?.kind === 'close' && closers.includes(token.text)) {
+        this.pos++;
+        this.absDepth = saved;
+        return items;
+      }
       throw new ParseError(token ? `unexpected "${token.text}"` : 'unclosed bracket');
     }
   }

@@ -13,7 +13,10 @@ export type Expr =
   | { kind: 'list'; open: string; close: string; items: Expr[] };
 
 export const num = (value: number, text = String(value)): Expr => ({
-  kind: 'num', value, text, decimals: decimalsOf(text),
+  kind: 'num',
+  value,
+  text,
+  decimals: decimalsOf(text),
 });
 
 /** Digits after the decimal point of a literal as written ("81.60" -> 2), null for integers. */
@@ -25,13 +28,24 @@ export function decimalsOf(text: string): number | null {
 /** Free symbols of an expression (function names excluded). */
 export function freeSymbols(expr: Expr, into: Set<string> = new Set()): Set<string> {
   switch (expr.kind) {
-    case 'sym': into.add(expr.name); break;
-    case 'neg': case 'fact': case 'pct': freeSymbols(expr.arg, into); break;
-    case 'bin': freeSymbols(expr.left, into); freeSymbols(expr.right, into); break;
-    case 'call': case 'list':
+    case 'sym':
+      into.add(expr.name);
+      break;
+    case 'neg':
+    case 'fact':
+    case 'pct':
+      freeSymbols(expr.arg, into);
+      break;
+    case 'bin':
+      freeSymbols(expr.left, into);
+      freeSymbols(expr.right, into);
+      break;
+    case 'call':
+    case 'list':
       for (const arg of expr.kind === 'call' ? expr.args : expr.items) freeSymbols(arg, into);
       break;
-    default: break;
+    default:
+      break;
   }
   return into;
 }
@@ -39,11 +53,24 @@ export function freeSymbols(expr: Expr, into: Set<string> = new Set()): Set<stri
 /** Names of functions called anywhere in the expression. */
 export function calledFunctions(expr: Expr, into: Set<string> = new Set()): Set<string> {
   switch (expr.kind) {
-    case 'neg': case 'fact': case 'pct': calledFunctions(expr.arg, into); break;
-    case 'bin': calledFunctions(expr.left, into); calledFunctions(expr.right, into); break;
-    case 'call': into.add(expr.name); for (const a of expr.args) calledFunctions(a, into); break;
-    case 'list': for (const a of expr.items) calledFunctions(a, into); break;
-    default: break;
+    case 'neg':
+    case 'fact':
+    case 'pct':
+      calledFunctions(expr.arg, into);
+      break;
+    case 'bin':
+      calledFunctions(expr.left, into);
+      calledFunctions(expr.right, into);
+      break;
+    case 'call':
+      into.add(expr.name);
+      for (const a of expr.args) calledFunctions(a, into);
+      break;
+    case 'list':
+      for (const a of expr.items) calledFunctions(a, into);
+      break;
+    default:
+      break;
   }
   return into;
 }
@@ -51,16 +78,29 @@ export function calledFunctions(expr: Expr, into: Set<string> = new Set()): Set<
 /** Numeric literals as written, in order (used for taint: which values a claim uses). */
 export function literals(expr: Expr, into: number[] = []): number[] {
   switch (expr.kind) {
-    case 'num': into.push(expr.value); break;
+    case 'num':
+      into.push(expr.value);
+      break;
     case 'neg':
       if (expr.arg.kind === 'num') into.push(-expr.arg.value);
       else literals(expr.arg, into);
       break;
-    case 'fact': case 'pct': literals(expr.arg, into); break;
-    case 'bin': literals(expr.left, into); literals(expr.right, into); break;
-    case 'call': for (const a of expr.args) literals(a, into); break;
-    case 'list': for (const a of expr.items) literals(a, into); break;
-    default: break;
+    case 'fact':
+    case 'pct':
+      literals(expr.arg, into);
+      break;
+    case 'bin':
+      literals(expr.left, into);
+      literals(expr.right, into);
+      break;
+    case 'call':
+      for (const a of expr.args) literals(a, into);
+      break;
+    case 'list':
+      for (const a of expr.items) literals(a, into);
+      break;
+    default:
+      break;
   }
   return into;
 }
@@ -70,13 +110,20 @@ const PRECEDENCE: Record<BinaryOp, number> = { '+': 1, '-': 1, '*': 2, '/': 2, '
 /** Plain-text rendering (mathjs syntax), fully bracketed where precedence needs it. */
 export function exprToString(expr: Expr): string {
   switch (expr.kind) {
-    case 'num': return expr.value < 0 ? `(${expr.text})` : expr.text;
-    case 'sym': return expr.name;
-    case 'neg': return `-${wrap(expr.arg, 2)}`;
-    case 'fact': return `${wrap(expr.arg, 4)}!`;
-    case 'pct': return `${wrap(expr.arg, 4)}%`;
-    case 'call': return `${expr.name}(${expr.args.map(exprToString).join(', ')})`;
-    case 'list': return `${expr.open}${expr.items.map(exprToString).join(', ')}${expr.close}`;
+    case 'num':
+      return expr.value < 0 ? `(${expr.text})` : expr.text;
+    case 'sym':
+      return expr.name;
+    case 'neg':
+      return `-${wrap(expr.arg, 2)}`;
+    case 'fact':
+      return `${wrap(expr.arg, 4)}!`;
+    case 'pct':
+      return `${wrap(expr.arg, 4)}%`;
+    case 'call':
+      return `${expr.name}(${expr.args.map(exprToString).join(', ')})`;
+    case 'list':
+      return `${expr.open}${expr.items.map(exprToString).join(', ')}${expr.close}`;
     case 'bin': {
       const p = PRECEDENCE[expr.op];
       const left = wrap(expr.left, expr.op === '^' ? p + 1 : p);

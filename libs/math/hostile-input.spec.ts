@@ -4,7 +4,6 @@ import { describe, expect, it } from '@jest/globals';
 import { HOSTILE_MATH as hostile } from './hostile-inputs.fixture.js';
 import { checkAnswer, restrictedMath } from './index.js';
 
-
 describe('checkAnswer on hostile input', () => {
   it.each(hostile)('refuses %s quickly with a reason', (_label, given) => {
     const started = Date.now();

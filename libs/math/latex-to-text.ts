@@ -5,21 +5,131 @@ import { GREEK } from './known-names.js';
 import { LATEX_CLOSE, LATEX_OPEN } from './math-tokens.js';
 
 const SYMBOLS: Record<string, string> = {
-  cdot: '*', times: '*', ast: '*', div: '/', le: '<=', leq: '<=', leqslant: '<=', ge: '>=', geq: '>=', geqslant: '>=',
-  ne: '!=', neq: '!=', approx: '~=', in: '∈', lt: '<', gt: '>', pi: 'pi', infty: 'infty', infin: 'infty',
-  '%': '%', '$': '', ',': ' ', ';': ' ', ':': ' ', '!': '', ' ': ' ', quad: ' ', qquad: ' ', '{': '{', '}': '}',
-  displaystyle: '', textstyle: '', limits: '', left: '', right: '', bigl: '', bigr: '', Bigl: '', Bigr: '', big: '', Big: '',
-  lbrace: '{', rbrace: '}', lvert: '|', rvert: '|', vert: '|', mid: '#', '|': '|', langle: '(', rangle: ')',
-  ldots: ' … ', cdots: ' … ', dots: ' … ', dotsc: ' … ', vdots: ' ', pm: ' ± ', mp: ' ± ', equiv: ' ≡ ',
-  to: ' ; ', rightarrow: ' ; ', Rightarrow: ' ; ', implies: ' ; ', iff: ' ; ', Leftrightarrow: ' ; ', longrightarrow: ' ; ',
-  circ: '', degree: '', prime: "'", cup: ' ∪ ', cap: ' ∩ ', setminus: '#', emptyset: ' ∅ ', varnothing: ' ∅ ',
-  lfloor: ' floor(', rfloor: ') ', lceil: ' ceil(', rceil: ') ', neg: '#', wedge: ' and ', vee: ' or ', land: ' and ', lor: ' or ',
-  '\\': ' ; ', newline: ' ; ', hline: ' ', nonumber: '', notag: '', cr: ' ; ', tfrac: '', ',\\!': '',
+  cdot: '*',
+  times: '*',
+  ast: '*',
+  div: '/',
+  le: '<=',
+  leq: '<=',
+  leqslant: '<=',
+  ge: '>=',
+  geq: '>=',
+  geqslant: '>=',
+  ne: '!=',
+  neq: '!=',
+  approx: '~=',
+  in: '∈',
+  lt: '<',
+  gt: '>',
+  pi: 'pi',
+  infty: 'infty',
+  infin: 'infty',
+  '%': '%',
+  $: '',
+  ',': ' ',
+  ';': ' ',
+  ':': ' ',
+  '!': '',
+  ' ': ' ',
+  quad: ' ',
+  qquad: ' ',
+  '{': '{',
+  '}': '}',
+  displaystyle: '',
+  textstyle: '',
+  limits: '',
+  left: '',
+  right: '',
+  bigl: '',
+  bigr: '',
+  Bigl: '',
+  Bigr: '',
+  big: '',
+  Big: '',
+  lbrace: '{',
+  rbrace: '}',
+  lvert: '|',
+  rvert: '|',
+  vert: '|',
+  mid: '#',
+  '|': '|',
+  langle: '(',
+  rangle: ')',
+  ldots: ' … ',
+  cdots: ' … ',
+  dots: ' … ',
+  dotsc: ' … ',
+  vdots: ' ',
+  pm: ' ± ',
+  mp: ' ± ',
+  equiv: ' ≡ ',
+  to: ' ; ',
+  rightarrow: ' ; ',
+  Rightarrow: ' ; ',
+  implies: ' ; ',
+  iff: ' ; ',
+  Leftrightarrow: ' ; ',
+  longrightarrow: ' ; ',
+  circ: '',
+  degree: '',
+  prime: "'",
+  cup: ' ∪ ',
+  cap: ' ∩ ',
+  setminus: '#',
+  emptyset: ' ∅ ',
+  varnothing: ' ∅ ',
+  lfloor: ' floor(',
+  rfloor: ') ',
+  lceil: ' ceil(',
+  rceil: ') ',
+  neg: '#',
+  wedge: ' and ',
+  vee: ' or ',
+  land: ' and ',
+  lor: ' or ',
+  '\\': ' ; ',
+  newline: ' ; ',
+  hline: ' ',
+  nonumber: '',
+  notag: '',
+  cr: ' ; ',
+  tfrac: '',
+  ',\\!': '',
 };
 
-const FUNCTIONS = new Set(['sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'ln', 'exp', 'max', 'min', 'gcd', 'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'lg']);
+const FUNCTIONS = new Set([
+  'sin',
+  'cos',
+  'tan',
+  'cot',
+  'sec',
+  'csc',
+  'ln',
+  'exp',
+  'max',
+  'min',
+  'gcd',
+  'arcsin',
+  'arccos',
+  'arctan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'lg',
+]);
 const TEXT_COMMANDS = new Set(['text', 'textbf', 'textit', 'mbox', 'mathrm', 'textrm', 'emph', 'textnormal', 'hbox']);
-const TRANSPARENT = new Set(['boxed', 'mathbf', 'mathit', 'bm', 'boldsymbol', 'mathsf', 'fbox', 'underline', 'ensuremath', 'mathbb']);
+const TRANSPARENT = new Set([
+  'boxed',
+  'mathbf',
+  'mathit',
+  'bm',
+  'boldsymbol',
+  'mathsf',
+  'fbox',
+  'underline',
+  'ensuremath',
+  'mathbb',
+]);
 const MAX_LATEX_CHARS = 8_000;
 
 export function latexToText(latex: string, insideMath = true): string {
@@ -34,13 +144,17 @@ const MIXED_NUMBER = /(?<![\d.^_A-Za-z]|[\^_]\{)(\d+)\s*\\[dtc]?frac\s*\{\s*(\d+
 function bracketMixedNumbers(source: string): string {
   if (!source.includes('frac')) return source;
   return source.replace(MIXED_NUMBER, (whole, units: string, top: string, bottom: string) =>
-    (Number(top) < Number(bottom) ? `{${units}+\\frac{${top}}{${bottom}}}` : whole));
+    Number(top) < Number(bottom) ? `{${units}+\\frac{${top}}{${bottom}}}` : whole,
+  );
 }
 
 class LatexReader {
   private pos = 0;
   private depth = 0;
-  constructor(private readonly src: string, private readonly insideMath: boolean) {}
+  constructor(
+    private readonly src: string,
+    private readonly insideMath: boolean,
+  ) {}
 
   /** Reads until the end or until `limit` groups/atoms were read. */
   read(limit: number): string {
@@ -48,7 +162,14 @@ class LatexReader {
     let count = 0;
     while (this.pos < this.src.length && count < limit) {
       const ch = this.src[this.pos];
-      if (ch === '}') { if (limit === Infinity) { this.pos++; out += ')'; continue; } break; }
+      if (ch === '}') {
+        if (limit === Infinity) {
+          this.pos++;
+          out += ')';
+          continue;
+        }
+        break;
+      }
       out += this.atom();
       count++;
     }
@@ -58,7 +179,10 @@ class LatexReader {
   private group(): string {
     this.skipSpaces();
     if (this.src[this.pos] === '{') {
-      if (++this.depth > 80) { this.pos = this.src.length; return '#'; }
+      if (++this.depth > 80) {
+        this.pos = this.src.length;
+        return '#';
+      }
       this.pos++;
       let out = '';
       while (this.pos < this.src.length && this.src[this.pos] !== '}') out += this.atom();
@@ -86,9 +210,19 @@ class LatexReader {
   private atom(): string {
     const ch = this.src[this.pos];
     if (ch === '{') return `(${this.group()})`;
-    if (ch === '&') { this.pos++; return ' '; }
-    if (ch === '~') { this.pos++; return ' '; }
-    if (ch === '_') { this.pos++; const sub = this.group().replace(/[^A-Za-z0-9]/g, ''); return sub ? `_${sub}` : ''; }
+    if (ch === '&') {
+      this.pos++;
+      return ' ';
+    }
+    if (ch === '~') {
+      this.pos++;
+      return ' ';
+    }
+    if (ch === '_') {
+      this.pos++;
+      const sub = this.group().replace(/[^A-Za-z0-9]/g, '');
+      return sub ? `_${sub}` : '';
+    }
     if (ch === '^') {
       this.pos++;
       this.skipSpaces();
@@ -97,9 +231,15 @@ class LatexReader {
       const sup = this.group();
       return sup.trim() === '' ? '' : /^\s*'+\s*$/.test(sup) ? sup.trim() : `^(${sup})`;
     }
-    if (ch !== '\\') { this.pos++; return ch; }
+    if (ch !== '\\') {
+      this.pos++;
+      return ch;
+    }
     const match = /^\\([A-Za-z]+|.)/.exec(this.src.slice(this.pos, this.pos + 40));
-    if (!match) { this.pos++; return ''; }
+    if (!match) {
+      this.pos++;
+      return '';
+    }
     this.pos += match[0].length;
     return this.command(match[1]);
   }
@@ -115,10 +255,15 @@ class LatexReader {
       const radicand = this.group();
       return index ? ` nthRoot((${radicand}), (${index}))` : ` sqrt(${radicand})`;
     }
-    if (name === 'binom' || name === 'dbinom' || name === 'tbinom') return ` binom((${this.group()}), (${this.group()}))`;
+    if (name === 'binom' || name === 'dbinom' || name === 'tbinom')
+      return ` binom((${this.group()}), (${this.group()}))`;
     if (name === 'log') {
       this.skipSpaces();
-      if (this.src[this.pos] === '_') { this.pos++; const base = this.group(); return ` logbase_${base.replace(/[^A-Za-z0-9.]/g, '')} `; }
+      if (this.src[this.pos] === '_') {
+        this.pos++;
+        const base = this.group();
+        return ` logbase_${base.replace(/[^A-Za-z0-9.]/g, '')} `;
+      }
       return ' log';
     }
     if (name === 'operatorname') return ` ${this.group().replace(/[^A-Za-z]/g, '')}`;
@@ -135,8 +280,15 @@ class LatexReader {
     if (spaced) return ` ${spaced[2]}`;
     if (FUNCTIONS.has(name)) return ` ${name} `;
     if (GREEK.has(name) || GREEK.has(name.toLowerCase())) return ` ${name} `;
-    if (name === 'pmod' || name === 'bmod' || name === 'mod') { this.group(); return ' # '; }
-    if (name === 'begin' || name === 'end') { this.group(); if (this.src[this.pos] === '{') this.group(); return ' ; '; }
+    if (name === 'pmod' || name === 'bmod' || name === 'mod') {
+      this.group();
+      return ' # ';
+    }
+    if (name === 'begin' || name === 'end') {
+      this.group();
+      if (this.src[this.pos] === '{') this.group();
+      return ' ; ';
+    }
     return ' # ';
   }
 }

@@ -22,7 +22,8 @@ const OPERATORS = '+-*/^!%|';
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 export function tokenize(text: string): Token[] {
-  if (text.length > MATH_LIMITS.maxTextChars) throw new MathLimitError(`text longer than ${MATH_LIMITS.maxTextChars} characters`);
+  if (text.length > MATH_LIMITS.maxTextChars)
+    throw new MathLimitError(`text longer than ${MATH_LIMITS.maxTextChars} characters`);
   const tokens: Token[] = [];
   let latex = false;
   let space = true;
@@ -33,8 +34,17 @@ export function tokenize(text: string): Token[] {
   };
   while (i < text.length) {
     const ch = text[i];
-    if (ch === LATEX_OPEN || ch === LATEX_CLOSE) { latex = ch === LATEX_OPEN; space = true; i++; continue; }
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') { space = true; i++; continue; }
+    if (ch === LATEX_OPEN || ch === LATEX_CLOSE) {
+      latex = ch === LATEX_OPEN;
+      space = true;
+      i++;
+      continue;
+    }
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+      space = true;
+      i++;
+      continue;
+    }
     const numberMatch = /^(\d+(?:\.\d+)?|\.\d+)/.exec(text.slice(i, i + 64));
     if (numberMatch && !(ch === '.' && tokens.length && tokens[tokens.length - 1].kind === 'num' && !space)) {
       push('num', numberMatch[1]);
@@ -50,11 +60,31 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const rel = RELATIONS.find((r) => text.startsWith(r, i));
-    if (rel) { push('rel', rel === '∈' ? 'in' : rel); i += rel.length; continue; }
-    if (OPERATORS.includes(ch)) { push('op', ch); i++; continue; }
-    if (ch === '(' || ch === '[' || ch === '{') { push('open', ch); i++; continue; }
-    if (ch === ')' || ch === ']' || ch === '}') { push('close', ch); i++; continue; }
-    if (ch === ',') { push('comma', ch); i++; continue; }
+    if (rel) {
+      push('rel', rel === '∈' ? 'in' : rel);
+      i += rel.length;
+      continue;
+    }
+    if (OPERATORS.includes(ch)) {
+      push('op', ch);
+      i++;
+      continue;
+    }
+    if (ch === '(' || ch === '[' || ch === '{') {
+      push('open', ch);
+      i++;
+      continue;
+    }
+    if (ch === ')' || ch === ']' || ch === '}') {
+      push('close', ch);
+      i++;
+      continue;
+    }
+    if (ch === ',') {
+      push('comma', ch);
+      i++;
+      continue;
+    }
     if (CJK.test(ch)) {
       let j = i + 1;
       while (j < text.length && CJK.test(text[j])) j++;
@@ -77,12 +107,17 @@ function splitLatexName(word: string): string[] {
   const parts: string[] = [];
   let rest = word;
   while (rest.length) {
-    const known = [...KNOWN_NAMES].filter((n) => n.length > 1 && rest.startsWith(n)).sort((a, b) => b.length - a.length)[0];
+    const known = [...KNOWN_NAMES]
+      .filter((n) => n.length > 1 && rest.startsWith(n))
+      .sort((a, b) => b.length - a.length)[0];
     const take = known ?? rest[0];
     let piece = rest.slice(0, take.length);
     rest = rest.slice(take.length);
     const primes = /^'+/.exec(rest);
-    if (primes) { piece += primes[0]; rest = rest.slice(primes[0].length); }
+    if (primes) {
+      piece += primes[0];
+      rest = rest.slice(primes[0].length);
+    }
     parts.push(piece);
   }
   return parts;

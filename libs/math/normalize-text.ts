@@ -6,10 +6,46 @@ import { latexToText } from './latex-to-text.js';
 import { LATEX_CLOSE, LATEX_OPEN } from './math-tokens.js';
 
 const CHAR_MAP: Record<string, string> = {
-  '−': '-', '–': '-', '—': ' - ', '‐': '-', '﹣': '-', '×': '*', '·': '*', '⋅': '*', '∙': '*', '÷': '/', '∕': '/',
-  '≤': '<=', '⩽': '<=', '≥': '>=', '⩾': '>=', '≠': '!=', '≈': '~=', '²': '^2', '³': '^3', '√': 'sqrt', 'π': 'pi',
-  '∈': '∈', '。': '. ', '、': ', ', '【': '[', '】': ']', '「': ' ', '」': ' ', '“': '"', '”': '"', '’': "'", '‘': "'",
-  '€': '$', '£': '$', '¥': '$', '￥': '$', '\u00a0': ' ', '\u2009': ' ', '\u202f': ' ', '∞': 'infty',
+  '−': '-',
+  '–': '-',
+  '—': ' - ',
+  '‐': '-',
+  '﹣': '-',
+  '×': '*',
+  '·': '*',
+  '⋅': '*',
+  '∙': '*',
+  '÷': '/',
+  '∕': '/',
+  '≤': '<=',
+  '⩽': '<=',
+  '≥': '>=',
+  '⩾': '>=',
+  '≠': '!=',
+  '≈': '~=',
+  '²': '^2',
+  '³': '^3',
+  '√': 'sqrt',
+  π: 'pi',
+  '∈': '∈',
+  '。': '. ',
+  '、': ', ',
+  '【': '[',
+  '】': ']',
+  '「': ' ',
+  '」': ' ',
+  '“': '"',
+  '”': '"',
+  '’': "'",
+  '‘': "'",
+  '€': '$',
+  '£': '$',
+  '¥': '$',
+  '￥': '$',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u202f': ' ',
+  '∞': 'infty',
 };
 
 export function normalizeUnicode(text: string): string {
@@ -25,13 +61,17 @@ export function normalizeUnicode(text: string): string {
 
 /** Full normalisation of a line; throws MathLimitError for oversized input. */
 export function normalizeText(raw: string): string {
-  if (raw.length > MATH_LIMITS.maxTextChars) throw new MathLimitError(`text longer than ${MATH_LIMITS.maxTextChars} characters`);
+  if (raw.length > MATH_LIMITS.maxTextChars)
+    throw new MathLimitError(`text longer than ${MATH_LIMITS.maxTextChars} characters`);
   const text = normalizeUnicode(raw).replace(/\{,\}/g, ',').replace(/\\!/g, '');
   let out = '';
   let i = 0;
   while (i < text.length) {
     const region = findMathRegion(text, i);
-    if (!region) { out += plainSegment(text.slice(i)); break; }
+    if (!region) {
+      out += plainSegment(text.slice(i));
+      break;
+    }
     out += plainSegment(text.slice(i, region.start));
     out += `${LATEX_OPEN}${fixNumbers(latexToText(region.content))}${LATEX_CLOSE}`;
     i = region.end;
@@ -39,7 +79,11 @@ export function normalizeText(raw: string): string {
   return out;
 }
 
-interface MathRegion { start: number; end: number; content: string }
+interface MathRegion {
+  start: number;
+  end: number;
+  content: string;
+}
 
 function findMathRegion(text: string, from: number): MathRegion | null {
   for (let i = from; i < text.length; i++) {
@@ -59,7 +103,8 @@ function findMathRegion(text: string, from: number): MathRegion | null {
     const content = text.slice(i + 1, close);
     // `$18 and $20` is money: a `$` right before a digit whose partner is followed by a digit.
     if (/^\s*\d/.test(content) && /^\s?\d/.test(text.slice(close + 1, close + 3))) continue;
-    if (/^\s*\d/.test(content) && !/[A-Za-z\\^_{}=+\-*/<>]/.test(content) && /^\d/.test(text.slice(close + 1))) continue;
+    if (/^\s*\d/.test(content) && !/[A-Za-z\\^_{}=+\-*/<>]/.test(content) && /^\d/.test(text.slice(close + 1)))
+      continue;
     return { start: i, end: close + 1, content };
   }
   return null;
@@ -72,13 +117,18 @@ function findClosingDollar(text: string, from: number): number {
 
 function plainSegment(segment: string): string {
   if (!segment) return '';
-  let text = segment.includes('\\') ? latexToText(segment, false) : segment.replace(/_\{([A-Za-z0-9]+)\}/g, '_$1').replace(/([_^])\{([^{}]*)\}/g, '$1($2)');
+  let text = segment.includes('\\')
+    ? latexToText(segment, false)
+    : segment.replace(/_\{([A-Za-z0-9]+)\}/g, '_$1').replace(/([_^])\{([^{}]*)\}/g, '$1($2)');
   text = text.replace(/\$\s*(?=[\d.])/g, '').replace(/\$/g, ' ');
   // `right-most`, `well-known`: a hyphen joining two words is not a minus sign
   text = text.replace(/(?<=[A-Za-z]{2})-(?=[A-Za-z]{2})/g, ' ');
   text = text.replace(/(\d)\s*[x×X]\s*(?=\d|\.\d)/g, '$1 * ').replace(/(\d)\s+[x×X]\s+(?=\()/g, '$1 * ');
   // `$350 000`: a space before exactly three digits inside an amount is a thousands separator
-  text = text.replace(/(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d/,]|\.\d| \d)/g, (_m, head: string, groups: string) => head + groups.replace(/ /g, ''));
+  text = text.replace(
+    /(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d/,]|\.\d| \d)/g,
+    (_m, head: string, groups: string) => head + groups.replace(/ /g, ''),
+  );
   text = fixNumbers(text);
   return text.replace(/(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
 }
@@ -86,6 +136,9 @@ function plainSegment(segment: string): string {
 /** Thousands separators and `15% of`. */
 function fixNumbers(text: string): string {
   return text
-    .replace(/(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?![\d,])/g, (_m, head: string, groups: string) => head + groups.replace(/,/g, ''))
+    .replace(
+      /(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?![\d,])/g,
+      (_m, head: string, groups: string) => head + groups.replace(/,/g, ''),
+    )
     .replace(/%\s*of\b/g, '% * ');
 }

@@ -12,12 +12,17 @@ export function nearlyEqual(a: number, b: number, relative = NOISE): boolean {
 export function roundsTo(exact: number, written: number, decimals: number): boolean {
   if (nearlyEqual(exact, written)) return true;
   const factor = 10 ** decimals;
-  const rounded = Math.sign(exact) * Math.floor(Math.abs(exact) * factor + 0.5 + 1e-9) / factor;
+  const rounded = (Math.sign(exact) * Math.floor(Math.abs(exact) * factor + 0.5 + 1e-9)) / factor;
   return nearlyEqual(rounded, written, 1e-12);
 }
 
 /** Final answers: within `relativeTolerance`, or equal after rounding to `roundedTo` places. */
-export function withinTolerance(expected: number, given: number, relativeTolerance: number, roundedTo: number | null): boolean {
+export function withinTolerance(
+  expected: number,
+  given: number,
+  relativeTolerance: number,
+  roundedTo: number | null,
+): boolean {
   if (nearlyEqual(expected, given)) return true;
   if (roundedTo !== null && roundedTo >= 0 && roundsTo(expected, given, roundedTo)) return true;
   const scale = Math.max(Math.abs(expected), 1e-12);

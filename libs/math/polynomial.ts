@@ -24,8 +24,12 @@ function build(expr: Expr, v: string, scope: Scope): Poly | null {
     return Number.isFinite(value) ? [value] : null;
   }
   switch (expr.kind) {
-    case 'sym': return expr.name === v ? [0, 1] : null;
-    case 'neg': { const p = build(expr.arg, v, scope); return p && p.map((c) => -c); }
+    case 'sym':
+      return expr.name === v ? [0, 1] : null;
+    case 'neg': {
+      const p = build(expr.arg, v, scope);
+      return p && p.map((c) => -c);
+    }
     case 'bin': {
       const left = build(expr.left, v, scope);
       if (!left) return null;
@@ -45,20 +49,29 @@ function build(expr: Expr, v: string, scope: Scope): Poly | null {
       if (expr.op === '/' && trim(right).length === 1 && right[0] !== 0) return left.map((c) => c / right[0]);
       return null;
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
 function add(a: Poly, b: Poly, sign: number): Poly {
   const out = new Array(Math.max(a.length, b.length)).fill(0);
-  a.forEach((c, i) => { out[i] += c; });
-  b.forEach((c, i) => { out[i] += sign * c; });
+  a.forEach((c, i) => {
+    out[i] += c;
+  });
+  b.forEach((c, i) => {
+    out[i] += sign * c;
+  });
   return out;
 }
 
 function multiply(a: Poly, b: Poly): Poly {
   const out = new Array(a.length + b.length - 1).fill(0);
-  a.forEach((ca, i) => b.forEach((cb, j) => { out[i + j] += ca * cb; }));
+  a.forEach((ca, i) =>
+    b.forEach((cb, j) => {
+      out[i + j] += ca * cb;
+    }),
+  );
   return out;
 }
 
@@ -98,7 +111,8 @@ export function polynomialRoots(p: Poly): number[] {
     if (root !== null && !roots.some((r) => Math.abs(r - root) < 1e-7)) roots.push(root);
   }
   for (const x of points) {
-    if (Math.abs(evalPoly(p, x)) < 1e-9 * Math.max(1, ...p.map(Math.abs)) && !roots.some((r) => Math.abs(r - x) < 1e-7)) roots.push(x);
+    if (Math.abs(evalPoly(p, x)) < 1e-9 * Math.max(1, ...p.map(Math.abs)) && !roots.some((r) => Math.abs(r - x) < 1e-7))
+      roots.push(x);
   }
   return roots.sort((a, b) => a - b);
 }
@@ -114,7 +128,10 @@ export function bisect(f: (x: number) => number, lo: number, hi: number): number
     const fm = f(mid);
     if (fm === 0) return mid;
     if (fm * flo < 0) hi = mid;
-    else { lo = mid; flo = fm; }
+    else {
+      lo = mid;
+      flo = fm;
+    }
   }
   return (lo + hi) / 2;
 }

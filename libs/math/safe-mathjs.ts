@@ -17,8 +17,19 @@ const refuse = (name: string) => () => {
 };
 math.import(
   Object.fromEntries(
-    ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'reviver', 'compile', 'parser', 'chain']
-      .map((name) => [name, refuse(name)]),
+    [
+      'import',
+      'createUnit',
+      'evaluate',
+      'parse',
+      'simplify',
+      'derivative',
+      'resolve',
+      'reviver',
+      'compile',
+      'parser',
+      'chain',
+    ].map((name) => [name, refuse(name)]),
   ),
   { override: true },
 );
@@ -26,9 +37,29 @@ math.import(
 /** The locked-down instance, exported so tests can prove it refuses what it must. */
 export const restrictedMath = math;
 
-const TO_MATHJS: Record<string, string> = { ln: 'log', log: 'log10', lg: 'log10', arcsin: 'asin', arccos: 'acos', arctan: 'atan' };
-const FROM_MATHJS: Record<string, string> = { log: 'ln', log10: 'log', asin: 'arcsin', acos: 'arccos', atan: 'arctan', nthRoot: 'nthRoot' };
-const OPERATORS: Record<string, '+' | '-' | '*' | '/' | '^'> = { add: '+', subtract: '-', multiply: '*', divide: '/', pow: '^' };
+const TO_MATHJS: Record<string, string> = {
+  ln: 'log',
+  log: 'log10',
+  lg: 'log10',
+  arcsin: 'asin',
+  arccos: 'acos',
+  arctan: 'atan',
+};
+const FROM_MATHJS: Record<string, string> = {
+  log: 'ln',
+  log10: 'log',
+  asin: 'arcsin',
+  acos: 'arccos',
+  atan: 'arctan',
+  nthRoot: 'nthRoot',
+};
+const OPERATORS: Record<string, '+' | '-' | '*' | '/' | '^'> = {
+  add: '+',
+  subtract: '-',
+  multiply: '*',
+  divide: '/',
+  pow: '^',
+};
 const cache = new Map<string, Expr>();
 const MAX_CACHE = 2_000;
 
@@ -49,12 +80,23 @@ export function derivativeOf(expr: Expr, variable: string): Expr {
 function toMathjsText(expr: Expr): string {
   const rename = (e: Expr): Expr => {
     switch (e.kind) {
-      case 'call': return { kind: 'call', name: TO_MATHJS[e.name] ?? e.name, args: e.args.map(rename) };
-      case 'neg': return { kind: 'neg', arg: rename(e.arg) };
-      case 'fact': return { kind: 'call', name: 'factorial', args: [rename(e.arg)] };
-      case 'pct': return { kind: 'bin', op: '/', left: rename(e.arg), right: { kind: 'num', value: 100, text: '100', decimals: null } };
-      case 'bin': return { ...e, left: rename(e.left), right: rename(e.right) };
-      default: return e;
+      case 'call':
+        return { kind: 'call', name: TO_MATHJS[e.name] ?? e.name, args: e.args.map(rename) };
+      case 'neg':
+        return { kind: 'neg', arg: rename(e.arg) };
+      case 'fact':
+        return { kind: 'call', name: 'factorial', args: [rename(e.arg)] };
+      case 'pct':
+        return {
+          kind: 'bin',
+          op: '/',
+          left: rename(e.arg),
+          right: { kind: 'num', value: 100, text: '100', decimals: null },
+        };
+      case 'bin':
+        return { ...e, left: rename(e.left), right: rename(e.right) };
+      default:
+        return e;
     }
   };
   return exprToString(rename(expr)).replace(/'/g, '_prime');
@@ -63,15 +105,24 @@ function toMathjsText(expr: Expr): string {
 /** Allowlist conversion: any node kind or function we do not know is refused. */
 function fromMathjsNode(node: MathNode, depth: number): Expr {
   if (depth > 200) throw new MathLimitError('derivative too deep');
-  const n = node as MathNode & { args?: MathNode[]; fn?: string | { name: string }; name?: string; value?: unknown; content?: MathNode; op?: string };
+  const n = node as MathNode & {
+    args?: MathNode[];
+    fn?: string | { name: string };
+    name?: string;
+    value?: unknown;
+    content?: MathNode;
+    op?: string;
+  };
   switch (node.type) {
     case 'ConstantNode': {
       const value = Number(n.value);
       if (!Number.isFinite(value)) throw new MathLimitError('unexpected constant');
       return { kind: 'num', value, text: String(value), decimals: null };
     }
-    case 'SymbolNode': return { kind: 'sym', name: String(n.name).replace(/_prime/g, "'") };
-    case 'ParenthesisNode': return fromMathjsNode(n.content!, depth + 1);
+    case 'SymbolNode':
+      return { kind: 'sym', name: String(n.name).replace(/_prime/g, "'") };
+    case 'ParenthesisNode':
+      return fromMathjsNode(n.content!, depth + 1);
     case 'OperatorNode': {
       const args = (n.args ?? []).map((a) => fromMathjsNode(a, depth + 1));
       const fn = String(n.fn);
@@ -83,9 +134,15 @@ function fromMathjsNode(node: MathNode, depth: number): Expr {
     case 'FunctionNode': {
       const rawName = typeof n.fn === 'string' ? n.fn : String(n.fn?.name ?? '');
       const name = FROM_MATHJS[rawName] ?? rawName;
-      if (!Object.hasOwn(FUNCTION_ARITY, name) && !/^[a-zA-Z](_prime)*$/.test(rawName)) throw new MathLimitError(`function ${rawName} is not allowed`);
-      return { kind: 'call', name: name.replace(/_prime/g, "'"), args: (n.args ?? []).map((a) => fromMathjsNode(a, depth + 1)) };
+      if (!Object.hasOwn(FUNCTION_ARITY, name) && !/^[a-zA-Z](_prime)*$/.test(rawName))
+        throw new MathLimitError(`function ${rawName} is not allowed`);
+      return {
+        kind: 'call',
+        name: name.replace(/_prime/g, "'"),
+        args: (n.args ?? []).map((a) => fromMathjsNode(a, depth + 1)),
+      };
     }
-    default: throw new MathLimitError(`${node.type} is not allowed`);
+    default:
+      throw new MathLimitError(`${node.type} is not allowed`);
   }
 }

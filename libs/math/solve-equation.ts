@@ -12,10 +12,19 @@ export type SolutionSet = { kind: 'finite'; roots: number[] } | { kind: 'all' } 
 
 const GRID_POINTS = 2_000;
 
-export function solveEquation(left: Expr, right: Expr, variable: string, scope: Scope, interval?: [number, number]): SolutionSet {
+export function solveEquation(
+  left: Expr,
+  right: Expr,
+  variable: string,
+  scope: Scope,
+  interval?: [number, number],
+): SolutionSet {
   const difference: Expr = { kind: 'bin', op: '-', left, right };
-  const others = [...freeSymbols(difference)].filter((n) => n !== variable && !scope.vars.has(n) && !Object.hasOwn(CONSTANTS, n));
-  if (others.length > 0) return { kind: 'unknown', reason: `the equation also depends on ${others.slice(0, 3).join(', ')}` };
+  const others = [...freeSymbols(difference)].filter(
+    (n) => n !== variable && !scope.vars.has(n) && !Object.hasOwn(CONSTANTS, n),
+  );
+  if (others.length > 0)
+    return { kind: 'unknown', reason: `the equation also depends on ${others.slice(0, 3).join(', ')}` };
   const poly = toPolynomial(difference, variable, scope);
   if (poly) {
     if (poly.length === 1) return poly[0] === 0 ? { kind: 'all' } : { kind: 'finite', roots: [] };
@@ -29,7 +38,10 @@ export function solveEquation(left: Expr, right: Expr, variable: string, scope: 
     try {
       return evaluate(difference, { ...scope, vars });
     } catch (error) {
-      if (error instanceof MathLimitError) { refused++; return NaN; }
+      if (error instanceof MathLimitError) {
+        refused++;
+        return NaN;
+      }
       throw error;
     }
   };
@@ -42,7 +54,8 @@ export function solveEquation(left: Expr, right: Expr, variable: string, scope: 
     const x = lo + k * step;
     const value = f(x);
     if (Number.isFinite(value)) definedCount++;
-    else if (k === GRID_POINTS / 10 && refused >= k) return { kind: 'unknown', reason: 'the equation is too large to evaluate' };
+    else if (k === GRID_POINTS / 10 && refused >= k)
+      return { kind: 'unknown', reason: 'the equation is too large to evaluate' };
     if (Number.isFinite(prev) && Number.isFinite(value)) {
       if (prev === 0) addRoot(roots, prevX);
       else if (prev * value < 0) {
@@ -54,7 +67,8 @@ export function solveEquation(left: Expr, right: Expr, variable: string, scope: 
     prev = value;
   }
   if (Number.isFinite(prev) && prev === 0) addRoot(roots, prevX);
-  if (definedCount < GRID_POINTS / 20) return { kind: 'unknown', reason: 'the equation is undefined almost everywhere' };
+  if (definedCount < GRID_POINTS / 20)
+    return { kind: 'unknown', reason: 'the equation is undefined almost everywhere' };
   if (roots.length > 50) return { kind: 'unknown', reason: 'the equation has too many solutions to list' };
   return { kind: 'finite', roots: roots.sort((a, b) => a - b).map(cleanRoot) };
 }

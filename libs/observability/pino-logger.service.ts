@@ -19,15 +19,25 @@ export class PinoLoggerService implements LoggerService {
         timestamp: pino.stdTimeFunctions.isoTime,
         mixin: () => ({ ...currentLogContext() }),
         // Belt and braces: fields that could carry secrets are never written even if passed.
-        redact: { paths: ['authorization', 'headers.authorization', 'apiKey', 'secret', 'signingSecret', 'inboundSecret'], censor: '[redacted]' },
+        redact: {
+          paths: ['authorization', 'headers.authorization', 'apiKey', 'secret', 'signingSecret', 'inboundSecret'],
+          censor: '[redacted]',
+        },
       },
       destination,
     );
   }
 
-  private write(level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace', message: unknown, params: unknown[]): void {
+  private write(
+    level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace',
+    message: unknown,
+    params: unknown[],
+  ): void {
     // Nest passes the context as the last string parameter, and for errors a stack before it.
-    const context = params.length > 0 && typeof params[params.length - 1] === 'string' ? (params[params.length - 1] as string) : undefined;
+    const context =
+      params.length > 0 && typeof params[params.length - 1] === 'string'
+        ? (params[params.length - 1] as string)
+        : undefined;
     const stack = level === 'error' && params.length > 1 && typeof params[0] === 'string' ? params[0] : undefined;
     if (message instanceof Error) {
       this.pino[level]({ context, err: message }, message.message);

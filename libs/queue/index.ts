@@ -15,7 +15,13 @@ export {
   webhookJobId,
   referenceJobId,
 } from './job-payloads.js';
-export { allowedPools, chooseModelPool, type ModelPoolChoice, type ModelPoolState, type InferenceSetting } from './model-routing.js';
+export {
+  allowedPools,
+  chooseModelPool,
+  type ModelPoolChoice,
+  type ModelPoolState,
+  type InferenceSetting,
+} from './model-routing.js';
 export { ModelQueueProducer } from './model-queue.producer.js';
 export { DEFAULT_JOB_OPTIONS } from './job-options.js';
 export { createRedisConnection, isClusterUrl } from './redis-connection.js';

@@ -37,22 +37,30 @@ export class ModelQueueProducer {
   async enqueueReference(problemId: string, revision: number, inference: InferenceSetting): Promise<ModelPoolChoice> {
     const choice = chooseModelPool(inference, await this.poolState());
     if (choice.pool === null) return choice;
-    await this.queueOf(choice.pool).add(JOB_NAMES.generateReference, { problemId, revision }, {
-      jobId: referenceJobId(problemId, revision),
-      attempts: this.config.models.jobAttempts,
-      backoff: { type: 'exponential', delay: 2_000 },
-    });
+    await this.queueOf(choice.pool).add(
+      JOB_NAMES.generateReference,
+      { problemId, revision },
+      {
+        jobId: referenceJobId(problemId, revision),
+        attempts: this.config.models.jobAttempts,
+        backoff: { type: 'exponential', delay: 2_000 },
+      },
+    );
     return choice;
   }
 
   async enqueueJudgement(judgementId: string, inference: InferenceSetting): Promise<ModelPoolChoice> {
     const choice = chooseModelPool(inference, await this.poolState());
     if (choice.pool === null) return choice;
-    await this.queueOf(choice.pool).add(JOB_NAMES.judgeStep, { judgementId }, {
-      jobId: judgementJobId(judgementId),
-      attempts: this.config.models.jobAttempts,
-      backoff: { type: 'exponential', delay: 2_000 },
-    });
+    await this.queueOf(choice.pool).add(
+      JOB_NAMES.judgeStep,
+      { judgementId },
+      {
+        jobId: judgementJobId(judgementId),
+        attempts: this.config.models.jobAttempts,
+        backoff: { type: 'exponential', delay: 2_000 },
+      },
+    );
     return choice;
   }
 

@@ -3,7 +3,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { allowedPools, chooseModelPool, type ModelPoolState } from './model-routing.js';
 
-const state = (overrides: Partial<ModelPoolState>): ModelPoolState => ({ gpuWorkers: 0, edgeWorkers: 0, gpuOldestWaitingS: 0, gpuBacklogLimitS: 120, ...overrides });
+const state = (overrides: Partial<ModelPoolState>): ModelPoolState => ({
+  gpuWorkers: 0,
+  edgeWorkers: 0,
+  gpuOldestWaitingS: 0,
+  gpuBacklogLimitS: 120,
+  ...overrides,
+});
 
 describe('chooseModelPool', () => {
   it.each([

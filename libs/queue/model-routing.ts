@@ -12,12 +12,11 @@ export interface ModelPoolState {
   gpuBacklogLimitS: number;
 }
 
-export type ModelPoolChoice =
-  | { pool: 'gpu' | 'edge'; live: boolean }
-  | { pool: null; reason: string };
+export type ModelPoolChoice = { pool: 'gpu' | 'edge'; live: boolean } | { pool: null; reason: string };
 
 export function chooseModelPool(inference: InferenceSetting, state: ModelPoolState): ModelPoolChoice {
-  if (inference === 'none') return { pool: null, reason: 'the assignment does not allow models (grading.inference = none)' };
+  if (inference === 'none')
+    return { pool: null, reason: 'the assignment does not allow models (grading.inference = none)' };
   if (inference === 'gpu') return { pool: 'gpu', live: state.gpuWorkers > 0 };
   if (inference === 'edge') return { pool: 'edge', live: state.edgeWorkers > 0 };
   const gpuUsable = state.gpuWorkers > 0 && state.gpuOldestWaitingS <= state.gpuBacklogLimitS;

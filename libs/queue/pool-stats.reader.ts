@@ -36,11 +36,17 @@ export class PoolStatsReader {
   async read(pool: PoolName): Promise<PoolStats> {
     const queues = this.queues(pool);
     const [primary] = queues;
-    const counts = await Promise.all(queues.map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized')));
+    const counts = await Promise.all(
+      queues.map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized')),
+    );
     const sum = (key: string) => counts.reduce((total, count) => total + (count[key] ?? 0), 0);
     const since = Date.now() - 60_000;
-    const recent = (await primary!.getJobs(['completed'], 0, RECENT_JOBS - 1)).filter((job) => (job.finishedOn ?? 0) >= since);
-    const durations = recent.map((job) => (job.finishedOn ?? 0) - (job.processedOn ?? 0)).sort((left, right) => left - right);
+    const recent = (await primary!.getJobs(['completed'], 0, RECENT_JOBS - 1)).filter(
+      (job) => (job.finishedOn ?? 0) >= since,
+    );
+    const durations = recent
+      .map((job) => (job.finishedOn ?? 0) - (job.processedOn ?? 0))
+      .sort((left, right) => left - right);
     return {
       workers: await primary!.getWorkersCount(),
       paused: await primary!.isPaused(),

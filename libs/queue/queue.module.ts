@@ -41,7 +41,15 @@ export class QueueModule {
       module: QueueModule,
       global: true,
       imports: [bull, queues],
-      providers: [connection, GradeQueueProducer, ModelQueueProducer, PoolStatsReader, WebhookQueueProducer, RedisCloser, QueueErrorLogger],
+      providers: [
+        connection,
+        GradeQueueProducer,
+        ModelQueueProducer,
+        PoolStatsReader,
+        WebhookQueueProducer,
+        RedisCloser,
+        QueueErrorLogger,
+      ],
       exports: [queues, GradeQueueProducer, ModelQueueProducer, PoolStatsReader, WebhookQueueProducer, REDIS_PRODUCER],
     };
   }

@@ -18,7 +18,9 @@ export class WebhookOutboxRelay implements OnModuleInit {
         await this.producer.enqueue(eventIds.map((eventId) => ({ eventId, attempt: 0 })));
       } catch (error) {
         // Committed as pending and due: the reconciler enqueues them.
-        this.logger.warn(`enqueue of ${eventIds.length} webhook event(s) deferred to the reconciler: ${(error as Error).message}`);
+        this.logger.warn(
+          `enqueue of ${eventIds.length} webhook event(s) deferred to the reconciler: ${(error as Error).message}`,
+        );
       }
     });
   }

@@ -26,13 +26,19 @@ export class WebhookQueueProducer {
       name: JOB_NAMES.deliverWebhook,
       data: { eventId: job.eventId, attempt: job.attempt },
       opts: {
-        jobId: job.redeliveryOf === undefined ? webhookJobId(job.eventId, job.attempt) : `${webhookJobId(job.eventId, job.attempt)}-r${job.redeliveryOf}`,
+        jobId:
+          job.redeliveryOf === undefined
+            ? webhookJobId(job.eventId, job.attempt)
+            : `${webhookJobId(job.eventId, job.attempt)}-r${job.redeliveryOf}`,
         ...(job.delayMs ? { delay: job.delayMs } : {}),
       },
     }));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)),
+        ENQUEUE_TIMEOUT_MS,
+      );
     });
     await Promise.race([this.queue.addBulk(bulk), timeout]).finally(() => clearTimeout(timer));
   }

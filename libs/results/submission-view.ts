@@ -24,12 +24,21 @@ export interface SubmissionViewExtras {
 }
 
 /** Graded before the assignment's key or policy last changed: a regrade would give a fresh result. */
-export function isStale(submission: Pick<SubmissionRow, 'gradedAt' | 'status'>, gradingChangedAt: Date | null | undefined): boolean {
+export function isStale(
+  submission: Pick<SubmissionRow, 'gradedAt' | 'status'>,
+  gradingChangedAt: Date | null | undefined,
+): boolean {
   if (!gradingChangedAt || !submission.gradedAt) return false;
-  return (submission.status === 'graded' || submission.status === 'needs_review') && submission.gradedAt < gradingChangedAt;
+  return (
+    (submission.status === 'graded' || submission.status === 'needs_review') && submission.gradedAt < gradingChangedAt
+  );
 }
 
-export function presentSubmission(submission: SubmissionRow, result: StoredResult | null, extras: SubmissionViewExtras = {}) {
+export function presentSubmission(
+  submission: SubmissionRow,
+  result: StoredResult | null,
+  extras: SubmissionViewExtras = {},
+) {
   const overrideOf = new Map((extras.overrides ?? []).map((override) => [override.problemKey, override]));
   return {
     id: submission.id,
@@ -63,7 +72,12 @@ export function presentSubmission(submission: SubmissionRow, result: StoredResul
  * The submission as one result version left it: a webhook for version 1 still shows version 1
  * after a regrade has moved the submission on.
  */
-export function presentSubmissionAtVersion(submission: SubmissionRow, version: number, result: StoredResult | null, extras: SubmissionViewExtras = {}) {
+export function presentSubmissionAtVersion(
+  submission: SubmissionRow,
+  version: number,
+  result: StoredResult | null,
+  extras: SubmissionViewExtras = {},
+) {
   // The current version shows exactly what GET /v1/submissions/:id shows.
   if (version === submission.resultVersion) return presentSubmission(submission, result, extras);
   if (!result) return { ...presentSubmission(submission, null, extras), resultVersion: version };

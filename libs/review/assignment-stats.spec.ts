@@ -7,8 +7,20 @@ import type { SettledSubmission } from './review.types.js';
 
 const wrongDerivative = { index: 0, text: "f'(x) = 3x^2 - 3x", reason: "f'(x) is 3x^2 - 6x, not 3x^2 - 3x" };
 
-function settled(id: string, score: number, finalVerdict: string, firstError: SettledSubmission['answers'][number]['firstError']): SettledSubmission {
-  return { submissionId: id, studentId: `s-${id}`, status: 'graded', score, maxScore: 10, answers: [{ problemKey: 'p1', finalVerdict, firstError }] };
+function settled(
+  id: string,
+  score: number,
+  finalVerdict: string,
+  firstError: SettledSubmission['answers'][number]['firstError'],
+): SettledSubmission {
+  return {
+    submissionId: id,
+    studentId: `s-${id}`,
+    status: 'graded',
+    score,
+    maxScore: 10,
+    answers: [{ problemKey: 'p1', finalVerdict, firstError }],
+  };
 }
 
 const latest = [
@@ -36,14 +48,24 @@ describe('computeAssignmentStats', () => {
   });
 
   it('reports no rate for a problem nobody answered', () => {
-    expect(computeAssignmentStats(['p2'], latest).problems[0]).toMatchObject({ answered: 0, correctRate: null, commonErrors: [] });
+    expect(computeAssignmentStats(['p2'], latest).problems[0]).toMatchObject({
+      answered: 0,
+      correctRate: null,
+      commonErrors: [],
+    });
   });
 });
 
 describe('renderAssignmentPage', () => {
   it('links examples, escapes labels and refreshes only while work is pending', () => {
     const hostile = [settled('e', 1, 'incorrect', { index: 0, text: 'x', reason: '<script>alert(1)</script>' })];
-    const view = { assignmentId: 'a1', title: 'HW <b>3</b>', problemKeys: ['p1'], latest: [...latest, ...hostile], submissionLink: (id: string) => `../submissions/${id}?token=t` };
+    const view = {
+      assignmentId: 'a1',
+      title: 'HW <b>3</b>',
+      problemKeys: ['p1'],
+      latest: [...latest, ...hostile],
+      submissionLink: (id: string) => `../submissions/${id}?token=t`,
+    };
     const idle = renderAssignmentPage({ ...view, statusCounts: { graded: 5 } });
     expect(idle).toContain('href="../submissions/b?token=t"');
     expect(idle).not.toMatch(/<script|<b>3/);

@@ -46,7 +46,9 @@ function errorLabel(firstError: { index: number; text: string; reason: string })
 
 function problemStats(problemKey: string, submissions: SettledSubmission[]): ProblemStats {
   const answers = submissions.flatMap((submission) =>
-    submission.answers.filter((answer) => answer.problemKey === problemKey).map((answer) => ({ submissionId: submission.submissionId, answer })),
+    submission.answers
+      .filter((answer) => answer.problemKey === problemKey)
+      .map((answer) => ({ submissionId: submission.submissionId, answer })),
   );
   const rate = (count: number) => (answers.length === 0 ? null : count / answers.length);
   const errors = new Map<string, CommonError>();
@@ -58,7 +60,9 @@ function problemStats(problemKey: string, submissions: SettledSubmission[]): Pro
     if (entry.exampleSubmissionIds.length < MAX_EXAMPLES) entry.exampleSubmissionIds.push(submissionId);
     errors.set(label, entry);
   }
-  const commonErrors = [...errors.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)).slice(0, MAX_COMMON_ERRORS);
+  const commonErrors = [...errors.values()]
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+    .slice(0, MAX_COMMON_ERRORS);
   return {
     problemKey,
     answered: answers.length,

@@ -5,7 +5,14 @@ import { createHash } from 'node:crypto';
 // ('unsafe-hashes'): student text is escaped, so it can never add a style attribute of its own.
 
 const STYLE_ATTRIBUTE = /\sstyle="([^"]*)"/g;
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&lt;': '<', '&gt;': '>' };
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+  '&lt;': '<',
+  '&gt;': '>',
+};
 
 function decodeAttribute(value: string): string {
   return value.replace(/&(amp|quot|#39|#x27|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity);

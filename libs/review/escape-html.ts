@@ -1,6 +1,13 @@
 // Every string that did not come from KaTeX goes through here before it reaches the page: student
 // text, reasons, titles, ids. Quotes are escaped too, so the result is safe inside attributes.
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
 
 export function escapeHtml(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);

@@ -2,9 +2,7 @@
 // `$…$` and `\(…\)` (inline). A `$` pair that reads like money (`$10 … $12`, digits right after
 // both signs) stays prose, as GRADING.md reads currency. Unclosed delimiters stay prose.
 
-export type MathSegment =
-  | { kind: 'text'; text: string }
-  | { kind: 'math'; tex: string; display: boolean };
+export type MathSegment = { kind: 'text'; text: string } | { kind: 'math'; tex: string; display: boolean };
 
 const PAIRS: { open: string; close: string; display: boolean }[] = [
   { open: '$$', close: '$$', display: true },
@@ -29,8 +27,11 @@ export function splitMathSegments(text: string): MathSegment[] {
     const pair = PAIRS.find((candidate) => text.startsWith(candidate.open, position));
     const close = pair ? text.indexOf(pair.close, position + pair.open.length) : -1;
     const content = pair && close >= 0 ? text.slice(position + pair.open.length, close) : '';
-    const isMath = pair !== undefined && close >= 0 && content.trim() !== ''
-      && !(pair.open === '$' && looksLikeCurrency(text, position, close));
+    const isMath =
+      pair !== undefined &&
+      close >= 0 &&
+      content.trim() !== '' &&
+      !(pair.open === '$' && looksLikeCurrency(text, position, close));
     if (!pair || !isMath) {
       prose += text[position];
       position += 1;

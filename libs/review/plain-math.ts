@@ -32,7 +32,8 @@ function classify(token: string): Word['kind'] {
   if (/^\s+$/.test(token)) return 'space';
   if (new RegExp(`^[${CJK}]`, 'u').test(token)) return 'prose';
   // A word in brackets or with punctuation ("(Find", "and)") is prose, not a function call.
-  if (/^[([{"']*[A-Za-z]{2,}[)\]}"'.,:;!?]*$/.test(token) && !FUNCTION_CALL.test(token.replace(/^[([{]+/, ''))) return 'prose';
+  if (/^[([{"']*[A-Za-z]{2,}[)\]}"'.,:;!?]*$/.test(token) && !FUNCTION_CALL.test(token.replace(/^[([{]+/, '')))
+    return 'prose';
   // Markup-like text and words of three or more letters that are no known function ("alert(1)",
   // "</script>") read as prose: typesetting them would only make them look like formulas.
   if (/<\/?[A-Za-z]/.test(token) || /[A-Za-z]{3,}/.test(token.replace(KNOWN_FUNCTIONS, ''))) return 'prose';
@@ -51,7 +52,9 @@ function tokenize(text: string): Word[] {
     return 'prose';
   };
   return words.map((word, index) =>
-    word.kind === 'letter' ? { ...word, kind: neighbour(index, -1) === 'math' || neighbour(index, 1) === 'math' ? 'math' : 'prose' } : word,
+    word.kind === 'letter'
+      ? { ...word, kind: neighbour(index, -1) === 'math' || neighbour(index, 1) === 'math' ? 'math' : 'prose' }
+      : word,
   );
 }
 
@@ -81,7 +84,10 @@ export function splitPlainMath(text: string): PlainPiece[] {
       if (words[next]!.kind === 'math') end = next;
       else if (words[next]!.kind !== 'space') break;
     }
-    const run = words.slice(index, end + 1).map((word) => word.text).join('');
+    const run = words
+      .slice(index, end + 1)
+      .map((word) => word.text)
+      .join('');
     const trailing = trailingPunctuation(run);
     const body = run.slice(0, run.length - trailing.length);
     if (body && worthTypesetting(body)) pieces.push({ kind: 'math', tex: plainToLatex(body), source: body });

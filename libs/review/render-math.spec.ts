@@ -7,7 +7,7 @@ import { renderMathText } from './render-math.js';
 
 describe('splitMathSegments', () => {
   it('finds $…$, $$…$$, \\(…\\) and \\[…\\] and keeps the prose between them', () => {
-    expect(splitMathSegments('对 $ f(x) = x^3 $ 求导: $$ f\'(x) = 3x^2 $$ and \\(a\\) or \\[b\\]')).toEqual([
+    expect(splitMathSegments("对 $ f(x) = x^3 $ 求导: $$ f'(x) = 3x^2 $$ and \\(a\\) or \\[b\\]")).toEqual([
       { kind: 'text', text: '对 ' },
       { kind: 'math', tex: 'f(x) = x^3', display: false },
       { kind: 'text', text: ' 求导: ' },
@@ -34,7 +34,9 @@ describe('plain math', () => {
   });
 
   it('keeps English sentences and lone numbers as prose', () => {
-    expect(splitPlainMath('So the maximum is 2 and a minimum')).toEqual([{ kind: 'text', text: 'So the maximum is 2 and a minimum' }]);
+    expect(splitPlainMath('So the maximum is 2 and a minimum')).toEqual([
+      { kind: 'text', text: 'So the maximum is 2 and a minimum' },
+    ]);
   });
 
   it('rewrites plain notation as LaTeX', () => {
@@ -61,7 +63,11 @@ describe('renderMathText', () => {
   });
 
   it('renders \\href{javascript:…} as text, never as a link', () => {
-    for (const payload of ['$\\href{javascript:alert(1)}{click}$', '\\href{javascript:alert(1)}{click}', '$\\url{javascript:alert(1)}$']) {
+    for (const payload of [
+      '$\\href{javascript:alert(1)}{click}$',
+      '\\href{javascript:alert(1)}{click}',
+      '$\\url{javascript:alert(1)}$',
+    ]) {
       const out = renderMathText(payload);
       expect(out).not.toMatch(/<a\s/i);
       expect(out).not.toMatch(/href\s*=/i);
@@ -77,7 +83,8 @@ describe('renderMathText', () => {
   });
 
   it('bounds macro expansion instead of hanging', () => {
-    const bomb = '$\\def\\a{\\b\\b}\\def\\b{\\c\\c}\\def\\c{\\d\\d}\\def\\d{xxxxxxxxxx}\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a$';
+    const bomb =
+      '$\\def\\a{\\b\\b}\\def\\b{\\c\\c}\\def\\c{\\d\\d}\\def\\d{xxxxxxxxxx}\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a$';
     const started = Date.now();
     renderMathText(bomb);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -88,7 +95,9 @@ describe('plain math inside a bilingual statement', () => {
   it('keeps bracketed words and unopened closing brackets out of the math', () => {
     const pieces = splitPlainMath('(Find the maximum of f(x) = x^3 on [-1, 3].)');
     expect(pieces[0]).toEqual({ kind: 'text', text: '(Find the maximum of ' });
-    expect(pieces.filter((piece) => piece.kind === 'math').map((piece) => (piece as { source: string }).source)).toEqual(['f(x) = x^3', '[-1, 3]']);
+    expect(
+      pieces.filter((piece) => piece.kind === 'math').map((piece) => (piece as { source: string }).source),
+    ).toEqual(['f(x) = x^3', '[-1, 3]']);
     expect(pieces.at(-1)).toEqual({ kind: 'text', text: '.)' });
   });
 });
@@ -96,6 +105,8 @@ describe('plain math inside a bilingual statement', () => {
 describe('plain math around a colon', () => {
   it('ends a formula at a colon followed by more math', () => {
     const pieces = splitPlainMath("Set f'(x) = 0: 3x^2 - 6x = 0");
-    expect(pieces.filter((piece) => piece.kind === 'math').map((piece) => (piece as { source: string }).source)).toEqual(["f'(x) = 0", '3x^2 - 6x = 0']);
+    expect(
+      pieces.filter((piece) => piece.kind === 'math').map((piece) => (piece as { source: string }).source),
+    ).toEqual(["f'(x) = 0", '3x^2 - 6x = 0']);
   });
 });

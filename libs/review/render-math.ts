@@ -19,7 +19,12 @@ const MAX_TEX_LENGTH = 2_000;
 /** Delimited math: a parse error shows the source (escaped by KaTeX) in red, as the author wrote it. */
 function renderDelimited(tex: string, display: boolean): string {
   if (tex.length > MAX_TEX_LENGTH) return `<code class="tex-source">${escapeHtml(tex)}</code>`;
-  return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display, throwOnError: false, errorColor: '#b42318' });
+  return katex.renderToString(tex, {
+    ...KATEX_OPTIONS,
+    displayMode: display,
+    throwOnError: false,
+    errorColor: '#b42318',
+  });
 }
 
 /** Guessed math in plain text: when KaTeX cannot read the guess, the plain text is shown as written. */
@@ -40,6 +45,8 @@ function renderProse(text: string): string {
 /** One line of student (or reference) text as HTML: prose escaped, math typeset by KaTeX. */
 export function renderMathText(text: string): string {
   return splitMathSegments(text)
-    .map((segment) => (segment.kind === 'math' ? renderDelimited(segment.tex, segment.display) : renderProse(segment.text)))
+    .map((segment) =>
+      segment.kind === 'math' ? renderDelimited(segment.tex, segment.display) : renderProse(segment.text),
+    )
     .join('');
 }

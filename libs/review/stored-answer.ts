@@ -6,9 +6,12 @@ import type { ReferenceStep, ReviewFinalAnswer, ReviewStep, StepVerdict } from '
 const VERDICTS: StepVerdict[] = ['correct', 'incorrect', 'carried_error', 'unverified'];
 const FINAL_VERDICTS: ReviewFinalAnswer['verdict'][] = ['correct', 'incorrect', 'missing', 'unverified'];
 
-const asRecord = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
-const asString = (value: unknown): string => (typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
-const asIndex = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null);
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const asString = (value: unknown): string =>
+  typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+const asIndex = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
 
 export function readSteps(stored: unknown): ReviewStep[] {
   if (!Array.isArray(stored)) return [];
@@ -28,7 +31,9 @@ export function readSteps(stored: unknown): ReviewStep[] {
 
 export function readFinalAnswer(stored: unknown): ReviewFinalAnswer {
   const answer = asRecord(stored);
-  const parts = Array.isArray(answer.parts) ? answer.parts.map((part) => ({ name: asString(asRecord(part).name), verdict: asString(asRecord(part).verdict) })) : [];
+  const parts = Array.isArray(answer.parts)
+    ? answer.parts.map((part) => ({ name: asString(asRecord(part).name), verdict: asString(asRecord(part).verdict) }))
+    : [];
   return {
     given: typeof answer.given === 'string' ? answer.given : null,
     expected: typeof answer.expected === 'string' ? answer.expected : null,
@@ -41,7 +46,11 @@ export function readFinalAnswer(stored: unknown): ReviewFinalAnswer {
 export function readReferenceSteps(stored: unknown): ReferenceStep[] {
   if (!Array.isArray(stored)) return [];
   return stored
-    .map((entry) => (typeof entry === 'string' ? { text: entry, required: false } : { text: asString(asRecord(entry).text), required: asRecord(entry).required === true }))
+    .map((entry) =>
+      typeof entry === 'string'
+        ? { text: entry, required: false }
+        : { text: asString(asRecord(entry).text), required: asRecord(entry).required === true },
+    )
     .filter((step) => step.text.trim() !== '');
 }
 

@@ -13,17 +13,49 @@ function answer(overrides: Partial<ReviewAnswer> = {}): ReviewAnswer {
     problemKey: 'p1',
     statement: 'Find the extrema of $f(x) = x^3 - 3x^2 + 2$ on [-1, 3].',
     points: 10,
-    referenceSteps: [{ text: "f'(x) = 3x^2 - 6x", required: false }, { text: 'f(-1) = -2, f(3) = 2', required: true }],
+    referenceSteps: [
+      { text: "f'(x) = 3x^2 - 6x", required: false },
+      { text: 'f(-1) = -2, f(3) = 2', required: true },
+    ],
     referenceAnswer: 'max = 2, min = -2',
     graded: {
       score: 9,
       maxScore: 10,
-      finalAnswer: { given: 'max = 2, min = -2', expected: 'max = 2, min = -2', verdict: 'correct', parts: [{ name: 'max', verdict: 'correct' }, { name: 'min', verdict: 'correct' }] },
+      finalAnswer: {
+        given: 'max = 2, min = -2',
+        expected: 'max = 2, min = -2',
+        verdict: 'correct',
+        parts: [
+          { name: 'max', verdict: 'correct' },
+          { name: 'min', verdict: 'correct' },
+        ],
+      },
       firstErrorStep: 1,
       steps: [
-        { index: 0, text: "$f'(x) = 3x^2 - 6x$", verdict: 'correct', method: 'numeric', reason: 'matches the derivative', matchesReferenceStep: 0 },
-        { index: 1, text: 'x = 2', verdict: 'incorrect', method: 'cas', reason: `x = 0 was lost ${XSS}`, matchesReferenceStep: null },
-        { index: 2, text: XSS, verdict: 'carried_error', method: 'cas', reason: 'built on step 2', matchesReferenceStep: null },
+        {
+          index: 0,
+          text: "$f'(x) = 3x^2 - 6x$",
+          verdict: 'correct',
+          method: 'numeric',
+          reason: 'matches the derivative',
+          matchesReferenceStep: 0,
+        },
+        {
+          index: 1,
+          text: 'x = 2',
+          verdict: 'incorrect',
+          method: 'cas',
+          reason: `x = 0 was lost ${XSS}`,
+          matchesReferenceStep: null,
+        },
+        {
+          index: 2,
+          text: XSS,
+          verdict: 'carried_error',
+          method: 'cas',
+          reason: 'built on step 2',
+          matchesReferenceStep: null,
+        },
       ],
       skippedReferenceSteps: [1],
       feedback: 'First error in step 2.',
@@ -80,13 +112,17 @@ describe('renderSubmissionPage', () => {
 
   it('shows the override form only with a form view, carrying the CSRF value', () => {
     expect(renderSubmissionPage(review())).not.toContain('<form');
-    const page = renderSubmissionPage(review({ overrideForm: { actionUrl: 'sub1/override?token=a.b', csrfToken: 'c"srf' } }));
+    const page = renderSubmissionPage(
+      review({ overrideForm: { actionUrl: 'sub1/override?token=a.b', csrfToken: 'c"srf' } }),
+    );
     expect(page).toContain('<form method="post" action="sub1/override?token=a.b">');
     expect(page).toContain('name="csrf" value="c&quot;srf"');
   });
 
   it('lists submitted steps and refreshes itself while grading', () => {
-    const page = renderSubmissionPage(review({ status: 'grading', score: null, answers: [answer({ graded: null, submittedSteps: ['x = 1', XSS] })] }));
+    const page = renderSubmissionPage(
+      review({ status: 'grading', score: null, answers: [answer({ graded: null, submittedSteps: ['x = 1', XSS] })] }),
+    );
     expect(page).toContain('<meta http-equiv="refresh" content="5">');
     expect(page).toContain('data-verdict="pending"');
     expect(page).not.toMatch(/<script/i);

@@ -5,7 +5,12 @@ import { compileAllowHosts, isAddressAllowed, isHostnameAllowed, parseAllowHosts
 
 describe('parseAllowHosts', () => {
   it('splits on commas and whitespace and drops empty entries', () => {
-    expect(parseAllowHosts(' 127.0.0.1, localhost ,,10.0.0.0/8 [::1]')).toEqual(['127.0.0.1', 'localhost', '10.0.0.0/8', '[::1]']);
+    expect(parseAllowHosts(' 127.0.0.1, localhost ,,10.0.0.0/8 [::1]')).toEqual([
+      '127.0.0.1',
+      'localhost',
+      '10.0.0.0/8',
+      '[::1]',
+    ]);
     expect(parseAllowHosts(undefined)).toEqual([]);
     expect(parseAllowHosts('')).toEqual([]);
   });

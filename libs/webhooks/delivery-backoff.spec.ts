@@ -35,11 +35,15 @@ describe('nextAttemptDelayMs', () => {
 
   it('jitters: the same attempt gets different delays, always within its band', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: MAX_DELIVERY_ATTEMPTS - 1 }), fc.double({ min: 0, max: 0.999_999, noNaN: true }), (attemptsMade, draw) => {
-        const delay = nextAttemptDelayMs(attemptsMade, () => draw) ?? -1;
-        const low = nextAttemptDelayMs(attemptsMade, () => 0) ?? -1;
-        return delay >= low && delay <= 2 * low + 1 && delay <= 6 * 60 * 60 * 1000;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: MAX_DELIVERY_ATTEMPTS - 1 }),
+        fc.double({ min: 0, max: 0.999_999, noNaN: true }),
+        (attemptsMade, draw) => {
+          const delay = nextAttemptDelayMs(attemptsMade, () => draw) ?? -1;
+          const low = nextAttemptDelayMs(attemptsMade, () => 0) ?? -1;
+          return delay >= low && delay <= 2 * low + 1 && delay <= 6 * 60 * 60 * 1000;
+        },
+      ),
     );
     const draws = new Set(Array.from({ length: 20 }, () => nextAttemptDelayMs(6)));
     expect(draws.size).toBeGreaterThan(1);

@@ -30,6 +30,11 @@ export {
   type UnsafeCallbackUrlCode,
 } from './ssrf-guard.js';
 export { pinnedLookup } from './pinned-lookup.js';
-export { deliverWebhook, type DeliverWebhookInput, type DeliveryErrorCode, type DeliveryOutcome } from './webhook-delivery.js';
+export {
+  deliverWebhook,
+  type DeliverWebhookInput,
+  type DeliveryErrorCode,
+  type DeliveryOutcome,
+} from './webhook-delivery.js';
 export { MAX_DELIVERY_ATTEMPTS, nextAttemptDelayMs } from './delivery-backoff.js';
 export { parseHeadersFile, parseSavedRequestJson, type SavedRequest } from './saved-request.js';

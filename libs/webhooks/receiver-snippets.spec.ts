@@ -25,7 +25,10 @@ describe('RECEIVER.md Node snippet without dependencies', () => {
     const cases = [
       { body, headers: signWebhook({ webhookId: 'msg_1', timestamp: now, body, secrets: [secret] }) },
       { body, headers: signWebhook({ webhookId: 'msg_1', timestamp: now, body, secrets: [otherSecret, secret] }) },
-      { body: body.replace('sub_1', 'sub_2'), headers: signWebhook({ webhookId: 'msg_1', timestamp: now, body, secrets: [secret] }) },
+      {
+        body: body.replace('sub_1', 'sub_2'),
+        headers: signWebhook({ webhookId: 'msg_1', timestamp: now, body, secrets: [secret] }),
+      },
       { body, headers: signWebhook({ webhookId: 'msg_1', timestamp: now, body, secrets: [otherSecret] }) },
       { body, headers: signWebhook({ webhookId: 'msg_1', timestamp: now - 600, body, secrets: [secret] }) },
     ];

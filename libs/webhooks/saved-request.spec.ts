@@ -4,12 +4,16 @@ import { parseHeadersFile, parseSavedRequestJson } from './saved-request.js';
 
 describe('parseSavedRequestJson', () => {
   it('keeps the body string exactly as saved', () => {
-    const saved = parseSavedRequestJson(JSON.stringify({ headers: { 'Webhook-Id': 'msg_1', 'webhook-timestamp': 1700000000 }, body: '{"a": 1 }' }));
+    const saved = parseSavedRequestJson(
+      JSON.stringify({ headers: { 'Webhook-Id': 'msg_1', 'webhook-timestamp': 1700000000 }, body: '{"a": 1 }' }),
+    );
     expect(saved).toEqual({ headers: { 'Webhook-Id': 'msg_1', 'webhook-timestamp': '1700000000' }, body: '{"a": 1 }' });
   });
 
   it('refuses a body saved as parsed JSON, whose original bytes are lost', () => {
-    expect(() => parseSavedRequestJson(JSON.stringify({ headers: {}, body: { a: 1 } }))).toThrow(/raw body as a string/);
+    expect(() => parseSavedRequestJson(JSON.stringify({ headers: {}, body: { a: 1 } }))).toThrow(
+      /raw body as a string/,
+    );
     expect(() => parseSavedRequestJson(JSON.stringify({ body: '' }))).toThrow(/"headers" must be an object/);
     expect(() => parseSavedRequestJson('[]')).toThrow(/must be a JSON object/);
   });
@@ -17,8 +21,13 @@ describe('parseSavedRequestJson', () => {
 
 describe('parseHeadersFile', () => {
   it('reads raw HTTP header lines, skipping the request line', () => {
-    const text = 'POST /hook HTTP/1.1\r\nWebhook-Id: msg_1\r\nwebhook-timestamp: 1700000000\r\nwebhook-signature: v1,abc= v1,def=\r\n';
-    expect(parseHeadersFile(text)).toEqual({ 'webhook-id': 'msg_1', 'webhook-timestamp': '1700000000', 'webhook-signature': 'v1,abc= v1,def=' });
+    const text =
+      'POST /hook HTTP/1.1\r\nWebhook-Id: msg_1\r\nwebhook-timestamp: 1700000000\r\nwebhook-signature: v1,abc= v1,def=\r\n';
+    expect(parseHeadersFile(text)).toEqual({
+      'webhook-id': 'msg_1',
+      'webhook-timestamp': '1700000000',
+      'webhook-signature': 'v1,abc= v1,def=',
+    });
   });
 
   it('reads a JSON object', () => {

@@ -9,10 +9,13 @@ export interface SavedRequest {
 
 export function parseSavedRequestJson(text: string): SavedRequest {
   const parsed: unknown = JSON.parse(text);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('saved request must be a JSON object {headers, body}');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error('saved request must be a JSON object {headers, body}');
   const { headers, body } = parsed as { headers?: unknown; body?: unknown };
   if (typeof body !== 'string') {
-    throw new Error('saved request "body" must be the raw body as a string (re-serialized JSON would not match the signature)');
+    throw new Error(
+      'saved request "body" must be the raw body as a string (re-serialized JSON would not match the signature)',
+    );
   }
   return { headers: toHeaderRecord(headers), body };
 }
@@ -37,7 +40,8 @@ function toHeaderRecord(value: unknown): IncomingHeaders {
   const headers: Record<string, string | string[]> = {};
   for (const [name, headerValue] of Object.entries(value)) {
     if (typeof headerValue === 'string') headers[name] = headerValue;
-    else if (Array.isArray(headerValue) && headerValue.every((item) => typeof item === 'string')) headers[name] = headerValue;
+    else if (Array.isArray(headerValue) && headerValue.every((item) => typeof item === 'string'))
+      headers[name] = headerValue;
     else if (typeof headerValue === 'number') headers[name] = String(headerValue);
   }
   return headers;

@@ -51,7 +51,9 @@ export function decryptSecret(blob: string, key: Buffer, associatedData = ''): s
   decipher.setAAD(Buffer.from(associatedData, 'utf8'));
   decipher.setAuthTag(tag);
   try {
-    return Buffer.concat([decipher.update(Buffer.from(ciphertextText, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(ciphertextText, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   } catch (cause) {
     throw new Error('encrypted secret failed authentication (wrong key, wrong row, or tampered)', { cause });
   }

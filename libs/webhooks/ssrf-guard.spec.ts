@@ -1,7 +1,13 @@
 // Protects the SSRF guard: internal addresses are refused at creation and after DNS resolution unless allowlisted.
 import { describe, expect, it } from '@jest/globals';
 import ipaddr from 'ipaddr.js';
-import { assertSafeCallbackUrl, refusedAddressRange, resolveAndCheck, type HostLookup, UnsafeCallbackUrlError } from './ssrf-guard.js';
+import {
+  assertSafeCallbackUrl,
+  refusedAddressRange,
+  resolveAndCheck,
+  type HostLookup,
+  UnsafeCallbackUrlError,
+} from './ssrf-guard.js';
 
 function codeOf(run: () => unknown): string {
   try {
@@ -23,8 +29,10 @@ async function asyncCodeOf(run: () => Promise<unknown>): Promise<string> {
   }
 }
 
-const fixedLookup = (addresses: string[]): HostLookup => async () =>
-  addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+const fixedLookup =
+  (addresses: string[]): HostLookup =>
+  async () =>
+    addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 
 describe('refusedAddressRange', () => {
   it.each([
@@ -80,7 +88,13 @@ describe('assertSafeCallbackUrl (creation time)', () => {
 
   it('lets allowlisted hosts, IPs and CIDRs through', () => {
     const allowHosts = ['127.0.0.1', 'localhost', '169.254.0.0/16', '::1', '10.0.0.5'];
-    for (const url of ['http://127.0.0.1:9/', 'http://localhost/', 'http://169.254.169.254/', 'http://[::1]/', 'http://10.0.0.5/']) {
+    for (const url of [
+      'http://127.0.0.1:9/',
+      'http://localhost/',
+      'http://169.254.169.254/',
+      'http://[::1]/',
+      'http://10.0.0.5/',
+    ]) {
       expect(codeOf(() => assertSafeCallbackUrl(url, { allowHosts }))).toBe('accepted');
     }
     expect(codeOf(() => assertSafeCallbackUrl('http://10.0.0.6/', { allowHosts }))).toBe('blocked_address');
@@ -92,13 +106,18 @@ describe('resolveAndCheck (delivery time)', () => {
     expect(await asyncCodeOf(() => resolveAndCheck('localhost'))).toBe('blocked_address');
     const byName = await resolveAndCheck('localhost', { allowHosts: ['localhost'] });
     expect(byName.every(({ address }) => ipaddr.parse(address).range() === 'loopback')).toBe(true);
-    expect(await asyncCodeOf(() => resolveAndCheck('localhost', { allowHosts: ['127.0.0.0/8', '::1'] }))).toBe('accepted');
+    expect(await asyncCodeOf(() => resolveAndCheck('localhost', { allowHosts: ['127.0.0.0/8', '::1'] }))).toBe(
+      'accepted',
+    );
   });
 
-  it.each(['127.0.0.1', '169.254.169.254', '[::1]', '::1', '10.0.0.5'])('refuses the literal %s without the allowlist', async (host) => {
-    expect(await asyncCodeOf(() => resolveAndCheck(host))).toBe('blocked_address');
-    expect(await asyncCodeOf(() => resolveAndCheck(host, { allowHosts: [host] }))).toBe('accepted');
-  });
+  it.each(['127.0.0.1', '169.254.169.254', '[::1]', '::1', '10.0.0.5'])(
+    'refuses the literal %s without the allowlist',
+    async (host) => {
+      expect(await asyncCodeOf(() => resolveAndCheck(host))).toBe('blocked_address');
+      expect(await asyncCodeOf(() => resolveAndCheck(host, { allowHosts: [host] }))).toBe('accepted');
+    },
+  );
 
   it('refuses a name when ANY resolved address is internal (rebinding-style mixed answers)', async () => {
     const lookup = fixedLookup(['93.184.216.34', '127.0.0.1']);

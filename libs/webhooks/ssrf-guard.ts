@@ -5,12 +5,7 @@ import ipaddr from 'ipaddr.js';
 import { compileAllowHosts, isAddressAllowed, isHostnameAllowed, normalizeHostname } from './allow-hosts.js';
 
 export type UnsafeCallbackUrlCode =
-  | 'invalid_url'
-  | 'unsupported_scheme'
-  | 'credentials_in_url'
-  | 'blocked_hostname'
-  | 'blocked_address'
-  | 'unresolvable';
+  'invalid_url' | 'unsupported_scheme' | 'credentials_in_url' | 'blocked_hostname' | 'blocked_address' | 'unresolvable';
 
 export class UnsafeCallbackUrlError extends Error {
   override readonly name = 'UnsafeCallbackUrlError';
@@ -58,7 +53,10 @@ export function assertSafeCallbackUrl(url: string, options: SsrfGuardOptions = {
     throw new UnsafeCallbackUrlError('invalid_url', 'callback URL is not a valid absolute URL', { cause });
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new UnsafeCallbackUrlError('unsupported_scheme', `callback URL must be http or https, not ${parsed.protocol}`);
+    throw new UnsafeCallbackUrlError(
+      'unsupported_scheme',
+      `callback URL must be http or https, not ${parsed.protocol}`,
+    );
   }
   if (parsed.username || parsed.password) {
     throw new UnsafeCallbackUrlError('credentials_in_url', 'callback URL must not contain a user name or password');

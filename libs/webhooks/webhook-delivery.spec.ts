@@ -53,7 +53,10 @@ afterEach(async () => {
 const secret = generateWebhookSecret();
 const body = JSON.stringify({ type: 'submission.graded', timestamp: '2025-01-01T00:00:00Z', data: { id: 'sub_1' } });
 
-function attempt(url: string, overrides: Partial<DeliverWebhookInput> = {}): Promise<Awaited<ReturnType<typeof deliverWebhook>>> {
+function attempt(
+  url: string,
+  overrides: Partial<DeliverWebhookInput> = {},
+): Promise<Awaited<ReturnType<typeof deliverWebhook>>> {
   return deliverWebhook({
     url,
     secrets: [secret],
@@ -79,7 +82,9 @@ describe('deliverWebhook', () => {
     expect(request.headers['content-type']).toBe('application/json');
     expect(request.headers['webhook-id']).toBe('msg_evt_1');
     expect(verifyWebhook(request.body, request.headers, { secrets: [secret] }).webhookId).toBe('msg_evt_1');
-    expect(new Webhook(secret).verify(request.body, request.headers as Record<string, string>)).toEqual(JSON.parse(body));
+    expect(new Webhook(secret).verify(request.body, request.headers as Record<string, string>)).toEqual(
+      JSON.parse(body),
+    );
   });
 
   it('sends one signature per active secret during rotation', async () => {
@@ -93,21 +98,43 @@ describe('deliverWebhook', () => {
 
   it('marks a 500 as retryable and a 410 as disabling the endpoint', async () => {
     const failing = await startReceiver(answer(500));
-    expect(await attempt(`http://127.0.0.1:${failing.port}/`)).toMatchObject({ ok: false, statusCode: 500, retryable: true, disable: false });
+    expect(await attempt(`http://127.0.0.1:${failing.port}/`)).toMatchObject({
+      ok: false,
+      statusCode: 500,
+      retryable: true,
+      disable: false,
+    });
     const gone = await startReceiver(answer(410));
-    expect(await attempt(`http://127.0.0.1:${gone.port}/`)).toMatchObject({ ok: false, statusCode: 410, retryable: false, disable: true });
+    expect(await attempt(`http://127.0.0.1:${gone.port}/`)).toMatchObject({
+      ok: false,
+      statusCode: 410,
+      retryable: false,
+      disable: true,
+    });
   });
 
   it('does not follow redirects (they would bypass the SSRF check)', async () => {
-    const redirecting = await startReceiver((response) => response.writeHead(302, { location: 'http://169.254.169.254/' }).end());
-    expect(await attempt(`http://127.0.0.1:${redirecting.port}/`)).toMatchObject({ ok: false, statusCode: 302, retryable: true });
+    const redirecting = await startReceiver((response) =>
+      response.writeHead(302, { location: 'http://169.254.169.254/' }).end(),
+    );
+    expect(await attempt(`http://127.0.0.1:${redirecting.port}/`)).toMatchObject({
+      ok: false,
+      statusCode: 302,
+      retryable: true,
+    });
     expect(redirecting.received).toHaveLength(1);
   });
 
   it('gives up on a receiver that never answers within the per-attempt timeout', async () => {
     const silent = await startReceiver(() => undefined);
     const outcome = await attempt(`http://127.0.0.1:${silent.port}/`, { timeoutMs: 300 });
-    expect(outcome).toMatchObject({ ok: false, statusCode: null, errorCode: 'timeout', retryable: true, disable: false });
+    expect(outcome).toMatchObject({
+      ok: false,
+      statusCode: null,
+      errorCode: 'timeout',
+      retryable: true,
+      disable: false,
+    });
     expect(outcome.durationMs).toBeGreaterThanOrEqual(290);
     expect(outcome.durationMs).toBeLessThan(1_000);
     expect(silent.received).toHaveLength(1);
@@ -123,7 +150,12 @@ describe('deliverWebhook', () => {
   it('reports a refused connection as a retryable network error', async () => {
     const closed = await startReceiver(answer(200));
     await closed.close();
-    expect(await attempt(`http://127.0.0.1:${closed.port}/`)).toMatchObject({ ok: false, statusCode: null, errorCode: 'network', retryable: true });
+    expect(await attempt(`http://127.0.0.1:${closed.port}/`)).toMatchObject({
+      ok: false,
+      statusCode: null,
+      errorCode: 'network',
+      retryable: true,
+    });
   });
 });
 
@@ -138,13 +170,19 @@ describe('deliverWebhook SSRF protection', () => {
     expect(receiver.received).toHaveLength(0);
   });
 
-  it.each(['http://169.254.169.254/latest/meta-data/', 'http://[::1]/', 'http://10.0.0.5/'])('refuses %s without the allowlist', async (url) => {
-    expect(await attempt(url, { allowHosts: [] })).toMatchObject({ errorCode: 'blocked', retryable: false });
-  });
+  it.each(['http://169.254.169.254/latest/meta-data/', 'http://[::1]/', 'http://10.0.0.5/'])(
+    'refuses %s without the allowlist',
+    async (url) => {
+      expect(await attempt(url, { allowHosts: [] })).toMatchObject({ errorCode: 'blocked', retryable: false });
+    },
+  );
 
   it('delivers to localhost when the allowlist names it', async () => {
     const receiver = await startReceiver(answer(200));
-    expect(await attempt(`http://localhost:${receiver.port}/`, { allowHosts: ['localhost'] })).toMatchObject({ ok: true, statusCode: 200 });
+    expect(await attempt(`http://localhost:${receiver.port}/`, { allowHosts: ['localhost'] })).toMatchObject({
+      ok: true,
+      statusCode: 200,
+    });
   });
 
   it('connects to the address it checked, resolving the name only once (no DNS rebinding window)', async () => {

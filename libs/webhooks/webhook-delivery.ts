@@ -4,7 +4,13 @@ import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { pinnedLookup } from './pinned-lookup.js';
-import { assertSafeCallbackUrl, resolveAndCheck, type HostLookup, type ResolvedAddress, UnsafeCallbackUrlError } from './ssrf-guard.js';
+import {
+  assertSafeCallbackUrl,
+  resolveAndCheck,
+  type HostLookup,
+  type ResolvedAddress,
+  UnsafeCallbackUrlError,
+} from './ssrf-guard.js';
 import { signWebhook } from './webhook-signature.js';
 
 export interface DeliverWebhookInput {
@@ -59,21 +65,35 @@ export async function deliverWebhook(input: DeliverWebhookInput): Promise<Delive
   }
 }
 
-function postSigned(target: URL, addresses: ResolvedAddress[], input: DeliverWebhookInput, deadline: AttemptDeadline): Promise<number> {
+function postSigned(
+  target: URL,
+  addresses: ResolvedAddress[],
+  input: DeliverWebhookInput,
+  deadline: AttemptDeadline,
+): Promise<number> {
   const transport = target.protocol === 'https:' ? https : http;
   const headers = {
-    ...signWebhook({ webhookId: input.webhookId, timestamp: input.timestamp, body: input.body, secrets: input.secrets }),
+    ...signWebhook({
+      webhookId: input.webhookId,
+      timestamp: input.timestamp,
+      body: input.body,
+      secrets: input.secrets,
+    }),
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(input.body),
     'user-agent': USER_AGENT,
   };
   return new Promise((resolve, reject) => {
     // agent: false → a fresh connection per attempt; redirects are not followed (they would skip the guard).
-    const request = transport.request(target, { method: 'POST', headers, agent: false, lookup: pinnedLookup(addresses) }, (response) => {
-      resolve(response.statusCode ?? 0);
-      // The status decides the outcome; the body is not needed, so the connection is closed now.
-      response.destroy();
-    });
+    const request = transport.request(
+      target,
+      { method: 'POST', headers, agent: false, lookup: pinnedLookup(addresses) },
+      (response) => {
+        resolve(response.statusCode ?? 0);
+        // The status decides the outcome; the body is not needed, so the connection is closed now.
+        response.destroy();
+      },
+    );
     deadline.onExpire(() => request.destroy(new DeliveryTimeoutError(input.timeoutMs)));
     request.on('error', reject);
     request.end(input.body);

@@ -25,7 +25,11 @@ describe('signWebhook / verifyWebhook', () => {
   const headers = signWebhook({ webhookId, timestamp: now, body, secrets: [secret] });
 
   it('accepts its own signature and says which secret matched', () => {
-    expect(verifyWebhook(body, headers, { secrets: [otherSecret, secret], now })).toEqual({ webhookId, timestamp: now, secretIndex: 1 });
+    expect(verifyWebhook(body, headers, { secrets: [otherSecret, secret], now })).toEqual({
+      webhookId,
+      timestamp: now,
+      secretIndex: 1,
+    });
     expect(verifyWebhook(Buffer.from(body), headers, { secrets: [secret], now }).secretIndex).toBe(0);
   });
 
@@ -35,28 +39,67 @@ describe('signWebhook / verifyWebhook', () => {
   });
 
   it.each([
-    ['a tampered body', () => verifyWebhook(body.replace('7.5', '10'), headers, { secrets: [secret], now }), 'bad_signature'],
+    [
+      'a tampered body',
+      () => verifyWebhook(body.replace('7.5', '10'), headers, { secrets: [secret], now }),
+      'bad_signature',
+    ],
     ['the wrong secret', () => verifyWebhook(body, headers, { secrets: [otherSecret], now }), 'bad_signature'],
-    ['another webhook-id', () => verifyWebhook(body, { ...headers, 'webhook-id': 'msg_other' }, { secrets: [secret], now }), 'bad_signature'],
-    ['a timestamp 301 s old', () => verifyWebhook(body, headers, { secrets: [secret], now: now + 301 }), 'stale_timestamp'],
-    ['a timestamp 301 s ahead', () => verifyWebhook(body, headers, { secrets: [secret], now: now - 301 }), 'stale_timestamp'],
-    ['a missing signature', () => verifyWebhook(body, { ...headers, 'webhook-signature': '' }, { secrets: [secret], now }), 'missing_headers'],
-    ['a non-numeric timestamp', () => verifyWebhook(body, { ...headers, 'webhook-timestamp': '12a' }, { secrets: [secret], now }), 'invalid_timestamp'],
-    ['a v2 signature only', () => verifyWebhook(body, { ...headers, 'webhook-signature': headers['webhook-signature'].replace('v1,', 'v2,') }, { secrets: [secret], now }), 'bad_signature'],
+    [
+      'another webhook-id',
+      () => verifyWebhook(body, { ...headers, 'webhook-id': 'msg_other' }, { secrets: [secret], now }),
+      'bad_signature',
+    ],
+    [
+      'a timestamp 301 s old',
+      () => verifyWebhook(body, headers, { secrets: [secret], now: now + 301 }),
+      'stale_timestamp',
+    ],
+    [
+      'a timestamp 301 s ahead',
+      () => verifyWebhook(body, headers, { secrets: [secret], now: now - 301 }),
+      'stale_timestamp',
+    ],
+    [
+      'a missing signature',
+      () => verifyWebhook(body, { ...headers, 'webhook-signature': '' }, { secrets: [secret], now }),
+      'missing_headers',
+    ],
+    [
+      'a non-numeric timestamp',
+      () => verifyWebhook(body, { ...headers, 'webhook-timestamp': '12a' }, { secrets: [secret], now }),
+      'invalid_timestamp',
+    ],
+    [
+      'a v2 signature only',
+      () =>
+        verifyWebhook(
+          body,
+          { ...headers, 'webhook-signature': headers['webhook-signature'].replace('v1,', 'v2,') },
+          { secrets: [secret], now },
+        ),
+      'bad_signature',
+    ],
   ] as const)('refuses %s', (_case, run, reason) => {
     expect(reasonOf(run)).toBe(reason);
   });
 
   it('accepts a timestamp at the edge of the ±5 min tolerance, and a stale one when told to ignore time', () => {
     expect(reasonOf(() => verifyWebhook(body, headers, { secrets: [secret], now: now + 300 }))).toBe('no error');
-    expect(reasonOf(() => verifyWebhook(body, headers, { secrets: [secret], now: now + 86_400, ignoreTimestamp: true }))).toBe('no error');
+    expect(
+      reasonOf(() => verifyWebhook(body, headers, { secrets: [secret], now: now + 86_400, ignoreTimestamp: true })),
+    ).toBe('no error');
   });
 
   it('accepts several space-separated signatures when one of them is valid', () => {
     const forged = `v1,${Buffer.alloc(32, 7).toString('base64')}`;
     const mixed = { ...headers, 'webhook-signature': `${forged} v1,short ${headers['webhook-signature']}` };
     expect(reasonOf(() => verifyWebhook(body, mixed, { secrets: [secret], now }))).toBe('no error');
-    expect(reasonOf(() => verifyWebhook(body, { ...headers, 'webhook-signature': `${forged} v1,short` }, { secrets: [secret], now }))).toBe('bad_signature');
+    expect(
+      reasonOf(() =>
+        verifyWebhook(body, { ...headers, 'webhook-signature': `${forged} v1,short` }, { secrets: [secret], now }),
+      ),
+    ).toBe('bad_signature');
   });
 
   it('signs with every active secret during rotation, so receivers holding either one accept it', () => {

@@ -33,7 +33,8 @@ export function signWebhook({ webhookId, timestamp, body, secrets }: SignWebhook
   if (secrets.length === 0) throw new Error('at least one signing secret is required');
   if (!Number.isSafeInteger(timestamp) || timestamp < 0) throw new Error('timestamp must be Unix seconds');
   const signatures = secrets.map(
-    (secret) => `${SIGNATURE_VERSION},${computeSignature(secret, webhookId, String(timestamp), body).toString('base64')}`,
+    (secret) =>
+      `${SIGNATURE_VERSION},${computeSignature(secret, webhookId, String(timestamp), body).toString('base64')}`,
   );
   return {
     'webhook-id': webhookId,
@@ -60,12 +61,19 @@ export interface VerifiedWebhook {
 }
 
 /** Throws WebhookVerificationError; returns which secret matched. */
-export function verifyWebhook(body: string | Buffer, headers: IncomingHeaders, options: VerifyWebhookOptions): VerifiedWebhook {
+export function verifyWebhook(
+  body: string | Buffer,
+  headers: IncomingHeaders,
+  options: VerifyWebhookOptions,
+): VerifiedWebhook {
   const webhookId = readHeader(headers, 'webhook-id');
   const timestampText = readHeader(headers, 'webhook-timestamp');
   const signatureHeader = readHeader(headers, 'webhook-signature');
   if (!webhookId || !timestampText || !signatureHeader) {
-    throw new WebhookVerificationError('missing_headers', 'webhook-id, webhook-timestamp and webhook-signature are required');
+    throw new WebhookVerificationError(
+      'missing_headers',
+      'webhook-id, webhook-timestamp and webhook-signature are required',
+    );
   }
   if (!/^\d{1,15}$/.test(timestampText)) {
     throw new WebhookVerificationError('invalid_timestamp', 'webhook-timestamp must be Unix seconds');
@@ -75,7 +83,10 @@ export function verifyWebhook(body: string | Buffer, headers: IncomingHeaders, o
     const now = options.now ?? Math.floor(Date.now() / 1000);
     const tolerance = options.toleranceSeconds ?? WEBHOOK_TOLERANCE_SECONDS;
     if (Math.abs(now - timestamp) > tolerance) {
-      throw new WebhookVerificationError('stale_timestamp', `webhook-timestamp is ${now - timestamp}s from now (tolerance ±${tolerance}s)`);
+      throw new WebhookVerificationError(
+        'stale_timestamp',
+        `webhook-timestamp is ${now - timestamp}s from now (tolerance ±${tolerance}s)`,
+      );
     }
   }
   const passedSignatures = parseSignatures(signatureHeader);

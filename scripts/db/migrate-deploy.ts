@@ -12,10 +12,16 @@ export interface DeployResult {
 
 /** What the engine needs read from disk before it touches a database. */
 export async function migrateDeployPrerequisites(paths: PrismaPaths) {
-  return { migrationsList: await listMigrations(paths.migrationsDir), schemaFiles: await readSchemaFiles(paths.schemaPath) };
+  return {
+    migrationsList: await listMigrations(paths.migrationsDir),
+    schemaFiles: await readSchemaFiles(paths.schemaPath),
+  };
 }
 
-export async function migrateDeploy(databaseUrl: string, paths: PrismaPaths = defaultPrismaPaths()): Promise<DeployResult> {
+export async function migrateDeploy(
+  databaseUrl: string,
+  paths: PrismaPaths = defaultPrismaPaths(),
+): Promise<DeployResult> {
   await ensureDatabase(databaseUrl);
   const { migrationsList, schemaFiles } = await migrateDeployPrerequisites(paths);
   return withDeployLock(databaseUrl, () =>

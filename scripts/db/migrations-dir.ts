@@ -23,10 +23,12 @@ async function isDirectory(path: string): Promise<boolean> {
 
 /** The migrations directory as the schema engine expects it, sorted by name. */
 export async function listMigrations(migrationsDir: string): Promise<MigrationList> {
-  const entries = (await readdir(migrationsDir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [] as string[];
-    throw error;
-  })).sort();
+  const entries = (
+    await readdir(migrationsDir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    })
+  ).sort();
   const migrationDirectories = [];
   for (const name of entries) {
     if (!(await isDirectory(join(migrationsDir, name)))) continue;
@@ -35,9 +37,10 @@ export async function listMigrations(migrationsDir: string): Promise<MigrationLi
       path: name,
       migrationFile: {
         path: 'migration.sql',
-        content: sql === null
-          ? { tag: 'error' as const, value: `${name}/migration.sql is missing` }
-          : { tag: 'ok' as const, value: sql },
+        content:
+          sql === null
+            ? { tag: 'error' as const, value: `${name}/migration.sql is missing` }
+            : { tag: 'ok' as const, value: sql },
       },
     });
   }
@@ -56,13 +59,22 @@ export function migrationTimestamp(at: Date): string {
 
 /** A migration name reduced to Prisma's snake_case form. */
 export function migrationSlug(name: string): string {
-  const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (!slug) throw new Error(`Migration name "${name}" has no letters or digits`);
   return slug;
 }
 
 /** Writes <timestamp>_<name>/migration.sql and the lockfile; returns the new directory's name. */
-export async function writeMigration(migrationsDir: string, name: string, sql: string, at = new Date()): Promise<string> {
+export async function writeMigration(
+  migrationsDir: string,
+  name: string,
+  sql: string,
+  at = new Date(),
+): Promise<string> {
   const directoryName = `${migrationTimestamp(at)}_${migrationSlug(name)}`;
   await mkdir(migrationsDir, { recursive: true });
   // Not recursive: an existing directory of the same name must fail, never be overwritten.

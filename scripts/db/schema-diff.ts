@@ -22,7 +22,8 @@ export async function diffMigrationsToSchema(databaseUrl: string, paths: PrismaP
   return withEngine(maintenanceUrlOf(databaseUrl), schemaFiles, async (engine) => {
     const result = await engine.diff({
       // With no migrations yet there is no lockfile either, and the engine needs one to replay them.
-      from: migrationsList.migrationDirectories.length === 0 ? { tag: 'empty' } : { tag: 'migrations', ...migrationsList },
+      from:
+        migrationsList.migrationDirectories.length === 0 ? { tag: 'empty' } : { tag: 'migrations', ...migrationsList },
       to: { tag: 'schemaDatamodel', files: schemaFiles },
       script: true,
       exitCode: true,

@@ -17,7 +17,11 @@ export interface ComposeService {
   volumes?: unknown[];
   deploy?: { resources?: { reservations?: { devices?: { capabilities?: string[] }[] } } };
 }
-export interface ComposeFile { services?: Record<string, ComposeService>; volumes?: Record<string, unknown>; [key: string]: unknown }
+export interface ComposeFile {
+  services?: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
+  [key: string]: unknown;
+}
 
 /** What a plain `docker compose up` runs, and what each profile adds (docs/deploy.md). */
 export const INTENDED_PROFILES: Record<string, string[]> = {
@@ -30,7 +34,8 @@ const TOP_LEVEL_KEYS = new Set(['name', 'services', 'volumes', 'networks', 'conf
 const CONDITIONS = new Set(['service_started', 'service_healthy', 'service_completed_successfully']);
 const KNOWN_ENV = new Set(Object.keys(envSchema.shape));
 
-const hasHealthcheck = (service: ComposeService | undefined) => Boolean(service?.healthcheck?.test) && !service?.healthcheck?.disable;
+const hasHealthcheck = (service: ComposeService | undefined) =>
+  Boolean(service?.healthcheck?.test) && !service?.healthcheck?.disable;
 const profileKey = (service: ComposeService) => [...(service.profiles ?? [])].sort().join(',');
 
 function dependencies(service: ComposeService): [string, string][] {
@@ -41,13 +46,15 @@ function dependencies(service: ComposeService): [string, string][] {
 
 function dockerfileStages(path: string): Set<string> {
   const stages = new Set<string>();
-  for (const match of readFileSync(path, 'utf8').matchAll(/^FROM\s+\S+\s+AS\s+(\S+)/gim)) stages.add(match[1].toLowerCase());
+  for (const match of readFileSync(path, 'utf8').matchAll(/^FROM\s+\S+\s+AS\s+(\S+)/gim))
+    stages.add(match[1].toLowerCase());
   return stages;
 }
 
 function checkBuild(name: string, service: ComposeService, baseDir: string, problems: string[]): void {
   if (!service.image && !service.build) problems.push(`service ${name}: needs image or build`);
-  if (service.image && !service.image.includes(':') && !service.build) problems.push(`service ${name}: pin the image to a tag (${service.image})`);
+  if (service.image && !service.image.includes(':') && !service.build)
+    problems.push(`service ${name}: pin the image to a tag (${service.image})`);
   if (service.image?.endsWith(':latest')) problems.push(`service ${name}: pin the image to a version, not :latest`);
   if (!service.build) return;
   const build = typeof service.build === 'string' ? { context: service.build } : service.build;
@@ -57,10 +64,16 @@ function checkBuild(name: string, service: ComposeService, baseDir: string, prob
     problems.push(`service ${name}: Dockerfile ${dockerfile} does not exist`);
     return;
   }
-  if (build.target && !dockerfileStages(dockerfile).has(build.target.toLowerCase())) problems.push(`service ${name}: build target ${build.target} is no stage of ${build.dockerfile}`);
+  if (build.target && !dockerfileStages(dockerfile).has(build.target.toLowerCase()))
+    problems.push(`service ${name}: build target ${build.target} is no stage of ${build.dockerfile}`);
 }
 
-function checkDependencies(name: string, service: ComposeService, services: Record<string, ComposeService>, problems: string[]): void {
+function checkDependencies(
+  name: string,
+  service: ComposeService,
+  services: Record<string, ComposeService>,
+  problems: string[],
+): void {
   for (const [target, condition] of dependencies(service)) {
     const dependency = services[target];
     if (!dependency) {
@@ -68,11 +81,13 @@ function checkDependencies(name: string, service: ComposeService, services: Reco
       continue;
     }
     if (!CONDITIONS.has(condition)) problems.push(`service ${name}: unknown depends_on condition ${condition}`);
-    if (condition === 'service_healthy' && !hasHealthcheck(dependency)) problems.push(`service ${name}: waits for ${target} to be healthy, but ${target} has no health check`);
+    if (condition === 'service_healthy' && !hasHealthcheck(dependency))
+      problems.push(`service ${name}: waits for ${target} to be healthy, but ${target} has no health check`);
     // A dependency must be enabled whenever the dependent is: its profiles must be a subset.
     const mine = new Set(service.profiles ?? []);
     const theirs = dependency.profiles ?? [];
-    if (theirs.length > 0 && !(mine.size > 0 && [...mine].every((p) => theirs.includes(p)))) problems.push(`service ${name}: depends on ${target}, which is only in profile(s) ${theirs.join(', ')}`);
+    if (theirs.length > 0 && !(mine.size > 0 && [...mine].every((p) => theirs.includes(p))))
+      problems.push(`service ${name}: depends on ${target}, which is only in profile(s) ${theirs.join(', ')}`);
   }
 }
 
@@ -80,15 +95,26 @@ function checkEnvironment(name: string, service: ComposeService, problems: strin
   if (!service.build) return; // only StepGrade's own image reads StepGrade settings
   const env = service.environment ?? {};
   const keys = Array.isArray(env) ? env.map((entry) => String(entry).split('=')[0]) : Object.keys(env);
-  for (const key of keys) if (!KNOWN_ENV.has(key)) problems.push(`service ${name}: environment ${key} is not a StepGrade setting (libs/config/config.schema.ts)`);
-  if (!Array.isArray(env)) for (const [key, value] of Object.entries(env)) if (value === '' || value === null) problems.push(`service ${name}: ${key} is empty, which fails config validation; leave it unset`);
+  for (const key of keys)
+    if (!KNOWN_ENV.has(key))
+      problems.push(`service ${name}: environment ${key} is not a StepGrade setting (libs/config/config.schema.ts)`);
+  if (!Array.isArray(env))
+    for (const [key, value] of Object.entries(env))
+      if (value === '' || value === null)
+        problems.push(`service ${name}: ${key} is empty, which fails config validation; leave it unset`);
 }
 
-function checkNamedVolumes(name: string, service: ComposeService, declared: Record<string, unknown>, problems: string[]): void {
+function checkNamedVolumes(
+  name: string,
+  service: ComposeService,
+  declared: Record<string, unknown>,
+  problems: string[],
+): void {
   for (const volume of service.volumes ?? []) {
-    const source = typeof volume === 'string' ? volume.split(':')[0] : (volume as { source?: string }).source ?? '';
+    const source = typeof volume === 'string' ? volume.split(':')[0] : ((volume as { source?: string }).source ?? '');
     const isPath = source.startsWith('.') || source.startsWith('/') || source.startsWith('~');
-    if (source && !isPath && !(source in declared)) problems.push(`service ${name}: named volume ${source} is not declared under volumes`);
+    if (source && !isPath && !(source in declared))
+      problems.push(`service ${name}: named volume ${source} is not declared under volumes`);
   }
 }
 
@@ -104,19 +130,23 @@ function checkProfiles(services: Record<string, ComposeService>, problems: strin
 
 function checkSpecifics(services: Record<string, ComposeService>, problems: string[]): void {
   const redisCommand = JSON.stringify(services.redis?.command ?? '');
-  if (services.redis && !redisCommand.includes('noeviction')) problems.push('service redis: must run with --maxmemory-policy noeviction (BullMQ)');
+  if (services.redis && !redisCommand.includes('noeviction'))
+    problems.push('service redis: must run with --maxmemory-policy noeviction (BullMQ)');
   const vllm = services.vllm;
   if (vllm) {
     const devices = vllm.deploy?.resources?.reservations?.devices ?? [];
-    if (!devices.some((device) => device.capabilities?.includes('gpu'))) problems.push('service vllm: needs a GPU device reservation');
-    if (!JSON.stringify(vllm.command ?? '').includes('deepseek_r1')) problems.push('service vllm: must run --reasoning-parser deepseek_r1');
+    if (!devices.some((device) => device.capabilities?.includes('gpu')))
+      problems.push('service vllm: needs a GPU device reservation');
+    if (!JSON.stringify(vllm.command ?? '').includes('deepseek_r1'))
+      problems.push('service vllm: must run --reasoning-parser deepseek_r1');
   }
 }
 
 /** Every structural problem in a parsed compose file; `baseDir` resolves build contexts. */
 export function checkCompose(compose: ComposeFile, baseDir: string): string[] {
   const problems: string[] = [];
-  for (const key of Object.keys(compose)) if (!TOP_LEVEL_KEYS.has(key) && !key.startsWith('x-')) problems.push(`unknown top-level key ${key}`);
+  for (const key of Object.keys(compose))
+    if (!TOP_LEVEL_KEYS.has(key) && !key.startsWith('x-')) problems.push(`unknown top-level key ${key}`);
   const services = compose.services ?? {};
   if (Object.keys(services).length === 0) return [...problems, 'no services'];
   for (const [name, service] of Object.entries(services)) {
@@ -125,7 +155,8 @@ export function checkCompose(compose: ComposeFile, baseDir: string): string[] {
     checkEnvironment(name, service, problems);
     checkNamedVolumes(name, service, compose.volumes ?? {}, problems);
   }
-  for (const name of MUST_HAVE_HEALTHCHECK) if (services[name] && !hasHealthcheck(services[name])) problems.push(`service ${name}: needs a health check`);
+  for (const name of MUST_HAVE_HEALTHCHECK)
+    if (services[name] && !hasHealthcheck(services[name])) problems.push(`service ${name}: needs a health check`);
   checkProfiles(services, problems);
   checkSpecifics(services, problems);
   return problems;

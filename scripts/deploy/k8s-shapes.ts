@@ -2,7 +2,10 @@
 // from YAML and are schema-checked separately, so every field here may still be missing.
 import type { ManifestDoc } from './manifest-files.js';
 
-export interface EnvVar { name?: string; value?: string }
+export interface EnvVar {
+  name?: string;
+  value?: string;
+}
 export interface ContainerLike {
   name?: string;
   image?: string;
@@ -17,7 +20,9 @@ export interface ContainerLike {
   lifecycle?: { preStop?: { exec?: { command?: string[] } } };
   resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
 }
-export interface ProbeLike { httpGet?: { path?: string; port?: string | number } }
+export interface ProbeLike {
+  httpGet?: { path?: string; port?: string | number };
+}
 export interface PodSpecLike {
   containers?: ContainerLike[];
   initContainers?: ContainerLike[];
@@ -32,7 +37,10 @@ export interface WorkloadLike {
     template?: { metadata?: { labels?: Record<string, string> }; spec?: PodSpecLike };
   };
 }
-export interface ServiceLike { metadata?: { name?: string }; spec?: { selector?: Record<string, string>; ports?: { targetPort?: string | number }[] } }
+export interface ServiceLike {
+  metadata?: { name?: string };
+  spec?: { selector?: Record<string, string>; ports?: { targetPort?: string | number }[] };
+}
 export interface ScaledObjectLike {
   metadata?: { name?: string };
   spec?: {
@@ -42,7 +50,10 @@ export interface ScaledObjectLike {
     triggers?: { type?: string; metadata?: Record<string, string> }[];
   };
 }
-export interface ConfigMapLike { metadata?: { name?: string }; data?: Record<string, string> }
+export interface ConfigMapLike {
+  metadata?: { name?: string };
+  data?: Record<string, string>;
+}
 
 export function ofKind<T>(docs: ManifestDoc[], kind: string): { source: string; object: T }[] {
   return docs.filter((doc) => doc.object.kind === kind).map((doc) => ({ source: doc.source, object: doc.object as T }));
@@ -54,12 +65,20 @@ export function podSpecsOf(docs: ManifestDoc[]): { source: string; name: string;
     .filter((doc) => doc.object.kind === 'Deployment' || doc.object.kind === 'Job')
     .map((doc) => {
       const workload = doc.object as WorkloadLike;
-      return { source: doc.source, name: workload.metadata?.name ?? '(unnamed)', kind: String(doc.object.kind), pod: workload.spec?.template?.spec ?? {} };
+      return {
+        source: doc.source,
+        name: workload.metadata?.name ?? '(unnamed)',
+        kind: String(doc.object.kind),
+        pod: workload.spec?.template?.spec ?? {},
+      };
     });
 }
 
 /** True when every label of `selector` is on `labels` (an empty selector matches nothing here). */
-export function selects(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+export function selects(
+  selector: Record<string, string> | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
   const entries = Object.entries(selector ?? {});
   return entries.length > 0 && entries.every(([key, value]) => labels?.[key] === value);
 }

@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { ComposeFile } from './compose-checks.js';
 import { type ManifestDoc, loadManifestDir, parseManifestText } from './manifest-files.js';
-import { validateComposeFile, validateComposeText, validateDeployDir, validateManifests } from './validate-manifests.js';
+import {
+  validateComposeFile,
+  validateComposeText,
+  validateDeployDir,
+  validateManifests,
+} from './validate-manifests.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const K8S_DIR = join(ROOT, 'deploy/k8s');
@@ -47,7 +52,11 @@ describe('deploy/k8s', () => {
         apiVersion: 'apps/v1',
         kind: 'Deployment',
         metadata: { name: 'broken' },
-        spec: { replicas: 'two', selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ image: 'x' }] } } },
+        spec: {
+          replicas: 'two',
+          selector: { matchLabels: { app: 'x' } },
+          template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ image: 'x' }] } },
+        },
       },
     };
     const problems = validateManifests([broken]).problems.join('\n');
@@ -56,7 +65,9 @@ describe('deploy/k8s', () => {
   });
 
   it('rejects an unknown kind instead of passing it unvalidated', () => {
-    const problems = validateManifests([{ source: 'memory#0', object: { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } } }]).problems;
+    const problems = validateManifests([
+      { source: 'memory#0', object: { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } } },
+    ]).problems;
     expect(problems.join('\n')).toMatch(/no schema for example\.com\/v1\/Widget/);
   });
 
@@ -71,14 +82,21 @@ describe('deploy/k8s', () => {
   it('rejects a worker whose termination grace period is shorter than its longest job', async () => {
     const docs = await shippedDocs();
     const edge = find(docs, 'Deployment', 'stepgrade-worker-edge');
-    const grace = Number(edge.spec.template.spec.containers[0].env.find((e: Json) => e.name === 'STEPGRADE_SHUTDOWN_GRACE_S').value);
+    const grace = Number(
+      edge.spec.template.spec.containers[0].env.find((e: Json) => e.name === 'STEPGRADE_SHUTDOWN_GRACE_S').value,
+    );
     edge.spec.template.spec.terminationGracePeriodSeconds = grace;
-    expect(validateManifests(docs).problems.join('\n')).toMatch(/stepgrade-worker-edge: terminationGracePeriodSeconds \d+ < STEPGRADE_SHUTDOWN_GRACE_S/);
+    expect(validateManifests(docs).problems.join('\n')).toMatch(
+      /stepgrade-worker-edge: terminationGracePeriodSeconds \d+ < STEPGRADE_SHUTDOWN_GRACE_S/,
+    );
   });
 
   it('rejects misspelled settings, broken selectors and a cpu pool allowed to scale to zero', async () => {
     const docs = await shippedDocs();
-    find(docs, 'Deployment', 'stepgrade-worker-gpu').spec.template.spec.containers[0].env.push({ name: 'GPU_CONCURENCY', value: '8' });
+    find(docs, 'Deployment', 'stepgrade-worker-gpu').spec.template.spec.containers[0].env.push({
+      name: 'GPU_CONCURENCY',
+      value: '8',
+    });
     find(docs, 'Deployment', 'stepgrade-api').spec.selector.matchLabels['app.kubernetes.io/component'] = 'apii';
     find(docs, 'ScaledObject', 'stepgrade-worker-cpu').spec.minReplicaCount = 0;
     const problems = validateManifests(docs).problems.join('\n');
@@ -103,7 +121,10 @@ describe('deploy/k8s', () => {
   it('rejects a manifest file the kustomization does not list', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'stepgrade-k8s-'));
     try {
-      await writeFile(join(dir, 'kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml, missing.yaml]\n');
+      await writeFile(
+        join(dir, 'kustomization.yaml'),
+        'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml, missing.yaml]\n',
+      );
       await writeFile(join(dir, 'a.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n');
       await writeFile(join(dir, 'b.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n');
       const problems = (await validateDeployDir(dir)).problems.join('\n');

@@ -26,9 +26,11 @@ function checkKustomization(docs: ManifestDoc[], files: string[], problems: stri
   if (!kustomization) return;
   const listed = new Set((kustomization.object.resources as string[] | undefined) ?? []);
   const kustomizationFile = kustomization.source.split('#')[0];
-  for (const file of listed) if (!files.includes(file)) problems.push(`${kustomizationFile}: resource ${file} does not exist`);
+  for (const file of listed)
+    if (!files.includes(file)) problems.push(`${kustomizationFile}: resource ${file} does not exist`);
   for (const file of files) {
-    if (file !== kustomizationFile && !isTemplate(file) && !listed.has(file)) problems.push(`${kustomizationFile}: ${file} is not listed under resources`);
+    if (file !== kustomizationFile && !isTemplate(file) && !listed.has(file))
+      problems.push(`${kustomizationFile}: ${file} is not listed under resources`);
   }
 }
 
@@ -75,7 +77,10 @@ function optionValue(args: string[], flag: string, fallback: string): string {
   return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
 }
 
-const summary = (kinds: Record<string, number>) => Object.entries(kinds).map(([kind, count]) => `${count} ${kind}`).join(', ');
+const summary = (kinds: Record<string, number>) =>
+  Object.entries(kinds)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(', ');
 
 async function main(args: string[]): Promise<number> {
   const k8sDir = resolve(optionValue(args, '--k8s', 'deploy/k8s'));
@@ -100,7 +105,9 @@ async function main(args: string[]): Promise<number> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (error: unknown) => {
       console.error(error instanceof Error ? error.stack : error);
       process.exitCode = 1;

@@ -20,9 +20,23 @@ export interface FixtureShape {
   contextLength: number;
 }
 
-export const TINY_SHAPE: FixtureShape = { embedding: 64, layers: 2, heads: 4, kvHeads: 2, feedForward: 128, contextLength: 4096 };
+export const TINY_SHAPE: FixtureShape = {
+  embedding: 64,
+  layers: 2,
+  heads: 4,
+  kvHeads: 2,
+  feedForward: 128,
+  contextLength: 4096,
+};
 /** Wide enough for the matrix work to dominate, like a (much shallower) 1.5B Qwen2. */
-export const WIDE_SHAPE: FixtureShape = { embedding: 1536, layers: 4, heads: 12, kvHeads: 2, feedForward: 2048, contextLength: 4096 };
+export const WIDE_SHAPE: FixtureShape = {
+  embedding: 1536,
+  layers: 4,
+  heads: 12,
+  kvHeads: 2,
+  feedForward: 2048,
+  contextLength: 4096,
+};
 
 /** What the fixture thinks before answering (its reasoning trace). */
 export const FIXTURE_THOUGHT = 'Solving';
@@ -56,7 +70,8 @@ function seededRandom(seed: number): () => number {
 /** The next-token table as [from, to, weight] token ids. */
 function transitions(vocab: FixtureVocab): Array<[number, number, number]> {
   const { special } = vocab;
-  const chain = (ids: number[]): Array<[number, number, number]> => ids.slice(1).map((to, index) => [ids[index]!, to, TRANSITION_WEIGHT]);
+  const chain = (ids: number[]): Array<[number, number, number]> =>
+    ids.slice(1).map((to, index) => [ids[index]!, to, TRANSITION_WEIGHT]);
   const thought = [...FIXTURE_THOUGHT].map(byteToken);
   const step = [...FIXTURE_STEP].map(byteToken);
   const answer = [...FIXTURE_ANSWER].map(byteToken);
@@ -80,7 +95,8 @@ function checkNoConflicts(table: ReadonlyArray<[number, number, number]>): void 
   for (const [from, to, weight] of table) {
     const key = `${from}@${weight}`;
     const seen = successor.get(key);
-    if (seen !== undefined && seen !== to) throw new Error(`next-token table conflict: token ${from} is followed by both ${seen} and ${to}`);
+    if (seen !== undefined && seen !== to)
+      throw new Error(`next-token table conflict: token ${from} is followed by both ${seen} and ${to}`);
     successor.set(key, to);
   }
 }
@@ -116,8 +132,18 @@ function buildTensors(shape: FixtureShape, vocab: FixtureVocab, seed: number): T
     for (let index = 0; index < values.length; index++) values[index] = (random() * 2 - 1) * amplitude;
   };
   const ones = (values: Float32Array) => values.fill(1);
-  const matrix = (name: string, cols: number, rows: number): TensorSpec => ({ name, dims: [cols, rows], type: TensorType.F16, fill: noise(cols) });
-  const vector = (name: string, length: number, fill: (values: Float32Array) => void): TensorSpec => ({ name, dims: [length], type: TensorType.F32, fill });
+  const matrix = (name: string, cols: number, rows: number): TensorSpec => ({
+    name,
+    dims: [cols, rows],
+    type: TensorType.F16,
+    fill: noise(cols),
+  });
+  const vector = (name: string, length: number, fill: (values: Float32Array) => void): TensorSpec => ({
+    name,
+    dims: [length],
+    type: TensorType.F32,
+    fill,
+  });
 
   const tensors: TensorSpec[] = [
     {
@@ -140,7 +166,8 @@ function buildTensors(shape: FixtureShape, vocab: FixtureVocab, seed: number): T
       dims: [shape.embedding, vocabSize],
       type: TensorType.F16,
       fill: (values) => {
-        for (let tokenId = 0; tokenId < vocabSize; tokenId++) values[tokenId * shape.embedding] = BIAS_SCALE * tokenBias(vocab, tokenId);
+        for (let tokenId = 0; tokenId < vocabSize; tokenId++)
+          values[tokenId * shape.embedding] = BIAS_SCALE * tokenBias(vocab, tokenId);
         for (const [from, to, weight] of table) values[to * shape.embedding + sourceDim.get(from)!] = weight;
       },
     },

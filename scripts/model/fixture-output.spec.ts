@@ -21,17 +21,40 @@ describe('fixture model output', () => {
     { weightSeed: 99, temperature: 0, samplingSeed: 4 },
   ];
 
-  it.each(cases)('weight seed $weightSeed, temperature $temperature', async ({ weightSeed, temperature, samplingSeed }) => {
-    const modelPath = join(directory, `seed-${weightSeed}.gguf`);
-    writeFixtureModel(modelPath, { seed: weightSeed });
-    const provider = createLlamaProvider({ modelPath, threads: 1, contextSize: 1024, maxTokens: 64, maxAnswerTokens: 64, temperature, seed: samplingSeed, maxOutputAttempts: 1 });
-    try {
-      const reference = await provider.generateReference({ problem: 'What is 1 + 3?' });
-      expect({ steps: reference.steps, finalAnswer: reference.finalAnswer, reasoning: reference.reasoning }).toEqual({ steps: FIXTURE_STEPS, finalAnswer: FIXTURE_ANSWER, reasoning: FIXTURE_THOUGHT });
-      const judgement = await provider.judgeStep({ problem: 'What is 1 + 3?', precedingSteps: [], step: '1 + 3 = 5' });
-      expect({ verdict: judgement.verdict, reason: judgement.reason }).toEqual({ verdict: FIXTURE_VERDICT, reason: FIXTURE_ANSWER });
-    } finally {
-      await provider.close();
-    }
-  });
+  it.each(cases)(
+    'weight seed $weightSeed, temperature $temperature',
+    async ({ weightSeed, temperature, samplingSeed }) => {
+      const modelPath = join(directory, `seed-${weightSeed}.gguf`);
+      writeFixtureModel(modelPath, { seed: weightSeed });
+      const provider = createLlamaProvider({
+        modelPath,
+        threads: 1,
+        contextSize: 1024,
+        maxTokens: 64,
+        maxAnswerTokens: 64,
+        temperature,
+        seed: samplingSeed,
+        maxOutputAttempts: 1,
+      });
+      try {
+        const reference = await provider.generateReference({ problem: 'What is 1 + 3?' });
+        expect({ steps: reference.steps, finalAnswer: reference.finalAnswer, reasoning: reference.reasoning }).toEqual({
+          steps: FIXTURE_STEPS,
+          finalAnswer: FIXTURE_ANSWER,
+          reasoning: FIXTURE_THOUGHT,
+        });
+        const judgement = await provider.judgeStep({
+          problem: 'What is 1 + 3?',
+          precedingSteps: [],
+          step: '1 + 3 = 5',
+        });
+        expect({ verdict: judgement.verdict, reason: judgement.reason }).toEqual({
+          verdict: FIXTURE_VERDICT,
+          reason: FIXTURE_ANSWER,
+        });
+      } finally {
+        await provider.close();
+      }
+    },
+  );
 });

@@ -86,11 +86,11 @@ export const byteToken = (character: string): number => character.charCodeAt(0);
 
 /** The DeepSeek-R1-Distill-Qwen chat template (tool-call branches included, as in the real file). */
 export const DEEPSEEK_R1_CHAT_TEMPLATE =
-  "{% if not add_generation_prompt is defined %}{% set add_generation_prompt = false %}{% endif %}" +
+  '{% if not add_generation_prompt is defined %}{% set add_generation_prompt = false %}{% endif %}' +
   "{% set ns = namespace(is_first=false, is_tool=false, is_output_first=true, system_prompt='') %}" +
   "{%- for message in messages %}{%- if message['role'] == 'system' %}{% set ns.system_prompt = message['content'] %}{%- endif %}{%- endfor %}" +
   '{{bos_token}}{{ns.system_prompt}}' +
-  "{%- for message in messages %}" +
+  '{%- for message in messages %}' +
   "{%- if message['role'] == 'user' %}{%- set ns.is_tool = false -%}{{'<｜User｜>' + message['content']}}{%- endif %}" +
   "{%- if message['role'] == 'assistant' and message['content'] is none %}{%- set ns.is_tool = false -%}" +
   "{%- for tool in message['tool_calls']%}" +

@@ -5,7 +5,17 @@
 // Needs internet; never run by tests (they generate their own model with `model:fixture`).
 // node-llama-cpp's createModelDownloader could fetch it too; a plain fetch loop keeps the resume,
 // size and magic checks explicit and the worker image free of its downloader's dependencies.
-import { createWriteStream, existsSync, mkdirSync, openSync, readSync, closeSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  closeSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -70,7 +80,10 @@ async function downloadOnce(options: PullOptions, partPath: string): Promise<num
   const flags = response.status === 206 ? 'a' : 'w';
   if (!response.body) throw new Error('empty response body');
   process.stdout.write(`${flags === 'a' ? `resuming at ${resumedFrom}` : 'starting'} of ${total} bytes\n`);
-  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), createWriteStream(partPath, { flags }));
+  await pipeline(
+    Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
+    createWriteStream(partPath, { flags }),
+  );
   return total;
 }
 
@@ -78,7 +91,9 @@ export async function pullModel(options: PullOptions): Promise<void> {
   const partPath = `${options.outputPath}.part`;
   mkdirSync(dirname(options.outputPath), { recursive: true });
   if (existsSync(options.outputPath)) {
-    process.stdout.write(`${options.outputPath} already exists (${sizeOf(options.outputPath)} bytes); delete it to download again\n`);
+    process.stdout.write(
+      `${options.outputPath} already exists (${sizeOf(options.outputPath)} bytes); delete it to download again\n`,
+    );
     return;
   }
   for (let attempt = 1; ; attempt++) {

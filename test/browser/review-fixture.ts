@@ -47,12 +47,21 @@ export async function setUpReviewScenario(stack: RunningStack): Promise<ReviewSc
   const created = await org.teacher.post('/v1/assignments', {
     title: 'Extrema of a cubic · 三次函数的最值',
     grading: { inference: 'none' },
-    problems: [{ ...example.problem, referenceSteps: [...englishSolution.slice(0, -1), { text: englishSolution.at(-1)!, required: true }] }],
+    problems: [
+      {
+        ...example.problem,
+        referenceSteps: [...englishSolution.slice(0, -1), { text: englishSolution.at(-1)!, required: true }],
+      },
+    ],
   });
-  if (created.status !== 201) throw new Error(`assignment not created: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`assignment not created: ${created.status} ${JSON.stringify(created.body)}`);
   const assignmentId = created.body.id as string;
   const submit = async (studentId: string, steps: string[]) => {
-    const response = await org.teacher.post(`/v1/assignments/${assignmentId}/submissions`, { studentId, answers: [{ problemKey: example.problem.key, steps }] });
+    const response = await org.teacher.post(`/v1/assignments/${assignmentId}/submissions`, {
+      studentId,
+      answers: [{ problemKey: example.problem.key, steps }],
+    });
     if (response.status !== 202) throw new Error(`submission not accepted: ${response.status}`);
     return response.body.id as string;
   };
@@ -63,11 +72,16 @@ export async function setUpReviewScenario(stack: RunningStack): Promise<ReviewSc
     xss: await submit('s-xss-04', xssSteps),
   };
   for (const id of Object.values(ids)) {
-    await waitFor(`submission ${id} to settle`, async () => {
-      const response = await org.teacher.get(`/v1/submissions/${id}`);
-      if (response.body.status === 'failed') throw new Error(`submission ${id} failed to grade: ${response.body.statusReason}`);
-      return ['graded', 'needs_review'].includes(response.body.status) ? true : undefined;
-    }, { hardTimeoutMs: 60_000 });
+    await waitFor(
+      `submission ${id} to settle`,
+      async () => {
+        const response = await org.teacher.get(`/v1/submissions/${id}`);
+        if (response.body.status === 'failed')
+          throw new Error(`submission ${id} failed to grade: ${response.body.statusReason}`);
+        return ['graded', 'needs_review'].includes(response.body.status) ? true : undefined;
+      },
+      { hardTimeoutMs: 60_000 },
+    );
   }
   return { teacher: org.teacher, otherTeacher: other.teacher, integration: org.integration, assignmentId, ids };
 }
@@ -78,8 +92,14 @@ export function onStack(stack: RunningStack, url: string): string {
   return `${stack.baseUrl}${parsed.pathname}${parsed.search}`;
 }
 
-export async function reviewLink(client: ApiClient, kind: 'submissions' | 'assignments', id: string, canOverride = false): Promise<string> {
+export async function reviewLink(
+  client: ApiClient,
+  kind: 'submissions' | 'assignments',
+  id: string,
+  canOverride = false,
+): Promise<string> {
   const response = await client.post(`/v1/${kind}/${id}/review-link`, { canOverride });
-  if (response.status !== 201) throw new Error(`review link refused: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`review link refused: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.url as string;
 }

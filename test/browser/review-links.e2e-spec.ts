@@ -23,23 +23,38 @@ describe('POST …/review-link', () => {
   it('gives teachers a signed, expiring URL under the public URL', async () => {
     const response = await scenario.teacher.post(`/v1/submissions/${scenario.ids.correctEn}/review-link`, {});
     expect(response.status).toBe(201);
-    expect(response.body.url).toMatch(new RegExp(`^${stack.testEnv.config.http.publicUrl}/review/submissions/${scenario.ids.correctEn}\\?token=[\\w-]+\\.[\\w-]+$`));
+    expect(response.body.url).toMatch(
+      new RegExp(
+        `^${stack.testEnv.config.http.publicUrl}/review/submissions/${scenario.ids.correctEn}\\?token=[\\w-]+\\.[\\w-]+$`,
+      ),
+    );
     const ttlMs = Date.parse(response.body.expiresAt) - Date.now();
     expect(ttlMs).toBeGreaterThan(stack.testEnv.config.reviewLinkTtlS * 1000 - 60_000);
     expect(ttlMs).toBeLessThanOrEqual(stack.testEnv.config.reviewLinkTtlS * 1000);
   });
 
   it('refuses integrations (403), other organizations (404) and a non-boolean canOverride (422)', async () => {
-    expect((await scenario.integration.post(`/v1/submissions/${scenario.ids.correctEn}/review-link`, {})).status).toBe(403);
-    expect((await scenario.otherTeacher.post(`/v1/submissions/${scenario.ids.correctEn}/review-link`, {})).status).toBe(404);
-    expect((await scenario.otherTeacher.post(`/v1/assignments/${scenario.assignmentId}/review-link`, {})).status).toBe(404);
-    expect((await scenario.teacher.post(`/v1/assignments/${scenario.assignmentId}/review-link`, { canOverride: 'yes' })).status).toBe(422);
+    expect((await scenario.integration.post(`/v1/submissions/${scenario.ids.correctEn}/review-link`, {})).status).toBe(
+      403,
+    );
+    expect((await scenario.otherTeacher.post(`/v1/submissions/${scenario.ids.correctEn}/review-link`, {})).status).toBe(
+      404,
+    );
+    expect((await scenario.otherTeacher.post(`/v1/assignments/${scenario.assignmentId}/review-link`, {})).status).toBe(
+      404,
+    );
+    expect(
+      (await scenario.teacher.post(`/v1/assignments/${scenario.assignmentId}/review-link`, { canOverride: 'yes' }))
+        .status,
+    ).toBe(422);
   });
 });
 
 describe('GET /review/…', () => {
   it('serves the page with strict security headers and no script', async () => {
-    const response = await get(onStack(stack, await reviewLink(scenario.teacher, 'submissions', scenario.ids.wrongDerivative)));
+    const response = await get(
+      onStack(stack, await reviewLink(scenario.teacher, 'submissions', scenario.ids.wrongDerivative)),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const policy = response.headers.get('content-security-policy')!;
@@ -89,7 +104,9 @@ describe('POST /review/submissions/:id/override', () => {
     const otherWritable = new URL(await reviewLink(scenario.teacher, 'submissions', scenario.ids.correctEn, true));
     const page = await (await get(onStack(stack, writable.href))).text();
     const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!;
-    const otherCsrf = /name="csrf" value="([^"]+)"/.exec(await (await get(onStack(stack, otherWritable.href))).text())![1]!;
+    const otherCsrf = /name="csrf" value="([^"]+)"/.exec(
+      await (await get(onStack(stack, otherWritable.href))).text(),
+    )![1]!;
     const post = (link: URL, fields: Record<string, string>, headers: Record<string, string> = {}) =>
       get(`${stack.baseUrl}${link.pathname}/override${link.search}`, {
         method: 'POST',

@@ -35,7 +35,10 @@ async function screenshot(page: Page, name: string) {
 }
 
 beforeAll(async () => {
-  await waitFor('the chromium package to be installed', async () => (existsSync(CHROMIUM) ? true : undefined), { hardTimeoutMs: 120_000, intervalMs: 1_000 });
+  await waitFor('the chromium package to be installed', async () => (existsSync(CHROMIUM) ? true : undefined), {
+    hardTimeoutMs: 120_000,
+    intervalMs: 1_000,
+  });
   mkdirSync(SCREENSHOTS, { recursive: true });
   stack = await startStack('review_browser');
   scenario = await setUpReviewScenario(stack);
@@ -44,7 +47,15 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 180_000);
 
@@ -56,12 +67,17 @@ afterAll(async () => {
 
 describe('submission review page', () => {
   it('typesets the Chinese LaTeX solution with KaTeX and marks every step correct', async () => {
-    const page = await openReview(onStack(stack, await reviewLink(scenario.teacher, 'submissions', scenario.ids.correctZh)));
+    const page = await openReview(
+      onStack(stack, await reviewLink(scenario.teacher, 'submissions', scenario.ids.correctZh)),
+    );
     const steps = page.locator('[data-step-index]');
     await expect(steps.count()).resolves.toBe(byName('correct, Chinese').steps.length);
     expect(await page.locator('.step-text .katex').count()).toBeGreaterThan(10);
-    const visibleStepText = await page.locator('.step-text .katex-html, .step-text').evaluateAll((elements) =>
-      elements.map((element) => (element as unknown as { innerText: string }).innerText).join('\n'));
+    const visibleStepText = await page
+      .locator('.step-text .katex-html, .step-text')
+      .evaluateAll((elements) =>
+        elements.map((element) => (element as unknown as { innerText: string }).innerText).join('\n'),
+      );
     expect(visibleStepText).not.toContain('$');
     expect(visibleStepText).toContain('求导');
     expect(await page.locator('[data-first-error]').count()).toBe(0);
@@ -73,7 +89,9 @@ describe('submission review page', () => {
   });
 
   it('renders the plain-text English solution with typeset math', async () => {
-    const page = await openReview(onStack(stack, await reviewLink(scenario.teacher, 'submissions', scenario.ids.correctEn)));
+    const page = await openReview(
+      onStack(stack, await reviewLink(scenario.teacher, 'submissions', scenario.ids.correctEn)),
+    );
     expect(await page.locator('[data-step-index="0"] .katex').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-first-error]').count()).toBe(0);
     await screenshot(page, 'submission-correct-en');
@@ -82,7 +100,9 @@ describe('submission review page', () => {
 
   it('highlights the wrong derivative as the first error and carries it forward', async () => {
     const expected = byName('wrong derivative').expect;
-    const page = await openReview(onStack(stack, await reviewLink(scenario.teacher, 'submissions', scenario.ids.wrongDerivative, true)));
+    const page = await openReview(
+      onStack(stack, await reviewLink(scenario.teacher, 'submissions', scenario.ids.wrongDerivative, true)),
+    );
     const firstError = page.locator('[data-first-error]');
     expect(await firstError.count()).toBe(1);
     expect(await firstError.getAttribute('data-step-index')).toBe(String(expected.firstErrorStep));
@@ -111,7 +131,9 @@ describe('submission review page', () => {
 
 describe('assignment review page', () => {
   it('shows progress, the histogram, rates and the common first error linked to an example', async () => {
-    const page = await openReview(onStack(stack, await reviewLink(scenario.teacher, 'assignments', scenario.assignmentId)));
+    const page = await openReview(
+      onStack(stack, await reviewLink(scenario.teacher, 'assignments', scenario.assignmentId)),
+    );
     const settled = await page.locator('[data-status="graded"] .v').innerText();
     expect(Number(settled) + Number(await page.locator('[data-status="needs_review"] .v').innerText())).toBe(4);
     expect(await page.locator('.histogram .bar').count()).toBe(10);

@@ -34,7 +34,13 @@ function crashes(): string[] {
   return [stack.api, ...stack.workers.values()].flatMap((service) => service.crashes.splice(0));
 }
 
-async function settleAndAudit(batch: ChaosBatch, submittedAt: number, fault: string, recoveryMs: number, note: string): Promise<void> {
+async function settleAndAudit(
+  batch: ChaosBatch,
+  submittedAt: number,
+  fault: string,
+  recoveryMs: number,
+  note: string,
+): Promise<void> {
   try {
     await waitForSettled(stack, batch);
   } finally {
@@ -58,8 +64,15 @@ beforeEach(async () => {
 });
 
 afterAll(async () => {
-  console.log(`chaos figures (batch of ${BATCH_SIZE}; recovery = fault start until grading moves again):\n` +
-    figures.map((row) => `  ${row.fault.padEnd(34)} recovery ${String(row.recoveryMs).padStart(6)} ms   batch done in ${String(row.batchSeconds).padStart(5)} s   ${row.note}`).join('\n'));
+  console.log(
+    `chaos figures (batch of ${BATCH_SIZE}; recovery = fault start until grading moves again):\n` +
+      figures
+        .map(
+          (row) =>
+            `  ${row.fault.padEnd(34)} recovery ${String(row.recoveryMs).padStart(6)} ms   batch done in ${String(row.batchSeconds).padStart(5)} s   ${row.note}`,
+        )
+        .join('\n'),
+  );
   await stack?.stop();
 }, 60_000);
 
@@ -73,7 +86,13 @@ describe('chaos: faults with a 2,000-submission batch in flight', () => {
     await stack.workers.get('worker-a')!.kill9();
     stack.startWorker('worker-a');
     const recoveryMs = await timeToRecover(stack, batch, faultAt);
-    await settleAndAudit(batch, submittedAt, 'kill -9 worker + restart', recoveryMs, 'stalled jobs return after the lock expires');
+    await settleAndAudit(
+      batch,
+      submittedAt,
+      'kill -9 worker + restart',
+      recoveryMs,
+      'stalled jobs return after the lock expires',
+    );
   }, 240_000);
 
   it('FLUSHALL and a restart of Redis: the reconciler re-enqueues from Postgres', async () => {
@@ -85,7 +104,13 @@ describe('chaos: faults with a 2,000-submission batch in flight', () => {
     await stack.redis.kill();
     await stack.redis.start();
     const recoveryMs = await timeToRecover(stack, batch, faultAt);
-    await settleAndAudit(batch, submittedAt, 'FLUSHALL + Redis restart (empty)', recoveryMs, 'queues rebuilt by the reconciler');
+    await settleAndAudit(
+      batch,
+      submittedAt,
+      'FLUSHALL + Redis restart (empty)',
+      recoveryMs,
+      'queues rebuilt by the reconciler',
+    );
   }, 240_000);
 
   it('a Postgres restart: the API answers 503 (never 500) while it is down, and grading resumes', async () => {
@@ -103,7 +128,13 @@ describe('chaos: faults with a 2,000-submission batch in flight', () => {
     });
     expect(statuses.get(503) ?? 0).toBeGreaterThan(0);
     expect([...statuses.keys()].filter((status) => status !== 200 && status !== 503)).toEqual([]);
-    await settleAndAudit(batch, submittedAt, 'Postgres restart (3 s down)', recoveryMs, `API during outage: ${[...statuses].map(([status, count]) => `${count}x${status}`).join(', ')}`);
+    await settleAndAudit(
+      batch,
+      submittedAt,
+      'Postgres restart (3 s down)',
+      recoveryMs,
+      `API during outage: ${[...statuses].map(([status, count]) => `${count}x${status}`).join(', ')}`,
+    );
   }, 240_000);
 
   it('two cpu workers, one killed -9 and restarted repeatedly: nothing lost or doubled', async () => {
@@ -119,6 +150,12 @@ describe('chaos: faults with a 2,000-submission batch in flight', () => {
       recoveries.push(await timeToRecover(stack, batch, faultAt));
       await sleep(2_000);
     }
-    await settleAndAudit(batch, submittedAt, 'kill -9 one of two workers x4', Math.max(...recoveries), `each kill: ${recoveries.join(', ')} ms`);
+    await settleAndAudit(
+      batch,
+      submittedAt,
+      'kill -9 one of two workers x4',
+      Math.max(...recoveries),
+      `each kill: ${recoveries.join(', ')} ms`,
+    );
   }, 240_000);
 });

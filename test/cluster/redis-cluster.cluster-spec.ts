@@ -23,19 +23,48 @@ let clusterUrl: string;
 async function startCluster(): Promise<string> {
   dir = mkdtempSync(join(tmpdir(), 'stepgrade-cluster-'));
   const ports = [await freePort(), await freePort(), await freePort()];
-  nodes = ports.map((port) => createPrivateRedis(dir, port, ['--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${port}.conf`), '--cluster-node-timeout', '5000']));
+  nodes = ports.map((port) =>
+    createPrivateRedis(dir, port, [
+      '--cluster-enabled',
+      'yes',
+      '--cluster-config-file',
+      join(dir, `nodes-${port}.conf`),
+      '--cluster-node-timeout',
+      '5000',
+    ]),
+  );
   await Promise.all(nodes.map((node) => node.start()));
-  execFileSync('redis-cli', ['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', '0', '--cluster-yes'], { stdio: 'pipe' });
-  await waitFor('cluster_state:ok on every node', async () => {
-    const states = ports.map((port) => execFileSync('redis-cli', ['-p', String(port), 'cluster', 'info'], { encoding: 'utf8' }));
-    return states.every((state) => state.includes('cluster_state:ok')) ? true : undefined;
-  }, { hardTimeoutMs: 30_000, intervalMs: 200 });
-  return `redis+cluster://127.0.0.1:${ports[0]}?nodes=${ports.slice(1).map((port) => `127.0.0.1:${port}`).join(',')}`;
+  execFileSync(
+    'redis-cli',
+    ['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', '0', '--cluster-yes'],
+    { stdio: 'pipe' },
+  );
+  await waitFor(
+    'cluster_state:ok on every node',
+    async () => {
+      const states = ports.map((port) =>
+        execFileSync('redis-cli', ['-p', String(port), 'cluster', 'info'], { encoding: 'utf8' }),
+      );
+      return states.every((state) => state.includes('cluster_state:ok')) ? true : undefined;
+    },
+    { hardTimeoutMs: 30_000, intervalMs: 200 },
+  );
+  return `redis+cluster://127.0.0.1:${ports[0]}?nodes=${ports
+    .slice(1)
+    .map((port) => `127.0.0.1:${port}`)
+    .join(',')}`;
 }
 
 beforeAll(async () => {
   clusterUrl = await startCluster();
-  stack = await startStack('redis_cluster', { env: { REDIS_URL: clusterUrl, STEPGRADE_RATE_LIMIT: '20', STEPGRADE_RECONCILE_AFTER_S: '5', STEPGRADE_RECONCILE_EVERY_S: '1' } });
+  stack = await startStack('redis_cluster', {
+    env: {
+      REDIS_URL: clusterUrl,
+      STEPGRADE_RATE_LIMIT: '20',
+      STEPGRADE_RECONCILE_AFTER_S: '5',
+      STEPGRADE_RECONCILE_EVERY_S: '1',
+    },
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -45,17 +74,33 @@ afterAll(async () => {
 });
 
 describe('Redis Cluster (3 masters)', () => {
-  it('grades a batch end to end, with each queue\'s keys on the shard of its hash tag', async () => {
+  it("grades a batch end to end, with each queue's keys on the shard of its hash tag", async () => {
     const org = await createOrgWithKeys(stack, 'Cluster');
-    const assignment = await org.teacher.post('/v1/assignments', { title: 'Cluster', grading: { inference: 'none' }, problems: [{ key: 'p1', statement: 'Compute 12 * 7 + 5.', answer: '89' }] });
-    const submissions = Array.from({ length: BATCH }, (_, index) => ({ studentId: `s-${index}`, answers: [{ problemKey: 'p1', steps: ['12 * 7 = 84', index % 3 === 0 ? '84 + 5 = 88' : '84 + 5 = 89'] }] }));
+    const assignment = await org.teacher.post('/v1/assignments', {
+      title: 'Cluster',
+      grading: { inference: 'none' },
+      problems: [{ key: 'p1', statement: 'Compute 12 * 7 + 5.', answer: '89' }],
+    });
+    const submissions = Array.from({ length: BATCH }, (_, index) => ({
+      studentId: `s-${index}`,
+      answers: [{ problemKey: 'p1', steps: ['12 * 7 = 84', index % 3 === 0 ? '84 + 5 = 88' : '84 + 5 = 89'] }],
+    }));
     const accepted = await org.teacher.post(`/v1/assignments/${assignment.body.id}/submissions/batch`, { submissions });
     expect(accepted.status).toBe(202);
     expect(accepted.body.accepted).toBe(BATCH);
-    const batch = await waitFor('batch completed on the cluster', async () => {
-      const view = await org.teacher.get(`/v1/batches/${accepted.body.batchId}`);
-      return view.body.status === 'completed' ? view.body : undefined;
-    }, { hardTimeoutMs: 120_000, stallMs: 30_000, intervalMs: 250, progress: async () => (await org.teacher.get(`/v1/batches/${accepted.body.batchId}`)).body.graded });
+    const batch = await waitFor(
+      'batch completed on the cluster',
+      async () => {
+        const view = await org.teacher.get(`/v1/batches/${accepted.body.batchId}`);
+        return view.body.status === 'completed' ? view.body : undefined;
+      },
+      {
+        hardTimeoutMs: 120_000,
+        stallMs: 30_000,
+        intervalMs: 250,
+        progress: async () => (await org.teacher.get(`/v1/batches/${accepted.body.batchId}`)).body.graded,
+      },
+    );
     expect(batch).toMatchObject({ total: BATCH, graded: BATCH, queued: 0, grading: 0, failed: 0 });
 
     const cluster = new Cluster([{ host: '127.0.0.1', port: nodes[0]!.port }]);
@@ -83,6 +128,8 @@ describe('Redis Cluster (3 masters)', () => {
     const patched = await stack.admin.request('PATCH', '/v1/admin/pools/cpu', { concurrency: 3 });
     expect(patched.status).toBe(200);
     const runner = stack.worker!.get(PoolRunner);
-    await waitFor('worker concurrency 3', async () => (runner.worker('grade')?.concurrency === 3 ? true : undefined), { hardTimeoutMs: 10_000 });
+    await waitFor('worker concurrency 3', async () => (runner.worker('grade')?.concurrency === 3 ? true : undefined), {
+      hardTimeoutMs: 10_000,
+    });
   });
 });

@@ -20,20 +20,37 @@ function timed<T>(work: () => T): T {
 describe('step checker under hostile input', () => {
   it('checkAnswer always answers with a boolean verdict', () => {
     fc.assert(
-      fc.property(mathString, mathString, fc.oneof(fc.constant(undefined), fc.record({ relativeTolerance: fc.double(), acceptRoundedTo: fc.oneof(fc.integer(), fc.constant(null)) }, { requiredKeys: [] })), (expected, given, policy) => {
-        const check = timed(() => checkAnswer(expected, given, policy as never));
-        expect(typeof check.equivalent).toBe('boolean');
-      }),
+      fc.property(
+        mathString,
+        mathString,
+        fc.oneof(
+          fc.constant(undefined),
+          fc.record(
+            { relativeTolerance: fc.double(), acceptRoundedTo: fc.oneof(fc.integer(), fc.constant(null)) },
+            { requiredKeys: [] },
+          ),
+        ),
+        (expected, given, policy) => {
+          const check = timed(() => checkAnswer(expected, given, policy as never));
+          expect(typeof check.equivalent).toBe('boolean');
+        },
+      ),
       { numRuns: 1_500 },
     );
   });
 
   it('checkSteps returns one result per step and never throws', () => {
     fc.assert(
-      fc.property(fc.oneof(mathString, jsonValue), fc.array(mathString, { maxLength: 6 }), fc.oneof(mathString, jsonValue), fc.oneof(fc.dictionary(fc.constantFrom('f(x)', 'g', 'a'), mathString, { maxKeys: 2 }), jsonValue), (problem, steps, answer, definitions) => {
-        const checked = timed(() => checkSteps({ problem, steps, answer, definitions } as never));
-        expect(checked.steps).toHaveLength(steps.length);
-      }),
+      fc.property(
+        fc.oneof(mathString, jsonValue),
+        fc.array(mathString, { maxLength: 6 }),
+        fc.oneof(mathString, jsonValue),
+        fc.oneof(fc.dictionary(fc.constantFrom('f(x)', 'g', 'a'), mathString, { maxKeys: 2 }), jsonValue),
+        (problem, steps, answer, definitions) => {
+          const checked = timed(() => checkSteps({ problem, steps, answer, definitions } as never));
+          expect(checked.steps).toHaveLength(steps.length);
+        },
+      ),
       { numRuns: 800 },
     );
   });

@@ -6,12 +6,20 @@ import { startFakeOpenAiServer, type FakeOpenAiServer } from './fake-openai-serv
 
 const schema = {
   type: 'object',
-  properties: { verdict: { type: 'string', enum: ['correct', 'incorrect'] }, steps: { type: 'array', items: { type: 'string' }, minItems: 2 } },
+  properties: {
+    verdict: { type: 'string', enum: ['correct', 'incorrect'] },
+    steps: { type: 'array', items: { type: 'string' }, minItems: 2 },
+  },
   required: ['verdict', 'steps'],
 };
 
 const chat = (server: FakeOpenAiServer, body: Record<string, unknown>, signal?: AbortSignal) =>
-  fetch(`${server.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
+  fetch(`${server.url}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
 
 describe('fake OpenAI server', () => {
   let server: FakeOpenAiServer;
@@ -27,7 +35,11 @@ describe('fake OpenAI server', () => {
   });
 
   it('answers with reasoning and JSON content that fits the requested schema', async () => {
-    const response = await chat(server, { model: 'test-model', messages: [{ role: 'user', content: 'hi' }], response_format: { type: 'json_schema', json_schema: { name: 'x', schema } } });
+    const response = await chat(server, {
+      model: 'test-model',
+      messages: [{ role: 'user', content: 'hi' }],
+      response_format: { type: 'json_schema', json_schema: { name: 'x', schema } },
+    });
     const body = (await response.json()) as { choices: Array<{ message: { content: string; reasoning: string } }> };
     const message = body.choices[0]!.message;
     expect(JSON.parse(message.content)).toEqual({ verdict: 'correct', steps: ['OK', 'OK'] });
@@ -46,7 +58,9 @@ describe('fake OpenAI server', () => {
     statuses.push(first.status, second.status, third.status);
     expect(statuses).toEqual([503, 429, 200]);
     expect(second.headers.get('retry-after')).toBe('3');
-    expect(((await third.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content).toBe('plain');
+    expect(
+      ((await third.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content,
+    ).toBe('plain');
   });
 
   it('holds a hanging request open until the client gives up', async () => {

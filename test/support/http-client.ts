@@ -6,7 +6,12 @@ export interface HttpResponse<T = any> {
 }
 
 export function apiClient(baseUrl: string, key?: string) {
-  async function request<T = any>(method: string, path: string, body?: unknown, options: { key?: string | null; contentType?: string; raw?: string | Buffer } = {}): Promise<HttpResponse<T>> {
+  async function request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { key?: string | null; contentType?: string; raw?: string | Buffer } = {},
+  ): Promise<HttpResponse<T>> {
     const headers: Record<string, string> = {};
     const authKey = options.key === undefined ? key : options.key;
     if (authKey) headers.authorization = `Bearer ${authKey}`;
@@ -31,8 +36,13 @@ export function apiClient(baseUrl: string, key?: string) {
   return {
     request,
     get: <T = any>(path: string, options?: { key?: string | null }) => request<T>('GET', path, undefined, options),
-    post: <T = any>(path: string, body?: unknown, options?: { key?: string | null; contentType?: string; raw?: string | Buffer }) => request<T>('POST', path, body, options),
-    delete: <T = any>(path: string, options?: { key?: string | null }) => request<T>('DELETE', path, undefined, options),
+    post: <T = any>(
+      path: string,
+      body?: unknown,
+      options?: { key?: string | null; contentType?: string; raw?: string | Buffer },
+    ) => request<T>('POST', path, body, options),
+    delete: <T = any>(path: string, options?: { key?: string | null }) =>
+      request<T>('DELETE', path, undefined, options),
   };
 }
 

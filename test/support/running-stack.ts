@@ -15,7 +15,10 @@ export interface RunningStack {
 }
 
 /** Boots the real API (on a free port) and, unless told not to, an in-process cpu worker. */
-export async function startStack(suite: string, options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<RunningStack> {
+export async function startStack(
+  suite: string,
+  options: { worker?: boolean; env?: Record<string, string> } = {},
+): Promise<RunningStack> {
   const testEnv = await createTestEnv(suite, options.env);
   const api = await createApiApp(testEnv.config, { logger: false });
   await api.listen({ port: 0, host: '127.0.0.1' });
@@ -40,8 +43,16 @@ export async function startStack(suite: string, options: { worker?: boolean; env
 /** Creates an organization with a teacher key and an integration key. */
 export async function createOrgWithKeys(stack: RunningStack, name: string) {
   const org = await stack.admin.post('/v1/orgs', { name });
-  const teacher = await stack.admin.post('/v1/api-keys', { orgId: org.body.id, role: 'teacher', name: `${name} teacher` });
-  const integration = await stack.admin.post('/v1/api-keys', { orgId: org.body.id, role: 'integration', name: `${name} lms` });
+  const teacher = await stack.admin.post('/v1/api-keys', {
+    orgId: org.body.id,
+    role: 'teacher',
+    name: `${name} teacher`,
+  });
+  const integration = await stack.admin.post('/v1/api-keys', {
+    orgId: org.body.id,
+    role: 'integration',
+    name: `${name} lms`,
+  });
   return {
     orgId: org.body.id as string,
     teacher: apiClient(stack.baseUrl, teacher.body.key),

@@ -28,7 +28,10 @@ export class PoolAdminService {
       // A queue-level pause holds every worker of the pool, on every machine.
       await Promise.all(this.stats.queues(name).map((queue) => (change.paused ? queue.pause() : queue.resume())));
     }
-    await this.redis.publish(poolSettingsChannel(this.config.queuePrefix), JSON.stringify({ name, concurrency, paused }));
+    await this.redis.publish(
+      poolSettingsChannel(this.config.queuePrefix),
+      JSON.stringify({ name, concurrency, paused }),
+    );
     return this.present(name, concurrency);
   }
 

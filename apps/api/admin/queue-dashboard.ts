@@ -35,11 +35,21 @@ export class QueueDashboard implements OnModuleInit {
     // Loaded on demand: bull-board's Fastify plugin pulls in CommonJS that requires ES modules,
     // which Node 20 does at run time but Jest's module loader cannot; the e2e test of the
     // dashboard therefore drives a real API process.
-    let modules: [typeof import('@bull-board/api'), typeof import('@bull-board/api/bullMQAdapter'), typeof import('@bull-board/fastify')];
+    let modules: [
+      typeof import('@bull-board/api'),
+      typeof import('@bull-board/api/bullMQAdapter'),
+      typeof import('@bull-board/fastify'),
+    ];
     try {
-      modules = await Promise.all([import('@bull-board/api'), import('@bull-board/api/bullMQAdapter'), import('@bull-board/fastify')]);
+      modules = await Promise.all([
+        import('@bull-board/api'),
+        import('@bull-board/api/bullMQAdapter'),
+        import('@bull-board/fastify'),
+      ]);
     } catch (error) {
-      new Logger('QueueDashboard').error(`the queue dashboard is unavailable in this process: ${(error as Error).message}`);
+      new Logger('QueueDashboard').error(
+        `the queue dashboard is unavailable in this process: ${(error as Error).message}`,
+      );
       return;
     }
     const [{ createBullBoard }, { BullMQAdapter }, { FastifyAdapter }] = modules;
@@ -47,7 +57,9 @@ export class QueueDashboard implements OnModuleInit {
     const serverAdapter = new FastifyAdapter();
     serverAdapter.setBasePath(DASHBOARD_PATH);
     createBullBoard({
-      queues: Object.values(QUEUES).map((name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }))),
+      queues: Object.values(QUEUES).map(
+        (name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })),
+      ),
       serverAdapter,
       options: { uiConfig: { boardTitle: 'StepGrade queues' } },
     });
@@ -62,7 +74,9 @@ export class QueueDashboard implements OnModuleInit {
     const principal = key ? await this.apiKeys.resolve(key) : null;
     if (principal?.role === 'admin') return;
     const status = principal ? 403 : 401;
-    const message = principal ? 'the queue dashboard is for admin keys' : 'send an admin API key (Bearer, or Basic with the key as password)';
+    const message = principal
+      ? 'the queue dashboard is for admin keys'
+      : 'send an admin API key (Bearer, or Basic with the key as password)';
     await reply
       .status(status)
       .header('www-authenticate', 'Basic realm="StepGrade queues"')

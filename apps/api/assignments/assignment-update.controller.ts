@@ -24,7 +24,11 @@ export class AssignmentUpdateController {
 
   @Patch()
   @Roles('admin', 'teacher')
-  async update(@Param('id') id: string, @Body(new ZodPipe(updateAssignmentBody)) body: UpdateAssignmentBody, @CurrentPrincipal() principal: Principal) {
+  async update(
+    @Param('id') id: string,
+    @Body(new ZodPipe(updateAssignmentBody)) body: UpdateAssignmentBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     if (!isId(id)) throw notFound('assignment');
     const updated = await this.updates.update(id, orgScope(principal), body);
     return { ...presentAssignment(updated), gradingChangedAt: await this.regrades.gradingChangedAt(updated.id) };
@@ -33,7 +37,11 @@ export class AssignmentUpdateController {
   /** Regrades every student's latest submission (earlier ones are not exported anyway). */
   @Post('regrade')
   @Roles('admin', 'teacher')
-  async regrade(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async regrade(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     if (!isId(id)) throw notFound('assignment');
     const queued = await this.updates.regrade(id, orgScope(principal));
     void reply.status(202);
@@ -41,11 +49,21 @@ export class AssignmentUpdateController {
   }
 
   @Get('needs-review')
-  async needsReview(@Param('id') id: string, @Query(new ZodQueryPipe(pageQuery)) query: z.infer<typeof pageQuery>, @CurrentPrincipal() principal: Principal) {
+  async needsReview(
+    @Param('id') id: string,
+    @Query(new ZodQueryPipe(pageQuery)) query: z.infer<typeof pageQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const assignment = isId(id) ? await this.assignments.findById(id, orgScope(principal)) : null;
     if (!assignment) throw notFound('assignment');
-    const page = await this.submissions.list({ orgId: assignment.orgId, assignmentId: assignment.id, status: 'needs_review' }, query);
+    const page = await this.submissions.list(
+      { orgId: assignment.orgId, assignmentId: assignment.id, status: 'needs_review' },
+      query,
+    );
     const gradingChangedAt = await this.regrades.gradingChangedAt(assignment.id);
-    return { items: page.items.map((row) => presentSubmissionSummary(row, gradingChangedAt)), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((row) => presentSubmissionSummary(row, gradingChangedAt)),
+      nextCursor: page.nextCursor,
+    };
   }
 }

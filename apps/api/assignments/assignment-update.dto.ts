@@ -23,11 +23,16 @@ const problemPatch = z.object({
 
 export const updateAssignmentBody = z.object({
   title: z.string().trim().min(1).max(500).optional(),
-  grading: z.object({ inference: z.enum(['none', 'auto', 'gpu', 'edge']).optional(), reviewUnverified: z.boolean().optional() }).optional(),
+  grading: z
+    .object({ inference: z.enum(['none', 'auto', 'gpu', 'edge']).optional(), reviewUnverified: z.boolean().optional() })
+    .optional(),
   problems: z
     .array(problemPatch)
     .max(LIMITS.problemsPerAssignment)
-    .refine((problems) => new Set(problems.map((problem) => problem.key)).size === problems.length, 'problem keys must be unique')
+    .refine(
+      (problems) => new Set(problems.map((problem) => problem.key)).size === problems.length,
+      'problem keys must be unique',
+    )
     .optional(),
 });
 

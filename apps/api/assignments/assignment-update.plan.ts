@@ -10,7 +10,10 @@ export function sameJson(left: unknown, right: unknown): boolean {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -33,11 +36,15 @@ export function planAssignmentEdit(current: AssignmentRow, patch: UpdateAssignme
   const problems: ProblemEdit[] = [];
   for (const problemPatch of patch.problems ?? []) {
     const problem = current.problems.find((candidate) => candidate.key === problemPatch.key);
-    if (!problem) throw new UnknownProblemError(`the assignment has no problem ${problemPatch.key} (problems cannot be added by PATCH)`);
+    if (!problem)
+      throw new UnknownProblemError(
+        `the assignment has no problem ${problemPatch.key} (problems cannot be added by PATCH)`,
+      );
     const edit: ProblemEdit = { problemId: problem.id };
     for (const field of REVISION_FIELDS) {
       const value = problemPatch[field];
-      if (value !== undefined && !sameJson(value, problem[field])) (edit as unknown as Record<string, unknown>)[field] = value;
+      if (value !== undefined && !sameJson(value, problem[field]))
+        (edit as unknown as Record<string, unknown>)[field] = value;
     }
     if (problemPatch.points !== undefined && problemPatch.points !== problem.points) edit.points = problemPatch.points;
     if (problemPatch.policy) {
@@ -45,13 +52,22 @@ export function planAssignmentEdit(current: AssignmentRow, patch: UpdateAssignme
       if (!sameJson(policy, problem.policy)) edit.policy = policy;
     }
     if (REVISION_FIELDS.some((field) => field in edit)) {
-      const merged = { answer: edit.answer !== undefined ? edit.answer : problem.answer, referenceSteps: edit.referenceSteps ?? problem.referenceSteps };
+      const merged = {
+        answer: edit.answer !== undefined ? edit.answer : problem.answer,
+        referenceSteps: edit.referenceSteps ?? problem.referenceSteps,
+      };
       edit.newRevision = { referenceStatus: initialReferenceStatus(merged, inference) };
     }
     if (Object.keys(edit).length > 1) problems.push(edit);
   }
   const title = patch.title !== undefined && patch.title !== current.title ? patch.title : undefined;
-  return { assignmentId: current.id, title, grading: gradingSettingChanged ? grading : undefined, problems, gradingChanged: gradingSettingChanged || problems.length > 0 };
+  return {
+    assignmentId: current.id,
+    title,
+    grading: gradingSettingChanged ? grading : undefined,
+    problems,
+    gradingChanged: gradingSettingChanged || problems.length > 0,
+  };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

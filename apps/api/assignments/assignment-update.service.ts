@@ -1,5 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AssignmentEditRepository, AssignmentRepository, type AssignmentRow, RegradeRepository } from '../../../libs/db/index.js';
+import {
+  AssignmentEditRepository,
+  AssignmentRepository,
+  type AssignmentRow,
+  RegradeRepository,
+} from '../../../libs/db/index.js';
 import { GradeQueueProducer } from '../../../libs/queue/index.js';
 import { invalid, notFound } from '../common/api-error.js';
 import { enqueueRegrades } from '../submissions/submission-regrade.controller.js';
@@ -33,7 +38,8 @@ export class AssignmentUpdateService {
     await this.edits.apply(edit);
     const updated = (await this.assignments.findById(id, orgId))!;
     // A new revision without a key needs a model-written reference: ask for it after commit.
-    if (edit.problems.some((problem) => problem.newRevision?.referenceStatus === 'pending')) await this.assignmentService.requestReferences(updated);
+    if (edit.problems.some((problem) => problem.newRevision?.referenceStatus === 'pending'))
+      await this.assignmentService.requestReferences(updated);
     return updated;
   }
 

@@ -3,7 +3,12 @@ import { z } from 'zod';
 // Limits from API.md's Configuration section.
 export const LIMITS = { problemsPerAssignment: 100, stepsPerAnswer: 200, charsPerStep: 2_000 } as const;
 
-const problemKey = z.string().trim().min(1).max(100).regex(/^[^\s:]+$/, 'keys have no spaces or colons');
+const problemKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^\s:]+$/, 'keys have no spaces or colons');
 const stepText = z.string().max(LIMITS.charsPerStep);
 
 const policySchema = z
@@ -14,7 +19,13 @@ const policySchema = z
     acceptRoundedTo: z.number().int().min(0).max(15).nullable().default(null),
     missingRequiredStepPenalty: z.number().min(0).max(1).default(0),
   })
-  .default({ answerWeight: 0.5, errorCarriedForward: true, relativeTolerance: 1e-6, acceptRoundedTo: null, missingRequiredStepPenalty: 0 });
+  .default({
+    answerWeight: 0.5,
+    errorCarriedForward: true,
+    relativeTolerance: 1e-6,
+    acceptRoundedTo: null,
+    missingRequiredStepPenalty: 0,
+  });
 
 const referenceStep = z.union([stepText, z.object({ text: stepText, required: z.boolean().default(false) })]);
 
@@ -44,7 +55,10 @@ export const createAssignmentBody = z.object({
     .array(problemSchema)
     .min(1)
     .max(LIMITS.problemsPerAssignment)
-    .refine((problems) => new Set(problems.map((problem) => problem.key)).size === problems.length, 'problem keys must be unique'),
+    .refine(
+      (problems) => new Set(problems.map((problem) => problem.key)).size === problems.length,
+      'problem keys must be unique',
+    ),
 });
 
 export type CreateAssignmentBody = z.infer<typeof createAssignmentBody>;

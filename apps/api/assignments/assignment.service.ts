@@ -49,7 +49,9 @@ export class AssignmentService {
       try {
         await this.modelProducer.enqueueReference(problem.id, problem.revision, inference);
       } catch (error) {
-        this.logger.warn(`reference job for problem ${problem.key} deferred to the reconciler: ${(error as Error).message}`);
+        this.logger.warn(
+          `reference job for problem ${problem.key} deferred to the reconciler: ${(error as Error).message}`,
+        );
       }
     }
   }

@@ -32,7 +32,10 @@ export class AssignmentsController {
   }
 
   @Get()
-  async list(@Query(new ZodQueryPipe(pageQuery)) query: z.infer<typeof pageQuery>, @CurrentPrincipal() principal: Principal) {
+  async list(
+    @Query(new ZodQueryPipe(pageQuery)) query: z.infer<typeof pageQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const page = await this.assignments.list(orgScope(principal), query);
     return { items: page.items.map(presentAssignment), nextCursor: page.nextCursor };
   }

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { z } from 'zod';
-import { AssignmentRepository, type AssignmentRow, isId, type ProblemRow, REFERENCE_REVIEW_REASON, ReferenceRepository, ReferenceWaitRepository } from '../../../libs/db/index.js';
+import {
+  AssignmentRepository,
+  type AssignmentRow,
+  isId,
+  type ProblemRow,
+  REFERENCE_REVIEW_REASON,
+  ReferenceRepository,
+  ReferenceWaitRepository,
+} from '../../../libs/db/index.js';
 import { GradeQueueProducer } from '../../../libs/queue/index.js';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { orgScope, type Principal } from '../auth/principal.js';
@@ -10,10 +18,15 @@ import { LIMITS } from './assignment.dto.js';
 
 const putReferenceBody = z.union([
   z.object({ approve: z.literal(true) }),
-  z.object({
-    steps: z.array(z.string().max(LIMITS.charsPerStep)).max(LIMITS.stepsPerAnswer).optional(),
-    finalAnswer: z.string().max(LIMITS.charsPerStep).optional(),
-  }).refine((body) => body.steps !== undefined || body.finalAnswer !== undefined, 'give approve: true, or steps and/or finalAnswer'),
+  z
+    .object({
+      steps: z.array(z.string().max(LIMITS.charsPerStep)).max(LIMITS.stepsPerAnswer).optional(),
+      finalAnswer: z.string().max(LIMITS.charsPerStep).optional(),
+    })
+    .refine(
+      (body) => body.steps !== undefined || body.finalAnswer !== undefined,
+      'give approve: true, or steps and/or finalAnswer',
+    ),
 ]);
 
 function stepTexts(steps: unknown[]): string[] {
@@ -62,14 +75,27 @@ export class ReferencesController {
   /** Approve or replace a reference; submissions waiting on it are then graded automatically. */
   @Put()
   @Roles('admin', 'teacher')
-  async put(@Param('id') id: string, @Param('key') key: string, @Body(new ZodPipe(putReferenceBody)) body: z.infer<typeof putReferenceBody>, @CurrentPrincipal() principal: Principal) {
+  async put(
+    @Param('id') id: string,
+    @Param('key') key: string,
+    @Body(new ZodPipe(putReferenceBody)) body: z.infer<typeof putReferenceBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const { assignment, problem } = await this.find(id, key, principal);
     if ('approve' in body) {
       const current = await this.references.current(problem.id, problem.revision);
-      if (!current || current.steps.length === 0) throw new ApiError(409, 'conflict', 'there is no written reference to approve; send steps and/or finalAnswer instead');
+      if (!current || current.steps.length === 0)
+        throw new ApiError(
+          409,
+          'conflict',
+          'there is no written reference to approve; send steps and/or finalAnswer instead',
+        );
       await this.references.approveOrReplace(problem.id, problem.revision, null);
     } else {
-      await this.references.approveOrReplace(problem.id, problem.revision, { steps: body.steps, finalAnswer: body.finalAnswer ?? null });
+      await this.references.approveOrReplace(problem.id, problem.revision, {
+        steps: body.steps,
+        finalAnswer: body.finalAnswer ?? null,
+      });
     }
     const requeued = [
       ...(await this.referenceWait.requeueReviewed(assignment.id, REFERENCE_REVIEW_REASON)),
@@ -79,7 +105,11 @@ export class ReferencesController {
     return { ...(await this.get(id, key, principal)), requeuedSubmissions: requeued.length };
   }
 
-  private async find(id: string, key: string, principal: Principal): Promise<{ assignment: AssignmentRow; problem: ProblemRow }> {
+  private async find(
+    id: string,
+    key: string,
+    principal: Principal,
+  ): Promise<{ assignment: AssignmentRow; problem: ProblemRow }> {
     const assignment = isId(id) ? await this.assignments.findById(id, orgScope(principal)) : null;
     const problem = assignment?.problems.find((candidate) => candidate.key === key);
     if (!assignment || !problem) throw notFound('problem');

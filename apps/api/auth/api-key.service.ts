@@ -26,7 +26,12 @@ export class ApiKeyService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const bootstrapKey = this.config.bootstrapAdminKey;
     if (bootstrapKey) {
-      await this.keys.ensure({ role: 'admin', name: 'bootstrap admin', prefix: this.hasher.prefixOf(bootstrapKey), keyHash: this.hasher.hash(bootstrapKey) });
+      await this.keys.ensure({
+        role: 'admin',
+        name: 'bootstrap admin',
+        prefix: this.hasher.prefixOf(bootstrapKey),
+        keyHash: this.hasher.hash(bootstrapKey),
+      });
       return;
     }
     if (await this.keys.hasActiveAdmin()) return;

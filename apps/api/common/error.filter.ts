@@ -36,27 +36,44 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = this.describe(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (status >= 500)
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     void reply.status(status).headers(headers).send(body);
   }
 
   private describe(exception: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
     if (exception instanceof ApiError) {
-      const error = { code: exception.code, message: exception.message, ...(exception.details === undefined ? {} : { details: exception.details }) };
+      const error = {
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details === undefined ? {} : { details: exception.details }),
+      };
       return { status: exception.status, body: { ...exception.extraBody, error }, headers: exception.headers };
     }
     const fastifyCode = (exception as { code?: string } | null)?.code;
     if (fastifyCode && FASTIFY_CODES[fastifyCode]) {
       const known = FASTIFY_CODES[fastifyCode]!;
-      return { status: known.status, body: { error: { code: known.code, message: (exception as Error).message } }, headers: {} };
+      return {
+        status: known.status,
+        body: { error: { code: known.code, message: (exception as Error).message } },
+        headers: {},
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return { status, body: { error: { code: HTTP_CODES[status] ?? 'error', message: exception.message } }, headers: {} };
+      return {
+        status,
+        body: { error: { code: HTTP_CODES[status] ?? 'error', message: exception.message } },
+        headers: {},
+      };
     }
     const statusCode = (exception as { statusCode?: number } | null)?.statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-      return { status: statusCode, body: { error: { code: HTTP_CODES[statusCode] ?? 'bad_request', message: (exception as Error).message } }, headers: {} };
+      return {
+        status: statusCode,
+        body: { error: { code: HTTP_CODES[statusCode] ?? 'bad_request', message: (exception as Error).message } },
+        headers: {},
+      };
     }
     if (isDatabaseDown(exception)) {
       return {

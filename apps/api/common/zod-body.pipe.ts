@@ -15,8 +15,15 @@ export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.in
     }
     const parsed = this.schema.safeParse(value);
     if (!parsed.success) {
-      const details = parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-      throw new ApiError(422, 'invalid_content', `invalid request: ${details[0]?.path || 'body'}: ${details[0]?.message}`, details);
+      const details = parsed.error.issues
+        .slice(0, 20)
+        .map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      throw new ApiError(
+        422,
+        'invalid_content',
+        `invalid request: ${details[0]?.path || 'body'}: ${details[0]?.message}`,
+        details,
+      );
     }
     return parsed.data;
   }
@@ -29,7 +36,11 @@ export class ZodQueryPipe<T extends z.ZodType> implements PipeTransform<unknown,
     const parsed = this.schema.safeParse(value ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ApiError(400, 'malformed_request', `invalid query parameter ${issue?.path.join('.')}: ${issue?.message}`);
+      throw new ApiError(
+        400,
+        'malformed_request',
+        `invalid query parameter ${issue?.path.join('.')}: ${issue?.message}`,
+      );
     }
     return parsed.data;
   }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { AssignmentRepository, InboundEventRepository, IntegrationRepository, type IntegrationRow, isId } from '../../../libs/db/index.js';
+import {
+  AssignmentRepository,
+  InboundEventRepository,
+  IntegrationRepository,
+  type IntegrationRow,
+  isId,
+} from '../../../libs/db/index.js';
 import { type IncomingHeaders, verifyWebhook, WebhookVerificationError } from '../../../libs/webhooks/index.js';
 import { ApiError } from '../common/api-error.js';
 import { SubmissionIntakeService } from '../submissions/submission-intake.service.js';
@@ -13,7 +19,10 @@ const submissionCreatedData = z
     assignmentExternalId: z.string().max(200).optional(),
   })
   .passthrough()
-  .refine((data) => (data.assignmentId === undefined) !== (data.assignmentExternalId === undefined), 'give exactly one of assignmentId, assignmentExternalId');
+  .refine(
+    (data) => (data.assignmentId === undefined) !== (data.assignmentExternalId === undefined),
+    'give exactly one of assignmentId, assignmentExternalId',
+  );
 
 export type InboundOutcome = { status: 200 | 202; body: Record<string, unknown> };
 
@@ -35,25 +44,44 @@ export class InboundEventService {
     private readonly integrationsService: IntegrationsService,
   ) {}
 
-  async receive(integrationId: string, rawBody: Buffer | undefined, headers: IncomingHeaders, parsedBody: unknown): Promise<InboundOutcome> {
+  async receive(
+    integrationId: string,
+    rawBody: Buffer | undefined,
+    headers: IncomingHeaders,
+    parsedBody: unknown,
+  ): Promise<InboundOutcome> {
     const integration = isId(integrationId) ? await this.integrations.findById(integrationId, null) : null;
     if (!integration) throw refused('unknown integration or bad signature');
     const webhookId = this.verify(integration, rawBody ?? Buffer.alloc(0), headers);
-    if (await this.inbound.seen(integration.id, webhookId)) return { status: 200, body: { status: 'duplicate', webhookId } };
+    if (await this.inbound.seen(integration.id, webhookId))
+      return { status: 200, body: { status: 'duplicate', webhookId } };
     const envelope = eventEnvelope.safeParse(parsedBody);
     if (!envelope.success) throw new ApiError(422, 'invalid_content', 'an event is {"type": string, "data": object}');
     if (envelope.data.type !== 'submission.created') {
-      await this.inbound.record({ integrationId: integration.id, webhookId, type: envelope.data.type, outcome: 'ignored', submissionId: null });
+      await this.inbound.record({
+        integrationId: integration.id,
+        webhookId,
+        type: envelope.data.type,
+        outcome: 'ignored',
+        submissionId: null,
+      });
       return { status: 202, body: { status: 'ignored', webhookId } };
     }
     const submission = await this.createSubmission(integration, envelope.data.data);
-    await this.inbound.record({ integrationId: integration.id, webhookId, type: envelope.data.type, outcome: 'accepted', submissionId: submission.id });
+    await this.inbound.record({
+      integrationId: integration.id,
+      webhookId,
+      type: envelope.data.type,
+      outcome: 'accepted',
+      submissionId: submission.id,
+    });
     return { status: 202, body: { status: 'accepted', webhookId, submission } };
   }
 
   private verify(integration: IntegrationRow, rawBody: Buffer, headers: IncomingHeaders): string {
     try {
-      return verifyWebhook(rawBody, headers, { secrets: this.integrationsService.secrets.inbound(integration) }).webhookId;
+      return verifyWebhook(rawBody, headers, { secrets: this.integrationsService.secrets.inbound(integration) })
+        .webhookId;
     } catch (error) {
       if (error instanceof WebhookVerificationError) throw refused(`${error.reason}: ${error.message}`);
       throw error;
@@ -66,10 +94,17 @@ export class InboundEventService {
     if (!parsed.success) throw new ApiError(422, 'invalid_content', `data: ${parsed.error.issues[0]?.message}`);
     const { assignmentId, assignmentExternalId, ...submission } = parsed.data;
     const assignment = assignmentId
-      ? isId(assignmentId) ? await this.assignments.findById(assignmentId, integration.orgId) : null
+      ? isId(assignmentId)
+        ? await this.assignments.findById(assignmentId, integration.orgId)
+        : null
       : await this.assignments.findByExternalId(assignmentExternalId!, integration.orgId);
-    if (!assignment) throw new ApiError(422, 'unknown_assignment', 'no assignment with that id or externalId in this organization');
-    const target = { id: assignment.id, orgId: assignment.orgId, problemKeys: new Set(assignment.problems.map((problem) => problem.key)) };
+    if (!assignment)
+      throw new ApiError(422, 'unknown_assignment', 'no assignment with that id or externalId in this organization');
+    const target = {
+      id: assignment.id,
+      orgId: assignment.orgId,
+      problemKeys: new Set(assignment.problems.map((problem) => problem.key)),
+    };
     const outcome = await this.intake.acceptOne(target, submission);
     return { id: outcome.id, status: outcome.status, created: outcome.created };
   }

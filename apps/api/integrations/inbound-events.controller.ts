@@ -12,7 +12,12 @@ export class InboundEventsController {
 
   @Post('integrations/:id/events')
   @Public()
-  async receive(@Param('id') id: string, @Req() request: RequestWithRawBody, @Headers() headers: IncomingHeaders, @Res({ passthrough: true }) reply: FastifyReply) {
+  async receive(
+    @Param('id') id: string,
+    @Req() request: RequestWithRawBody,
+    @Headers() headers: IncomingHeaders,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const outcome = await this.inbound.receive(id, request.rawBody, headers, request.body);
     void reply.status(outcome.status);
     return outcome.body;

@@ -20,7 +20,10 @@ export const patchIntegrationBody = z
     callbackUrl: z.string().trim().min(1).max(2_000).optional(),
     events: eventList.optional(),
   })
-  .refine((patch) => Object.values(patch).some((value) => value !== undefined), 'give at least one of enabled, callbackUrl, events');
+  .refine(
+    (patch) => Object.values(patch).some((value) => value !== undefined),
+    'give at least one of enabled, callbackUrl, events',
+  );
 export type PatchIntegrationBody = z.infer<typeof patchIntegrationBody>;
 
 export const orgQuery = z.object({ orgId: z.string().max(64).optional() });

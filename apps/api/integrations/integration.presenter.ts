@@ -10,7 +10,10 @@ export function presentIntegration(integration: IntegrationRow) {
     events: integration.events,
     enabled: integration.enabled,
     disabledReason: integration.disabledReason,
-    previousSecretsExpireAt: integration.previousExpiresAt && integration.previousExpiresAt > new Date() ? integration.previousExpiresAt : null,
+    previousSecretsExpireAt:
+      integration.previousExpiresAt && integration.previousExpiresAt > new Date()
+        ? integration.previousExpiresAt
+        : null,
     createdAt: integration.createdAt,
     updatedAt: integration.updatedAt,
   };

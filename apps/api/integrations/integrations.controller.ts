@@ -34,13 +34,20 @@ export class IntegrationsController {
     @CurrentPrincipal() principal: Principal,
   ) {
     const created = await this.service.create(principal, { ...body, orgId: body.orgId ?? query.orgId });
-    return { ...presentIntegration(created.row), signingSecret: created.signingSecret, inboundSecret: created.inboundSecret };
+    return {
+      ...presentIntegration(created.row),
+      signingSecret: created.signingSecret,
+      inboundSecret: created.inboundSecret,
+    };
   }
 
   @Get('integrations')
   async list(@Query(new ZodQueryPipe(pageQuery)) query: PageQuery, @CurrentPrincipal() principal: Principal) {
     const onlyId = await this.service.visibleOnly(principal);
-    const page = await this.integrations.list({ orgId: orgScope(principal), ...(onlyId !== undefined ? { onlyId } : {}) }, query);
+    const page = await this.integrations.list(
+      { orgId: orgScope(principal), ...(onlyId !== undefined ? { onlyId } : {}) },
+      query,
+    );
     return { items: page.items.map(presentIntegration), nextCursor: page.nextCursor };
   }
 
@@ -51,7 +58,11 @@ export class IntegrationsController {
 
   @Patch('integrations/:id')
   @Roles('admin', 'teacher')
-  async update(@Param('id') id: string, @Body(new ZodPipe(patchIntegrationBody)) body: PatchIntegrationBody, @CurrentPrincipal() principal: Principal) {
+  async update(
+    @Param('id') id: string,
+    @Body(new ZodPipe(patchIntegrationBody)) body: PatchIntegrationBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return presentIntegration(await this.service.update(principal, id, body));
   }
 
@@ -63,7 +74,11 @@ export class IntegrationsController {
   }
 
   @Get('integrations/:id/deliveries')
-  async deliveries(@Param('id') id: string, @Query(new ZodQueryPipe(pageQuery)) query: PageQuery, @CurrentPrincipal() principal: Principal) {
+  async deliveries(
+    @Param('id') id: string,
+    @Query(new ZodQueryPipe(pageQuery)) query: PageQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const integration = await this.service.find(principal, id);
     const page = await this.events.listForIntegration(integration.id, query);
     return { items: page.items.map(presentDelivery), nextCursor: page.nextCursor };

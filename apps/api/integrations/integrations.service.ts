@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
 import { IntegrationRepository, type IntegrationRow, newId, OrgRepository, isId } from '../../../libs/db/index.js';
 import { IntegrationSecrets, ROTATION_OVERLAP_MS } from '../../../libs/integrations/index.js';
-import { assertSafeCallbackUrl, parseAllowHosts, resolveAndCheck, UnsafeCallbackUrlError } from '../../../libs/webhooks/index.js';
+import {
+  assertSafeCallbackUrl,
+  parseAllowHosts,
+  resolveAndCheck,
+  UnsafeCallbackUrlError,
+} from '../../../libs/webhooks/index.js';
 import { orgScope, type Principal } from '../auth/principal.js';
 import { SERVER_SECRET } from '../auth/server-secret.js';
 import { ApiError, notFound } from '../common/api-error.js';
@@ -32,7 +37,14 @@ export class IntegrationsService {
     const callbackUrl = await this.checkCallbackUrl(body.callbackUrl);
     const id = newId();
     const { plain, encrypted } = this.secrets.generate(id);
-    const row = await this.integrations.create({ id, orgId, name: body.name, callbackUrl, events: body.events, ...encrypted });
+    const row = await this.integrations.create({
+      id,
+      orgId,
+      name: body.name,
+      callbackUrl,
+      events: body.events,
+      ...encrypted,
+    });
     return { row, ...plain };
   }
 
@@ -49,7 +61,8 @@ export class IntegrationsService {
     await this.find(principal, id);
     const { plain, encrypted } = this.secrets.generate(id);
     const previousExpiresAt = new Date(Date.now() + ROTATION_OVERLAP_MS);
-    if (!(await this.integrations.rotate(id, orgScope(principal), { ...encrypted, previousExpiresAt }))) throw notFound('integration');
+    if (!(await this.integrations.rotate(id, orgScope(principal), { ...encrypted, previousExpiresAt })))
+      throw notFound('integration');
     return { id, ...plain, previousSecretsExpireAt: previousExpiresAt };
   }
 
@@ -80,7 +93,8 @@ export class IntegrationsService {
       });
       return parsed.toString();
     } catch (error) {
-      if (error instanceof UnsafeCallbackUrlError) throw new ApiError(422, 'unsafe_callback_url', error.message, { reason: error.code });
+      if (error instanceof UnsafeCallbackUrlError)
+        throw new ApiError(422, 'unsafe_callback_url', error.message, { reason: error.code });
       throw error;
     }
   }

@@ -5,4 +5,8 @@ import { MetricsController } from './metrics.controller.js';
 import { QueueDepthCollector } from './queue-depth.collector.js';
 
 export const METRICS_CONTROLLERS = [MetricsController];
-export const METRICS_PROVIDERS = [{ provide: ApiMetrics, useFactory: () => new ApiMetrics() }, HttpObservabilityHook, QueueDepthCollector];
+export const METRICS_PROVIDERS = [
+  { provide: ApiMetrics, useFactory: () => new ApiMetrics() },
+  HttpObservabilityHook,
+  QueueDepthCollector,
+];

@@ -25,11 +25,17 @@ export class MetricsController {
   ) {}
 
   @Get()
-  async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async scrape(
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const expected = this.config.metricsToken;
     if (expected) {
       const given = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1] ?? '';
-      if (!sameToken(given, expected)) throw new ApiError(401, 'unauthorized', 'metrics need the metrics token', undefined, { 'www-authenticate': 'Bearer' });
+      if (!sameToken(given, expected))
+        throw new ApiError(401, 'unauthorized', 'metrics need the metrics token', undefined, {
+          'www-authenticate': 'Bearer',
+        });
     }
     void reply.header('content-type', this.metrics.registry.contentType);
     return this.metrics.registry.metrics();

@@ -48,15 +48,28 @@ export class QueueDepthCollector implements OnModuleInit {
         registers,
         async collect() {
           this.reset();
-          for (const reading of (await collector.read()) ?? []) this.set({ queue: reading.queue, pool: reading.pool }, pick(reading));
+          for (const reading of (await collector.read()) ?? [])
+            this.set({ queue: reading.queue, pool: reading.pool }, pick(reading));
         },
       });
     };
     gauge('stepgrade_queue_waiting', 'Jobs waiting (incl. prioritized) per queue', (reading) => reading.waiting);
     gauge('stepgrade_queue_active', 'Jobs being processed per queue', (reading) => reading.active);
-    gauge('stepgrade_queue_delayed', 'Jobs delayed (retry backoff, scheduled webhook retries) per queue', (reading) => reading.delayed);
-    gauge('stepgrade_queue_failed', 'Jobs kept in the failed set (bounded retention) per queue', (reading) => reading.failed);
-    gauge('stepgrade_queue_oldest_waiting_age_seconds', 'Age of the oldest waiting job per queue (0 when none)', (reading) => reading.oldestWaitingAgeS);
+    gauge(
+      'stepgrade_queue_delayed',
+      'Jobs delayed (retry backoff, scheduled webhook retries) per queue',
+      (reading) => reading.delayed,
+    );
+    gauge(
+      'stepgrade_queue_failed',
+      'Jobs kept in the failed set (bounded retention) per queue',
+      (reading) => reading.failed,
+    );
+    gauge(
+      'stepgrade_queue_oldest_waiting_age_seconds',
+      'Age of the oldest waiting job per queue (0 when none)',
+      (reading) => reading.oldestWaitingAgeS,
+    );
     const collector = this;
     new Gauge({
       name: 'stepgrade_queue_stats_up',

@@ -41,11 +41,26 @@ export class OrgsController {
     }
     const orgId = body.role === 'admin' ? null : body.orgId!;
     if (body.integrationId !== undefined) {
-      if (body.role !== 'integration') throw new ApiError(422, 'invalid_content', 'only integration keys are bound to an integration');
-      if (!isId(body.integrationId) || !(await this.integrations.findById(body.integrationId, orgId))) throw notFound('integration');
+      if (body.role !== 'integration')
+        throw new ApiError(422, 'invalid_content', 'only integration keys are bound to an integration');
+      if (!isId(body.integrationId) || !(await this.integrations.findById(body.integrationId, orgId)))
+        throw notFound('integration');
     }
-    const created = await this.apiKeys.issue({ orgId, role: body.role, name: body.name, integrationId: body.integrationId ?? null });
-    return { id: created.id, key: created.key, prefix: created.prefix, role: created.role, orgId: created.orgId, name: created.name, integrationId: body.integrationId ?? null };
+    const created = await this.apiKeys.issue({
+      orgId,
+      role: body.role,
+      name: body.name,
+      integrationId: body.integrationId ?? null,
+    });
+    return {
+      id: created.id,
+      key: created.key,
+      prefix: created.prefix,
+      role: created.role,
+      orgId: created.orgId,
+      name: created.name,
+      integrationId: body.integrationId ?? null,
+    };
   }
 
   @Get('api-keys')

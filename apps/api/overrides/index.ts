@@ -5,5 +5,9 @@ import { OverridesController } from './overrides.controller.js';
 import { SubmissionViewService } from './submission-view.service.js';
 
 export const OVERRIDE_CONTROLLERS = [OverridesController];
-export const OVERRIDE_PROVIDERS = [OverrideService, SubmissionViewService, { provide: REVIEW_OVERRIDE_HANDLER, useExisting: OverrideService }];
+export const OVERRIDE_PROVIDERS = [
+  OverrideService,
+  SubmissionViewService,
+  { provide: REVIEW_OVERRIDE_HANDLER, useExisting: OverrideService },
+];
 export { OverrideService, SubmissionViewService };

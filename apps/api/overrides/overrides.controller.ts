@@ -19,9 +19,17 @@ export class OverridesController {
   /** 200 with the submission as it now reads: the override wins over the computed score. */
   @Put()
   @Roles('admin', 'teacher')
-  async override(@Param('id') id: string, @Param('problemKey') problemKey: string, @Body(new ZodPipe(overrideBody)) body: OverrideBody, @CurrentPrincipal() principal: Principal) {
+  async override(
+    @Param('id') id: string,
+    @Param('problemKey') problemKey: string,
+    @Body(new ZodPipe(overrideBody)) body: OverrideBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     if (!isId(id)) throw notFound('submission');
-    await this.overrides.apply({ submissionId: id, problemKey, score: body.score, comment: body.comment, by: principal.keyId }, orgScope(principal));
+    await this.overrides.apply(
+      { submissionId: id, problemKey, score: body.score, comment: body.comment, by: principal.keyId },
+      orgScope(principal),
+    );
     const submission = await this.submissions.findById(id, orgScope(principal));
     if (!submission) throw notFound('submission');
     return this.view.present(submission);

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { OverrideRepository, RegradeRepository, ResultReadRepository, type SubmissionRow } from '../../../libs/db/index.js';
+import {
+  OverrideRepository,
+  RegradeRepository,
+  ResultReadRepository,
+  type SubmissionRow,
+} from '../../../libs/db/index.js';
 import { presentSubmission } from '../submissions/submission.presenter.js';
 
 /**

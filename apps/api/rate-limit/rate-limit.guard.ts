@@ -34,15 +34,24 @@ export class RateLimitGuard implements CanActivate {
     if (!this.bucket || !principal) return true;
     const decision = await this.decide(`${this.config.queuePrefix}:ratelimit:${principal.keyId}`);
     if (decision.allowed) return true;
-    throw new ApiError(429, 'rate_limited', `too many requests for this API key; retry after ${decision.retryAfterS} s`, undefined, {
-      'retry-after': String(decision.retryAfterS),
-    });
+    throw new ApiError(
+      429,
+      'rate_limited',
+      `too many requests for this API key; retry after ${decision.retryAfterS} s`,
+      undefined,
+      {
+        'retry-after': String(decision.retryAfterS),
+      },
+    );
   }
 
   private async decide(key: string): Promise<BucketDecision> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${REDIS_DECISION_TIMEOUT_MS} ms`)), REDIS_DECISION_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${REDIS_DECISION_TIMEOUT_MS} ms`)),
+        REDIS_DECISION_TIMEOUT_MS,
+      );
     });
     try {
       return await Promise.race([this.bucket!.take(key), timeout]);

@@ -25,7 +25,9 @@ return {allowed, retry_ms}`;
 
 export type BucketDecision = { allowed: true } | { allowed: false; retryAfterS: number };
 
-type RedisWithBucket = Redis & { stepgradeTokenBucket(key: string, rate: number, burst: number): Promise<[number, number]> };
+type RedisWithBucket = Redis & {
+  stepgradeTokenBucket(key: string, rate: number, burst: number): Promise<[number, number]>;
+};
 
 /** `rate` tokens per second, up to `burst`; one request takes one token. */
 export class TokenBucket {
@@ -37,7 +39,8 @@ export class TokenBucket {
     private readonly burst: number,
   ) {
     if (!(rate > 0) || !(burst >= 1)) throw new Error('a token bucket needs rate > 0 and burst ≥ 1');
-    if (!('stepgradeTokenBucket' in redis)) redis.defineCommand('stepgradeTokenBucket', { numberOfKeys: 1, lua: TOKEN_BUCKET_LUA });
+    if (!('stepgradeTokenBucket' in redis))
+      redis.defineCommand('stepgradeTokenBucket', { numberOfKeys: 1, lua: TOKEN_BUCKET_LUA });
     this.redis = redis as RedisWithBucket;
   }
 

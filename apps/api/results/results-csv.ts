@@ -12,6 +12,13 @@ export function csvHeader(problemKeys: string[]): string {
 }
 
 export function csvRow(row: StudentResultRow, problemKeys: string[]): string {
-  const cells = [row.studentId, row.submissionId, ...problemKeys.map((key) => row.scores[key] ?? null), row.total, row.maxTotal, row.status];
+  const cells = [
+    row.studentId,
+    row.submissionId,
+    ...problemKeys.map((key) => row.scores[key] ?? null),
+    row.total,
+    row.maxTotal,
+    row.status,
+  ];
   return `${cells.map(csvCell).join(',')}\r\n`;
 }

@@ -25,7 +25,12 @@ export class ResultsController {
   ) {}
 
   @Get()
-  async results(@Param('id') id: string, @Query(new ZodQueryPipe(resultsQuery)) query: z.infer<typeof resultsQuery>, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async results(
+    @Param('id') id: string,
+    @Query(new ZodQueryPipe(resultsQuery)) query: z.infer<typeof resultsQuery>,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const assignment = isId(id) ? await this.assignments.findById(id, orgScope(principal)) : null;
     if (!assignment) throw notFound('assignment');
     const problemKeys = assignment.problems.map((problem) => problem.key);
@@ -43,7 +48,9 @@ export class ResultsController {
       if (rows.length < CSV_PAGE) break;
       after = rows[rows.length - 1]!.studentId;
     }
-    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="results-${assignment.id}.csv"`);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="results-${assignment.id}.csv"`);
     return chunks.join('');
   }
 }

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { AssignmentRepository, ResultReadRepository, type SubmissionRow, SubmissionRepository } from '../../../libs/db/index.js';
-import { type AssignmentReview, readFinalAnswer, readSteps, type SettledSubmission } from '../../../libs/review/index.js';
+import {
+  AssignmentRepository,
+  ResultReadRepository,
+  type SubmissionRow,
+  SubmissionRepository,
+} from '../../../libs/db/index.js';
+import {
+  type AssignmentReview,
+  readFinalAnswer,
+  readSteps,
+  type SettledSubmission,
+} from '../../../libs/review/index.js';
 
 // Bounds for one page view: the page is for a class or a course section, not a data export; a
 // larger assignment is summarised over its first MAX_SUBMISSIONS rows (the page says how many).
@@ -12,7 +22,12 @@ function latestPerStudent(rows: SubmissionRow[]): SubmissionRow[] {
   const latest = new Map<string, SubmissionRow>();
   for (const row of rows) {
     const current = latest.get(row.studentId);
-    if (!current || row.createdAt > current.createdAt || (row.createdAt.getTime() === current.createdAt.getTime() && row.id > current.id)) latest.set(row.studentId, row);
+    if (
+      !current ||
+      row.createdAt > current.createdAt ||
+      (row.createdAt.getTime() === current.createdAt.getTime() && row.id > current.id)
+    )
+      latest.set(row.studentId, row);
   }
   return [...latest.values()];
 }
@@ -38,7 +53,14 @@ export class AssignmentReviewLoader {
       const chunk = settled.slice(start, start + RESULT_READS_IN_PARALLEL);
       latest.push(...(await Promise.all(chunk.map((row) => this.settledView(row)))));
     }
-    return { assignmentId: assignment.id, title: assignment.title, problemKeys: assignment.problems.map((problem) => problem.key), statusCounts, latest, submissionLink };
+    return {
+      assignmentId: assignment.id,
+      title: assignment.title,
+      problemKeys: assignment.problems.map((problem) => problem.key),
+      statusCounts,
+      latest,
+      submissionLink,
+    };
   }
 
   private async allSubmissions(assignmentId: string): Promise<SubmissionRow[]> {
@@ -62,11 +84,14 @@ export class AssignmentReviewLoader {
       maxScore: row.maxScore,
       answers: (result?.answers ?? []).map((answer) => {
         const steps = readSteps(answer.steps);
-        const firstErrorStep = answer.firstErrorStep === null ? undefined : steps.find((step) => step.index === answer.firstErrorStep);
+        const firstErrorStep =
+          answer.firstErrorStep === null ? undefined : steps.find((step) => step.index === answer.firstErrorStep);
         return {
           problemKey: answer.problemKey,
           finalVerdict: readFinalAnswer(answer.finalAnswer).verdict,
-          firstError: firstErrorStep ? { index: firstErrorStep.index, text: firstErrorStep.text, reason: firstErrorStep.reason } : null,
+          firstError: firstErrorStep
+            ? { index: firstErrorStep.index, text: firstErrorStep.text, reason: firstErrorStep.reason }
+            : null,
         };
       }),
     };

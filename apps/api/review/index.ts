@@ -9,4 +9,8 @@ import { SubmissionReviewLoader } from './submission-review.loader.js';
 
 export const REVIEW_CONTROLLERS = [ReviewLinksController, ReviewPagesController, ReviewAssetsController];
 export const REVIEW_PROVIDERS = [ReviewLinkService, SubmissionReviewLoader, AssignmentReviewLoader];
-export { REVIEW_OVERRIDE_HANDLER, type ReviewOverrideHandler, type ReviewOverrideInput } from './review-override.handler.js';
+export {
+  REVIEW_OVERRIDE_HANDLER,
+  type ReviewOverrideHandler,
+  type ReviewOverrideInput,
+} from './review-override.handler.js';

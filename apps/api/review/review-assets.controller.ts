@@ -14,7 +14,10 @@ const FONT_TYPES: Record<string, string> = { woff2: 'font/woff2', woff: 'font/wo
 const ASSET_CACHE = 'public, max-age=86400';
 
 function sendAsset(reply: FastifyReply, type: string, body: string | Buffer): FastifyReply {
-  return reply.status(200).headers({ 'content-type': type, 'cache-control': ASSET_CACHE, 'x-content-type-options': 'nosniff' }).send(body);
+  return reply
+    .status(200)
+    .headers({ 'content-type': type, 'cache-control': ASSET_CACHE, 'x-content-type-options': 'nosniff' })
+    .send(body);
 }
 
 @Controller('review/assets')

@@ -11,9 +11,16 @@ const linkBody = z.object({ canOverride: z.boolean().optional() }).strip();
 /** An empty body is allowed (`{}` is implied); anything else must be the object above. */
 function readLinkBody(body: unknown): { canOverride: boolean } {
   if (body === undefined || body === null || body === '') return { canOverride: false };
-  if (typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'malformed_request', 'the request body must be a JSON object');
+  if (typeof body !== 'object' || Array.isArray(body))
+    throw new ApiError(400, 'malformed_request', 'the request body must be a JSON object');
   const parsed = linkBody.safeParse(body);
-  if (!parsed.success) throw new ApiError(422, 'invalid_content', 'invalid request: canOverride must be a boolean', parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+  if (!parsed.success)
+    throw new ApiError(
+      422,
+      'invalid_content',
+      'invalid request: canOverride must be a boolean',
+      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
   return { canOverride: parsed.data.canOverride ?? false };
 }
 

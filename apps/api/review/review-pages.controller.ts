@@ -2,7 +2,12 @@ import { Body, Controller, Get, Headers, Inject, Optional, Param, Post, Query, R
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { isId } from '../../../libs/db/index.js';
-import { renderAssignmentPage, renderMessagePage, renderNotFoundPage, renderSubmissionPage } from '../../../libs/review/index.js';
+import {
+  renderAssignmentPage,
+  renderMessagePage,
+  renderNotFoundPage,
+  renderSubmissionPage,
+} from '../../../libs/review/index.js';
 import { Public } from '../auth/auth.decorators.js';
 import { AssignmentReviewLoader } from './assignment-review.loader.js';
 import { sendHtml } from './html-reply.js';
@@ -31,20 +36,33 @@ export class ReviewPagesController {
   ) {}
 
   @Get('submissions/:id')
-  async submission(@Param('id') id: string, @Query('token') token: unknown, @Query('saved') saved: unknown, @Res() reply: FastifyReply) {
+  async submission(
+    @Param('id') id: string,
+    @Query('token') token: unknown,
+    @Query('saved') saved: unknown,
+    @Res() reply: FastifyReply,
+  ) {
     const claims = isId(id) ? this.links.verify(token, 'submission', id) : null;
     const view = claims ? await this.submissionLoader.load(id) : null;
     if (!claims || !view) return sendHtml(reply, 404, renderNotFoundPage());
     const overrideForm = claims.canOverride
-      ? { actionUrl: `${encodeURIComponent(id)}/override?token=${token as string}`, csrfToken: this.links.signer.csrfFor(token as string) }
+      ? {
+          actionUrl: `${encodeURIComponent(id)}/override?token=${token as string}`,
+          csrfToken: this.links.signer.csrfFor(token as string),
+        }
       : null;
-    return sendHtml(reply, 200, renderSubmissionPage({ ...view, overrideForm, notice: saved === '1' ? 'Override saved.' : null }));
+    return sendHtml(
+      reply,
+      200,
+      renderSubmissionPage({ ...view, overrideForm, notice: saved === '1' ? 'Override saved.' : null }),
+    );
   }
 
   @Get('assignments/:id')
   async assignment(@Param('id') id: string, @Query('token') token: unknown, @Res() reply: FastifyReply) {
     const claims = isId(id) ? this.links.verify(token, 'assignment', id) : null;
-    const submissionLink = (submissionId: string) => `../submissions/${encodeURIComponent(submissionId)}?token=${this.links.childSubmissionToken(claims!, submissionId)}`;
+    const submissionLink = (submissionId: string) =>
+      `../submissions/${encodeURIComponent(submissionId)}?token=${this.links.childSubmissionToken(claims!, submissionId)}`;
     const view = claims ? await this.assignmentLoader.load(id, submissionLink) : null;
     if (!claims || !view) return sendHtml(reply, 404, renderNotFoundPage());
     return sendHtml(reply, 200, renderAssignmentPage(view));
@@ -64,16 +82,52 @@ export class ReviewPagesController {
     const crossSite = fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none';
     const presentedCsrf = body && typeof body === 'object' ? (body as Record<string, unknown>).csrf : undefined;
     if (crossSite || !this.links.signer.checkCsrf(token as string, presentedCsrf)) {
-      return sendHtml(reply, 403, renderMessagePage('Override refused', 'The form did not come from this review page. Reload the page and try again.'));
+      return sendHtml(
+        reply,
+        403,
+        renderMessagePage(
+          'Override refused',
+          'The form did not come from this review page. Reload the page and try again.',
+        ),
+      );
     }
     const form = overrideForm.safeParse(body ?? {});
-    if (!form.success) return sendHtml(reply, 422, renderMessagePage('Override not saved', 'Give a problem, a score of 0 or more, and a comment.'));
+    if (!form.success)
+      return sendHtml(
+        reply,
+        422,
+        renderMessagePage('Override not saved', 'Give a problem, a score of 0 or more, and a comment.'),
+      );
     const view = await this.submissionLoader.load(id);
     const answer = view?.answers.find((candidate) => candidate.problemKey === form.data.problemKey);
-    if (!view || !answer) return sendHtml(reply, 422, renderMessagePage('Override not saved', 'This submission has no such problem.'));
-    if (form.data.score > answer.points) return sendHtml(reply, 422, renderMessagePage('Override not saved', `The score must be between 0 and ${answer.points}.`));
-    if (!this.overrides) return sendHtml(reply, 503, renderMessagePage('Overrides are not available', 'This server cannot store overrides yet; use the API when it can.'));
-    await this.overrides.apply({ submissionId: id, problemKey: form.data.problemKey, score: form.data.score, comment: form.data.comment, by: claims.by ?? 'review-link' });
-    return reply.status(303).header('location', `../${encodeURIComponent(id)}?token=${token as string}&saved=1`).header('cache-control', 'no-store').send();
+    if (!view || !answer)
+      return sendHtml(reply, 422, renderMessagePage('Override not saved', 'This submission has no such problem.'));
+    if (form.data.score > answer.points)
+      return sendHtml(
+        reply,
+        422,
+        renderMessagePage('Override not saved', `The score must be between 0 and ${answer.points}.`),
+      );
+    if (!this.overrides)
+      return sendHtml(
+        reply,
+        503,
+        renderMessagePage(
+          'Overrides are not available',
+          'This server cannot store overrides yet; use the API when it can.',
+        ),
+      );
+    await this.overrides.apply({
+      submissionId: id,
+      problemKey: form.data.problemKey,
+      score: form.data.score,
+      comment: form.data.comment,
+      by: claims.by ?? 'review-link',
+    });
+    return reply
+      .status(303)
+      .header('location', `../${encodeURIComponent(id)}?token=${token as string}&saved=1`)
+      .header('cache-control', 'no-store')
+      .send();
   }
 }

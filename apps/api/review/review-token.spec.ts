@@ -26,7 +26,9 @@ describe('ReviewTokenSigner', () => {
   it('rejects a tampered payload, a tampered signature and a token from another secret', () => {
     const token = signer.sign({ ...claims, canOverride: false });
     const [payload, signature] = token.split('.') as [string, string];
-    const upgraded = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), o: 1 })).toString('base64url');
+    const upgraded = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), o: 1 }),
+    ).toString('base64url');
     expect(signer.verify(`${upgraded}.${signature}`, { kind: 'submission', id: 'sub1' }, now)).toBeNull();
     const flipped = signature.slice(0, -2) + (signature.endsWith('AA') ? 'BB' : 'AA');
     expect(signer.verify(`${payload}.${flipped}`, { kind: 'submission', id: 'sub1' }, now)).toBeNull();

@@ -35,7 +35,13 @@ export class ReviewTokenSigner {
   }
 
   sign(claims: ReviewClaims): string {
-    const payload = { k: KIND_CODES[claims.kind], i: claims.id, o: claims.canOverride ? 1 : 0, e: claims.exp, ...(claims.by ? { b: claims.by } : {}) };
+    const payload = {
+      k: KIND_CODES[claims.kind],
+      i: claims.id,
+      o: claims.canOverride ? 1 : 0,
+      e: claims.exp,
+      ...(claims.by ? { b: claims.by } : {}),
+    };
     const encoded = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
     return `${encoded}.${mac(this.key, 'review-link', encoded).toString('base64url')}`;
   }
@@ -54,7 +60,13 @@ export class ReviewTokenSigner {
     }
     if (payload.k !== KIND_CODES[expected.kind] || payload.i !== expected.id) return null;
     if (typeof payload.e !== 'number' || payload.e * 1000 <= nowMs) return null;
-    return { kind: expected.kind, id: expected.id, canOverride: payload.o === 1, exp: payload.e, by: typeof payload.b === 'string' ? payload.b : null };
+    return {
+      kind: expected.kind,
+      id: expected.id,
+      canOverride: payload.o === 1,
+      exp: payload.e,
+      by: typeof payload.b === 'string' ? payload.b : null,
+    };
   }
 
   /**

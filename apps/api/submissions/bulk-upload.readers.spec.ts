@@ -18,13 +18,26 @@ async function* chunksOf(text: string, size = 7) {
 describe('readCsv', () => {
   it('answers 400, not a server error, for CSV that cannot be parsed (a stray quote)', async () => {
     const csv = 'studentId,problemKey,text\ns-1,p1,x\n,p1,>y"iJ\n';
-    await expect(collect(readCsv(chunksOf(csv), limits))).rejects.toMatchObject({ status: 400, code: 'malformed_request' });
+    await expect(collect(readCsv(chunksOf(csv), limits))).rejects.toMatchObject({
+      status: 400,
+      code: 'malformed_request',
+    });
   });
 
   it('merges contiguous rows, keeps the first externalId and rejects a stray row at its index', async () => {
     const csv = 'studentId,problemKey,text,externalId\na,p1,x,e-a\na,p2,y,other\nb,p1,z,\na,p3,w,\n';
     expect(await collect(readCsv(chunksOf(csv), limits))).toEqual([
-      { index: 0, item: { studentId: 'a', externalId: 'e-a', answers: [{ problemKey: 'p1', text: 'x' }, { problemKey: 'p2', text: 'y' }] } },
+      {
+        index: 0,
+        item: {
+          studentId: 'a',
+          externalId: 'e-a',
+          answers: [
+            { problemKey: 'p1', text: 'x' },
+            { problemKey: 'p2', text: 'y' },
+          ],
+        },
+      },
       { index: 3, error: { code: 'non_contiguous', message: expect.any(String) } },
       { index: 2, item: { studentId: 'b', externalId: null, answers: [{ problemKey: 'p1', text: 'z' }] } },
     ]);
@@ -36,8 +49,11 @@ describe('readCsv', () => {
   });
 
   it('refuses a body over the byte limit with 413', async () => {
-    const csv = 'studentId,problemKey,text\n' + 's,p1,' + 'x'.repeat(900) + '\n'.repeat(1) + 't,p1,' + 'y'.repeat(900) + '\n';
-    await expect(collect(readCsv(chunksOf(csv, 500), { ...limits, maxBytes: 1_000 }))).rejects.toMatchObject({ status: 413 });
+    const csv =
+      'studentId,problemKey,text\n' + 's,p1,' + 'x'.repeat(900) + '\n'.repeat(1) + 't,p1,' + 'y'.repeat(900) + '\n';
+    await expect(collect(readCsv(chunksOf(csv, 500), { ...limits, maxBytes: 1_000 }))).rejects.toMatchObject({
+      status: 413,
+    });
   });
 });
 

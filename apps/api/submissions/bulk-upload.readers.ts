@@ -4,7 +4,8 @@ import split2 from 'split2';
 import { ApiError } from '../common/api-error.js';
 
 /** One item of an upload: a submission to validate, or a row refused before validation. */
-export type UploadEntry = { index: number; item: unknown } | { index: number; error: { code: string; message: string } };
+export type UploadEntry =
+  { index: number; item: unknown } | { index: number; error: { code: string; message: string } };
 
 export interface UploadLimits {
   maxBytes: number;
@@ -14,7 +15,8 @@ export interface UploadLimits {
 }
 
 // The rest of the upload is never read, so the connection cannot carry another request.
-export const tooLarge = (message: string) => new ApiError(413, 'payload_too_large', message, undefined, { connection: 'close' });
+export const tooLarge = (message: string) =>
+  new ApiError(413, 'payload_too_large', message, undefined, { connection: 'close' });
 
 /** Passes the body through, failing with 413 as soon as it passes the byte limit. */
 async function* limitBytes(body: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Buffer> {
@@ -28,14 +30,21 @@ async function* limitBytes(body: AsyncIterable<Buffer | string>, maxBytes: numbe
 }
 
 /** Runs the body through a parsing stream; an error anywhere (limit, syntax) ends the iteration. */
-function through<T>(body: AsyncIterable<Buffer | string>, limits: UploadLimits, parser: NodeJS.ReadWriteStream): AsyncIterable<T> {
+function through<T>(
+  body: AsyncIterable<Buffer | string>,
+  limits: UploadLimits,
+  parser: NodeJS.ReadWriteStream,
+): AsyncIterable<T> {
   // pipeline destroys every stage with the first error, so the consumer's for-await throws it.
   pipeline(Readable.from(limitBytes(body, limits.maxBytes)), parser, () => undefined);
   return parser as unknown as AsyncIterable<T>;
 }
 
 /** NDJSON: one submission per line; `index` is the 0-based line number (blank lines are skipped). */
-export async function* readNdjson(body: AsyncIterable<Buffer | string>, limits: UploadLimits): AsyncGenerator<UploadEntry> {
+export async function* readNdjson(
+  body: AsyncIterable<Buffer | string>,
+  limits: UploadLimits,
+): AsyncGenerator<UploadEntry> {
   let index = -1;
   try {
     for await (const line of through<string>(body, limits, split2({ maxLength: limits.maxItemBytes }))) {
@@ -49,7 +58,8 @@ export async function* readNdjson(body: AsyncIterable<Buffer | string>, limits: 
       }
     }
   } catch (error) {
-    if (/maximum buffer reached/i.test((error as Error).message)) throw tooLarge(`a line is longer than ${limits.maxItemBytes} bytes`);
+    if (/maximum buffer reached/i.test((error as Error).message))
+      throw tooLarge(`a line is longer than ${limits.maxItemBytes} bytes`);
     throw error;
   }
 }
@@ -71,8 +81,16 @@ interface StudentRows {
  * finished student is rejected as `non_contiguous`; the first row's externalId applies.
  * `index` is the 0-based data row; a merged submission is reported at its first row.
  */
-export async function* readCsv(body: AsyncIterable<Buffer | string>, limits: UploadLimits): AsyncGenerator<UploadEntry> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: limits.maxItemBytes });
+export async function* readCsv(
+  body: AsyncIterable<Buffer | string>,
+  limits: UploadLimits,
+): AsyncGenerator<UploadEntry> {
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: limits.maxItemBytes,
+  });
   let columns: Map<CsvColumn, number> | null = null;
   let current: StudentRows | null = null;
   const finishedStudents = new Set<string>();
@@ -86,7 +104,10 @@ export async function* readCsv(body: AsyncIterable<Buffer | string>, limits: Upl
       index++;
       if (index >= limits.maxItems) throw tooLarge(`more than ${limits.maxItems} items`);
       if (record.length !== columns.size) {
-        yield { index, error: { code: 'invalid_content', message: `expected ${columns.size} columns, found ${record.length}` } };
+        yield {
+          index,
+          error: { code: 'invalid_content', message: `expected ${columns.size} columns, found ${record.length}` },
+        };
         continue;
       }
       const field = (name: CsvColumn) => (columns!.has(name) ? record[columns!.get(name)!]! : '');
@@ -97,7 +118,10 @@ export async function* readCsv(body: AsyncIterable<Buffer | string>, limits: Upl
         continue;
       }
       if (finishedStudents.has(studentId)) {
-        yield { index, error: { code: 'non_contiguous', message: `the rows of student ${studentId} must be contiguous` } };
+        yield {
+          index,
+          error: { code: 'non_contiguous', message: `the rows of student ${studentId} must be contiguous` },
+        };
         continue;
       }
       if (current) {
@@ -108,14 +132,22 @@ export async function* readCsv(body: AsyncIterable<Buffer | string>, limits: Upl
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'CSV_MAX_RECORD_SIZE' || code === 'MAX_RECORD_SIZE') throw tooLarge(`a row is longer than ${limits.maxItemBytes} bytes`);
+    if (code === 'CSV_MAX_RECORD_SIZE' || code === 'MAX_RECORD_SIZE')
+      throw tooLarge(`a row is longer than ${limits.maxItemBytes} bytes`);
     // csv-parse names its errors CsvError; their codes (INVALID_OPENING_QUOTE, …) vary by version.
     if (error instanceof CsvError || (error as Error).name === 'CsvError') {
-      throw new ApiError(400, 'malformed_request', `the CSV cannot be read: ${(error as Error).message}`, undefined, { connection: 'close' });
+      throw new ApiError(400, 'malformed_request', `the CSV cannot be read: ${(error as Error).message}`, undefined, {
+        connection: 'close',
+      });
     }
     throw error;
   }
-  if (!columns) throw new ApiError(400, 'malformed_request', 'the CSV is empty: expected a header studentId,problemKey,text[,externalId]');
+  if (!columns)
+    throw new ApiError(
+      400,
+      'malformed_request',
+      'the CSV is empty: expected a header studentId,problemKey,text[,externalId]',
+    );
   if (current) yield toEntry(current);
 }
 
@@ -128,7 +160,11 @@ function readHeader(record: string[]): Map<CsvColumn, number> {
   const unknown = names.filter((name) => !(CSV_COLUMNS as readonly string[]).includes(name));
   const missing = CSV_COLUMNS.slice(0, 3).filter((name) => !names.includes(name));
   if (unknown.length > 0 || missing.length > 0 || new Set(names).size !== names.length) {
-    throw new ApiError(400, 'malformed_request', `the CSV header must be studentId,problemKey,text[,externalId] (got ${names.join(',')})`);
+    throw new ApiError(
+      400,
+      'malformed_request',
+      `the CSV header must be studentId,problemKey,text[,externalId] (got ${names.join(',')})`,
+    );
   }
   return new Map(names.map((name, position) => [name as CsvColumn, position]));
 }

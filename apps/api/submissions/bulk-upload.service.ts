@@ -28,8 +28,17 @@ export class BulkUploadService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async accept(assignment: AssignmentRow, body: AsyncIterable<Buffer | string>, format: UploadFormat, maxItems = STREAMED_BATCH_MAX_ITEMS): Promise<BatchOutcome> {
-    const limits: UploadLimits = { maxBytes: this.config.http.streamBodyLimitBytes, maxItems, maxItemBytes: MAX_ITEM_BYTES };
+  async accept(
+    assignment: AssignmentRow,
+    body: AsyncIterable<Buffer | string>,
+    format: UploadFormat,
+    maxItems = STREAMED_BATCH_MAX_ITEMS,
+  ): Promise<BatchOutcome> {
+    const limits: UploadLimits = {
+      maxBytes: this.config.http.streamBodyLimitBytes,
+      maxItems,
+      maxItemBytes: MAX_ITEM_BYTES,
+    };
     const entries = format === 'csv' ? readCsv(body, limits) : readNdjson(body, limits);
     const problemKeys = new Set(assignment.problems.map((problem) => problem.key));
     const session = await this.uploads.begin({ orgId: assignment.orgId, assignmentId: assignment.id });
@@ -41,7 +50,11 @@ export class BulkUploadService {
       inserted.forEach((result, position) => {
         if (result.kind === 'accepted') outcome.accepted++;
         else if (result.kind === 'duplicate') outcome.duplicates++;
-        else outcome.rejected.push({ index: chunk[position]!.index, error: { code: 'conflict', message: 'a submission with this externalId and different content exists' } });
+        else
+          outcome.rejected.push({
+            index: chunk[position]!.index,
+            error: { code: 'conflict', message: 'a submission with this externalId and different content exists' },
+          });
       });
       chunk = [];
     };
@@ -68,7 +81,12 @@ export class BulkUploadService {
   }
 
   /** The normalized submission, or null when the entry was rejected or is a repeat inside the batch. */
-  private validate(entry: UploadEntry, problemKeys: Set<string>, seenExternalIds: Set<string>, outcome: BatchOutcome): NewSubmission | null {
+  private validate(
+    entry: UploadEntry,
+    problemKeys: Set<string>,
+    seenExternalIds: Set<string>,
+    outcome: BatchOutcome,
+  ): NewSubmission | null {
     if ('error' in entry) {
       outcome.rejected.push({ index: entry.index, error: entry.error });
       return null;

@@ -35,7 +35,11 @@ export class IntakeTargetCache {
     if (cached && cached.expiresAt > Date.now()) return cached.target;
     const assignment = await this.assignments.findById(assignmentId, null);
     if (!assignment) return null;
-    const target = { id: assignment.id, orgId: assignment.orgId, problemKeys: new Set(assignment.problems.map((problem) => problem.key)) };
+    const target = {
+      id: assignment.id,
+      orgId: assignment.orgId,
+      problemKeys: new Set(assignment.problems.map((problem) => problem.key)),
+    };
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(assignmentId, { target, expiresAt: Date.now() + TTL_MS });
     return target;

@@ -28,8 +28,12 @@ export class SubmissionIntakeService {
   async acceptOne(assignment: IntakeTarget, raw: unknown): Promise<{ created: boolean; id: string; status: string }> {
     const normalized = normalizeSubmission(raw, assignment.problemKeys);
     if (!normalized.ok) throw new ApiError(422, normalized.code, normalized.message);
-    const outcome = await this.submissions.insertOne({ orgId: assignment.orgId, assignmentId: assignment.id }, normalized.submission);
-    if (outcome.kind === 'conflict') throw conflict('a submission with this externalId and different content exists', { id: outcome.id });
+    const outcome = await this.submissions.insertOne(
+      { orgId: assignment.orgId, assignmentId: assignment.id },
+      normalized.submission,
+    );
+    if (outcome.kind === 'conflict')
+      throw conflict('a submission with this externalId and different content exists', { id: outcome.id });
     if (outcome.kind === 'duplicate') return { created: false, id: outcome.id, status: outcome.status };
     await this.enqueue([outcome.id]);
     return { created: true, id: outcome.id, status: 'queued' };
@@ -43,7 +47,8 @@ export class SubmissionIntakeService {
     let duplicates = 0;
     items.forEach((item, index) => {
       const normalized = normalizeSubmission(item, problemKeys);
-      if (!normalized.ok) return rejected.push({ index, error: { code: normalized.code, message: normalized.message } });
+      if (!normalized.ok)
+        return rejected.push({ index, error: { code: normalized.code, message: normalized.message } });
       const externalId = normalized.submission.externalId;
       // An externalId repeated inside one batch counts once; later ones are duplicates.
       if (externalId !== null && seenExternalIds.has(externalId)) return duplicates++;
@@ -62,7 +67,11 @@ export class SubmissionIntakeService {
     outcomes.forEach((outcome, position) => {
       if (outcome.kind === 'accepted') acceptedIds.push(outcome.id);
       else if (outcome.kind === 'duplicate') duplicates++;
-      else rejected.push({ index: valid[position]!.index, error: { code: 'conflict', message: 'a submission with this externalId and different content exists' } });
+      else
+        rejected.push({
+          index: valid[position]!.index,
+          error: { code: 'conflict', message: 'a submission with this externalId and different content exists' },
+        });
     });
     rejected.sort((left, right) => left.index - right.index);
     await this.enqueue(acceptedIds);
@@ -74,7 +83,9 @@ export class SubmissionIntakeService {
       await this.producer.enqueue(submissionIds.map((submissionId) => ({ submissionId, version: 1 })));
     } catch (error) {
       // Not lost: the rows are committed as queued and the reconciler re-enqueues them.
-      this.logger.warn(`enqueue of ${submissionIds.length} grade job(s) deferred to the reconciler: ${(error as Error).message}`);
+      this.logger.warn(
+        `enqueue of ${submissionIds.length} grade job(s) deferred to the reconciler: ${(error as Error).message}`,
+      );
     }
   }
 }

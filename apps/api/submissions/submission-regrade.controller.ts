@@ -15,7 +15,11 @@ const versionsQuery = z.object({
 });
 
 /** Enqueues regrade jobs after commit; Redis down leaves them queued for the reconciler. */
-export async function enqueueRegrades(producer: GradeQueueProducer, tickets: RegradeTicket[], logger: Logger): Promise<void> {
+export async function enqueueRegrades(
+  producer: GradeQueueProducer,
+  tickets: RegradeTicket[],
+  logger: Logger,
+): Promise<void> {
   try {
     await producer.enqueue(tickets.map((ticket) => ({ submissionId: ticket.submissionId, version: ticket.version })));
   } catch (error) {
@@ -37,7 +41,11 @@ export class SubmissionRegradeController {
   /** 202; a submission already queued or being graded is left to that job (same version). */
   @Post('regrade')
   @Roles('admin', 'teacher')
-  async regrade(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async regrade(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const submission = isId(id) ? await this.submissions.findById(id, orgScope(principal)) : null;
     if (!submission) throw notFound('submission');
     const ticket = await this.regrades.regradeSubmission(submission.id);
@@ -48,7 +56,11 @@ export class SubmissionRegradeController {
 
   /** Every stored result, newest first; `current` marks the one GET /v1/submissions/:id shows. */
   @Get('versions')
-  async versions(@Param('id') id: string, @Query(new ZodQueryPipe(versionsQuery)) query: z.infer<typeof versionsQuery>, @CurrentPrincipal() principal: Principal) {
+  async versions(
+    @Param('id') id: string,
+    @Query(new ZodQueryPipe(versionsQuery)) query: z.infer<typeof versionsQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const submission = isId(id) ? await this.submissions.findById(id, orgScope(principal)) : null;
     if (!submission) throw notFound('submission');
     const rows = await this.regrades.versions(submission.id, query.cursor ?? null, query.limit + 1);

@@ -9,7 +9,10 @@ const answerSchema = z
   .object({
     problemKey: z.string().min(1).max(100),
     steps: z.array(z.string().max(LIMITS.charsPerStep)).max(LIMITS.stepsPerAnswer).optional(),
-    text: z.string().max(LIMITS.charsPerStep * LIMITS.stepsPerAnswer).optional(),
+    text: z
+      .string()
+      .max(LIMITS.charsPerStep * LIMITS.stepsPerAnswer)
+      .optional(),
   })
   .refine((answer) => (answer.steps === undefined) !== (answer.text === undefined), 'give either steps or text');
 
@@ -25,7 +28,10 @@ export const batchBody = z.object({ submissions: z.array(z.unknown()).min(1).max
 /** One step per non-empty line when the answer came as one text. */
 function stepsOf(answer: { steps?: string[] | undefined; text?: string | undefined }): string[] {
   if (answer.steps) return answer.steps;
-  return (answer.text ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  return (answer.text ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 export type Normalized = { ok: true; submission: NewSubmission } | { ok: false; code: string; message: string };
@@ -42,13 +48,21 @@ export function normalizeSubmission(raw: unknown, problemKeys: Set<string>): Nor
   }
   const answers = parsed.data.answers.map((answer) => ({ problemKey: answer.problemKey, steps: stepsOf(answer) }));
   for (const answer of answers) {
-    if (!problemKeys.has(answer.problemKey)) return { ok: false, code: 'unknown_problem', message: `no problem with key ${answer.problemKey}` };
-    if (answer.steps.length > LIMITS.stepsPerAnswer) return { ok: false, code: 'invalid_content', message: `more than ${LIMITS.stepsPerAnswer} steps` };
-    if (answer.steps.some((step) => step.length > LIMITS.charsPerStep)) return { ok: false, code: 'invalid_content', message: `a step is longer than ${LIMITS.charsPerStep} characters` };
+    if (!problemKeys.has(answer.problemKey))
+      return { ok: false, code: 'unknown_problem', message: `no problem with key ${answer.problemKey}` };
+    if (answer.steps.length > LIMITS.stepsPerAnswer)
+      return { ok: false, code: 'invalid_content', message: `more than ${LIMITS.stepsPerAnswer} steps` };
+    if (answer.steps.some((step) => step.length > LIMITS.charsPerStep))
+      return { ok: false, code: 'invalid_content', message: `a step is longer than ${LIMITS.charsPerStep} characters` };
   }
   if (new Set(answers.map((answer) => answer.problemKey)).size !== answers.length) {
     return { ok: false, code: 'invalid_content', message: 'each problem may be answered once per submission' };
   }
-  const contentHash = createHash('sha256').update(JSON.stringify({ studentId: parsed.data.studentId, answers })).digest('hex');
-  return { ok: true, submission: { studentId: parsed.data.studentId, externalId: parsed.data.externalId ?? null, answers, contentHash } };
+  const contentHash = createHash('sha256')
+    .update(JSON.stringify({ studentId: parsed.data.studentId, answers }))
+    .digest('hex');
+  return {
+    ok: true,
+    submission: { studentId: parsed.data.studentId, externalId: parsed.data.externalId ?? null, answers, contentHash },
+  };
 }

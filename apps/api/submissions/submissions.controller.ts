@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { AssignmentRepository, type AssignmentRow, isId, RegradeRepository, ResultReadRepository, SubmissionRepository } from '../../../libs/db/index.js';
+import {
+  AssignmentRepository,
+  type AssignmentRow,
+  isId,
+  RegradeRepository,
+  ResultReadRepository,
+  SubmissionRepository,
+} from '../../../libs/db/index.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import { orgScope, type Principal } from '../auth/principal.js';
 import { ApiError, notFound } from '../common/api-error.js';
@@ -36,8 +43,14 @@ export class SubmissionsController {
   ) {}
 
   @Post('assignments/:id/submissions')
-  async submit(@Param('id') assignmentId: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'malformed_request', 'the request body must be a JSON object');
+  async submit(
+    @Param('id') assignmentId: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (body === null || typeof body !== 'object' || Array.isArray(body))
+      throw new ApiError(400, 'malformed_request', 'the request body must be a JSON object');
     const target = await this.intakeTargets.find(assignmentId, orgScope(principal));
     if (!target) throw notFound('assignment');
     const outcome = await this.intake.acceptOne(target, body);
@@ -46,22 +59,40 @@ export class SubmissionsController {
   }
 
   @Post('assignments/:id/submissions/batch')
-  async submitBatch(@Param('id') assignmentId: string, @Body() body: unknown, @Headers('content-type') contentType: string | undefined, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async submitBatch(
+    @Param('id') assignmentId: string,
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     // CSV and NDJSON arrive as the unread request stream (bulk-upload.parsers.ts) and are streamed.
     const format = uploadFormatOf(contentType);
     const json = format ? null : new ZodPipe(batchBody).transform(body);
     const assignment = await this.findAssignment(assignmentId, principal);
-    const outcome = format ? await this.bulk.accept(assignment, body as AsyncIterable<Buffer>, format) : await this.intake.acceptBatch(assignment, json!.submissions);
+    const outcome = format
+      ? await this.bulk.accept(assignment, body as AsyncIterable<Buffer>, format)
+      : await this.intake.acceptBatch(assignment, json!.submissions);
     void reply.status(202);
     return outcome;
   }
 
   @Get('assignments/:id/submissions')
-  async listForAssignment(@Param('id') assignmentId: string, @Query(new ZodQueryPipe(listQuery)) query: z.infer<typeof listQuery>, @CurrentPrincipal() principal: Principal) {
+  async listForAssignment(
+    @Param('id') assignmentId: string,
+    @Query(new ZodQueryPipe(listQuery)) query: z.infer<typeof listQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const assignment = await this.findAssignment(assignmentId, principal);
-    const page = await this.submissions.list({ orgId: assignment.orgId, assignmentId: assignment.id, status: query.status, studentId: query.studentId }, query);
+    const page = await this.submissions.list(
+      { orgId: assignment.orgId, assignmentId: assignment.id, status: query.status, studentId: query.studentId },
+      query,
+    );
     const gradingChangedAt = await this.regrades.gradingChangedAt(assignment.id);
-    return { items: page.items.map((row) => presentSubmissionSummary(row, gradingChangedAt)), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((row) => presentSubmissionSummary(row, gradingChangedAt)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Get('submissions/:id')
@@ -79,7 +110,11 @@ export class SubmissionsController {
   }
 
   @Get('batches/:id/submissions')
-  async batchSubmissions(@Param('id') id: string, @Query(new ZodQueryPipe(pageQuery)) query: z.infer<typeof pageQuery>, @CurrentPrincipal() principal: Principal) {
+  async batchSubmissions(
+    @Param('id') id: string,
+    @Query(new ZodQueryPipe(pageQuery)) query: z.infer<typeof pageQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const progress = isId(id) ? await this.submissions.batchProgress(id, orgScope(principal)) : null;
     if (!progress) throw notFound('batch');
     const page = await this.submissions.list({ orgId: orgScope(principal), batchId: id }, query);

@@ -18,7 +18,9 @@ export class ToolsSandbox implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Loads the CAS into the thread now, so the first user request doesn't pay for it. */
   onApplicationBootstrap(): void {
-    this.sandbox.checkAnswer({ expected: '1', given: '1' }).catch((error: Error) => new Logger('ToolsSandbox').warn(`warm-up failed: ${error.message}`));
+    this.sandbox
+      .checkAnswer({ expected: '1', given: '1' })
+      .catch((error: Error) => new Logger('ToolsSandbox').warn(`warm-up failed: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {

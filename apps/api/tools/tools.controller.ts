@@ -36,7 +36,11 @@ export class ToolsController {
   @Post('equivalence')
   @HttpCode(200)
   equivalence(@Body(new ZodPipe(equivalenceBody)) body: z.infer<typeof equivalenceBody>) {
-    return this.tools.sandbox.checkAnswer({ expected: body.expected, given: body.given, policy: body.policy ?? undefined });
+    return this.tools.sandbox.checkAnswer({
+      expected: body.expected,
+      given: body.given,
+      policy: body.policy ?? undefined,
+    });
   }
 
   @Post('check-steps')

@@ -21,7 +21,9 @@ export function registerAdminCommands(program: Command): void {
     .requiredOption('--role <role>', 'admin | teacher | integration')
     .option('--name <name>', 'a label for the key', 'cli key')
     .action(async (options: { org?: string; role: string; name: string }) => {
-      const created = await callApi('POST', '/v1/api-keys', { json: { orgId: options.org, role: options.role, name: options.name } });
+      const created = await callApi('POST', '/v1/api-keys', {
+        json: { orgId: options.org, role: options.role, name: options.name },
+      });
       console.log(JSON.stringify(created));
     });
 }

@@ -13,7 +13,10 @@ let workDir: string;
 
 function stepgrade(...args: string[]) {
   const run = spawnSync('node', ['bin/stepgrade.js', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
-  const lines = run.stdout.split('\n').filter((line) => line.length > 0).map((line) => JSON.parse(line));
+  const lines = run.stdout
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line));
   return { status: run.status, lines, stderr: run.stderr };
 }
 
@@ -38,7 +41,15 @@ describe('stepgrade check-answer', () => {
 
   it('passes --policy through to the check', () => {
     const strict = stepgrade('check-answer', '--expected', '1/3', '--given', '0.333');
-    const rounded = stepgrade('check-answer', '--expected', '1/3', '--given', '0.333', '--policy', '{"acceptRoundedTo": 3}');
+    const rounded = stepgrade(
+      'check-answer',
+      '--expected',
+      '1/3',
+      '--given',
+      '0.333',
+      '--policy',
+      '{"acceptRoundedTo": 3}',
+    );
     expect([strict.lines[0].equivalent, rounded.lines[0].equivalent]).toEqual([false, true]);
   });
 
@@ -49,13 +60,16 @@ describe('stepgrade check-answer', () => {
   });
 
   it('answers every --jsonl line in order, with error lines for bad ones, and exits 0', () => {
-    const file = inputFile('answers.jsonl', [
-      JSON.stringify({ expected: '2', given: '4/2' }),
-      '{"expected": "2", "given": ',
-      JSON.stringify({ expected: 2, given: '2' }),
-      '',
-      JSON.stringify({ expected: '2', given: '3', label: 'extra fields are ignored' }),
-    ].join('\n') + '\n');
+    const file = inputFile(
+      'answers.jsonl',
+      [
+        JSON.stringify({ expected: '2', given: '4/2' }),
+        '{"expected": "2", "given": ',
+        JSON.stringify({ expected: 2, given: '2' }),
+        '',
+        JSON.stringify({ expected: '2', given: '3', label: 'extra fields are ignored' }),
+      ].join('\n') + '\n',
+    );
     const run = stepgrade('check-answer', '--jsonl', file);
     expect(run.status).toBe(0);
     expect(run.lines).toEqual([
@@ -68,8 +82,15 @@ describe('stepgrade check-answer', () => {
   });
 
   it('streams a large --jsonl file without losing or reordering lines', () => {
-    const rows = Array.from({ length: 3000 }, (_, index) => ({ expected: String(index), given: String(index % 2 ? index : index + 1) }));
-    const run = stepgrade('check-answer', '--jsonl', inputFile('many.jsonl', rows.map((row) => JSON.stringify(row)).join('\n')));
+    const rows = Array.from({ length: 3000 }, (_, index) => ({
+      expected: String(index),
+      given: String(index % 2 ? index : index + 1),
+    }));
+    const run = stepgrade(
+      'check-answer',
+      '--jsonl',
+      inputFile('many.jsonl', rows.map((row) => JSON.stringify(row)).join('\n')),
+    );
     expect(run.status).toBe(0);
     expect(run.lines.map((line) => line.equivalent)).toEqual(rows.map((_, index) => index % 2 === 1));
   });
@@ -83,7 +104,11 @@ describe('stepgrade check-answer', () => {
 });
 
 describe('stepgrade check-steps', () => {
-  const work = { problem: 'A carton holds 12 eggs. How many eggs are in 35 cartons?', steps: ['12 x 35 = 420', 'A: 420'], answer: '420' };
+  const work = {
+    problem: 'A carton holds 12 eggs. How many eggs are in 35 cartons?',
+    steps: ['12 x 35 = 420', 'A: 420'],
+    answer: '420',
+  };
 
   it('checks one object from FILE.json', () => {
     const run = stepgrade('check-steps', inputFile('work.json', JSON.stringify(work)));
@@ -95,7 +120,10 @@ describe('stepgrade check-steps', () => {
 
   it('answers every --jsonl line in order, ignoring extra fields, with an error line for bad JSON', () => {
     const wrong = { ...work, steps: ['12 x 35 = 410', 'A: 410'], label: { firstErrorStep: 0 } };
-    const file = inputFile('work.jsonl', [JSON.stringify(work), 'not json', JSON.stringify(wrong), JSON.stringify({ problem: 'p' })].join('\n'));
+    const file = inputFile(
+      'work.jsonl',
+      [JSON.stringify(work), 'not json', JSON.stringify(wrong), JSON.stringify({ problem: 'p' })].join('\n'),
+    );
     const run = stepgrade('check-steps', '--jsonl', file);
     expect(run.status).toBe(0);
     expect(run.lines).toHaveLength(4);
@@ -111,11 +139,19 @@ describe('stepgrade check-steps', () => {
       definitions: { 'f(x)': 'x^3 - 3x^2 + 2' },
       answer: 'max = 2, min = -2',
       steps: ["f'(x) = 3x^2 - 6x", '3x(x - 2) = 0', 'x = 2', 'f(-1) = -2, f(2) = -2, f(3) = 2', 'max = 2, min = -2'],
-      reference: { steps: ["f'(x) = 3x(x - 2), so x = 0 or x = 2", 'f(0) = 2, f(2) = -2', { text: 'f(-1) = -2, f(3) = 2', required: true }] },
+      reference: {
+        steps: [
+          "f'(x) = 3x(x - 2), so x = 0 or x = 2",
+          'f(0) = 2, f(2) = -2',
+          { text: 'f(-1) = -2, f(3) = 2', required: true },
+        ],
+      },
     };
     const run = stepgrade('check-steps', inputFile('extrema.json', JSON.stringify(extrema)));
     expect(run.lines[0].skippedReferenceSteps).toEqual([1]);
-    expect(run.lines[0].steps.map((step: { matchesReferenceStep: number | null }) => step.matchesReferenceStep)).toEqual([0, 0, null, 2, null]);
+    expect(
+      run.lines[0].steps.map((step: { matchesReferenceStep: number | null }) => step.matchesReferenceStep),
+    ).toEqual([0, 0, null, 2, null]);
     expect(run.lines[0].firstErrorStep).toBe(2);
   });
 

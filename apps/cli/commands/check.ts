@@ -20,16 +20,20 @@ const stepsInputSchema = z.object({
   steps: z.array(z.string()),
   answer: z.string().nullable().optional(),
   definitions: z.record(z.string(), z.string()).optional(),
-  policy: answerPolicySchema.extend({
-    answerWeight: z.number().min(0).max(1).optional(),
-    errorCarriedForward: z.boolean().optional(),
-    missingRequiredStepPenalty: z.number().min(0).optional(),
-  }).optional(),
+  policy: answerPolicySchema
+    .extend({
+      answerWeight: z.number().min(0).max(1).optional(),
+      errorCarriedForward: z.boolean().optional(),
+      missingRequiredStepPenalty: z.number().min(0).optional(),
+    })
+    .optional(),
   /** The teacher's worked solution, to report which of its steps the student matched or skipped. */
-  reference: z.object({
-    steps: z.array(z.union([z.string(), z.object({ text: z.string(), required: z.boolean().optional() })])),
-    answer: z.string().nullable().optional(),
-  }).optional(),
+  reference: z
+    .object({
+      steps: z.array(z.union([z.string(), z.object({ text: z.string(), required: z.boolean().optional() })])),
+      answer: z.string().nullable().optional(),
+    })
+    .optional(),
 });
 type AnswerInput = z.infer<typeof answerInputSchema>;
 type StepsInput = z.infer<typeof stepsInputSchema>;
@@ -38,7 +42,10 @@ type StepsInput = z.infer<typeof stepsInputSchema>;
 type Check = (input: unknown) => Promise<object>;
 
 class LineError extends Error {
-  constructor(readonly code: 'invalid_json' | 'invalid_input' | 'check_failed', message: string) {
+  constructor(
+    readonly code: 'invalid_json' | 'invalid_input' | 'check_failed',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -97,9 +104,15 @@ async function runJsonl(file: string, check: Check): Promise<void> {
     await once(input, 'open');
     const lines = createInterface({ input, crlfDelay: Infinity });
     for await (const line of lines) {
-      await writeLine(JSON.stringify(line.trim() ? await processText(line, check) : {
-        error: { code: 'invalid_json', message: 'empty line' },
-      }));
+      await writeLine(
+        JSON.stringify(
+          line.trim()
+            ? await processText(line, check)
+            : {
+                error: { code: 'invalid_json', message: 'empty line' },
+              },
+        ),
+      );
     }
   } catch (error) {
     input.destroy();
@@ -124,7 +137,9 @@ export function registerCheckCommands(program: Command): void {
     .action(async (options: { expected?: string; given?: string; policy?: string; jsonl?: string }) => {
       if (options.jsonl !== undefined) return runJsonl(options.jsonl, checkAnswerLine);
       if (options.expected === undefined || options.given === undefined) {
-        program.error('check-answer needs --expected and --given, or --jsonl FILE', { exitCode: EXIT_UNREADABLE_INPUT });
+        program.error('check-answer needs --expected and --given, or --jsonl FILE', {
+          exitCode: EXIT_UNREADABLE_INPUT,
+        });
       }
       let policy: unknown;
       try {
@@ -137,7 +152,7 @@ export function registerCheckCommands(program: Command): void {
 
   program
     .command('check-steps [file]')
-    .description('check a student\'s steps: FILE.json (one object) or --jsonl FILE, one JSON line out per object')
+    .description("check a student's steps: FILE.json (one object) or --jsonl FILE, one JSON line out per object")
     .option('--jsonl <file>', 'check every line {problem, steps, answer?, definitions?, policy?} of FILE')
     .action(async (file: string | undefined, options: { jsonl?: string }) => {
       if (options.jsonl !== undefined) return runJsonl(options.jsonl, checkStepsLine);

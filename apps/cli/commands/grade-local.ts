@@ -15,21 +15,27 @@ const REFERENCE_ATTEMPTS = 3;
 const referenceStep = z.union([z.string(), z.object({ text: z.string(), required: z.boolean().default(false) })]);
 const assignmentSchema = z.object({
   title: z.string().optional(),
-  problems: z.array(z.object({
-    key: z.string().min(1),
-    statement: z.string().min(1),
-    answer: z.string().nullable().optional(),
-    referenceSteps: z.array(referenceStep).default([]),
-    definitions: z.record(z.string(), z.string()).default({}),
-    points: z.number().positive().default(10),
-    policy: z.record(z.string(), z.unknown()).default({}),
-  })).min(1),
+  problems: z
+    .array(
+      z.object({
+        key: z.string().min(1),
+        statement: z.string().min(1),
+        answer: z.string().nullable().optional(),
+        referenceSteps: z.array(referenceStep).default([]),
+        definitions: z.record(z.string(), z.string()).default({}),
+        points: z.number().positive().default(10),
+        policy: z.record(z.string(), z.unknown()).default({}),
+      }),
+    )
+    .min(1),
 });
 
 const submissionSchema = z.object({
   studentId: z.string().min(1),
   externalId: z.string().optional(),
-  answers: z.array(z.object({ problemKey: z.string(), steps: z.array(z.string()).optional(), text: z.string().optional() })),
+  answers: z.array(
+    z.object({ problemKey: z.string(), steps: z.array(z.string()).optional(), text: z.string().optional() }),
+  ),
 });
 
 function toProblems(assignment: z.infer<typeof assignmentSchema>): ProblemForGrading[] {
@@ -55,7 +61,11 @@ async function addModelReferences(problems: ProblemForGrading[], modelPath: stri
     for (const problem of needing) {
       let reason = 'no attempt was made';
       for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt++) {
-        const candidate = await provider.generateReference({ problem: problem.statement, definitions: problem.definitions, answer: null });
+        const candidate = await provider.generateReference({
+          problem: problem.statement,
+          definitions: problem.definitions,
+          answer: null,
+        });
         const verdict = verifyReference({ statement: problem.statement, definitions: problem.definitions }, candidate);
         if (verdict.trusted) {
           problem.referenceSteps = candidate.steps;
@@ -77,7 +87,8 @@ async function gradeLine(text: string, problems: ProblemForGrading[]): Promise<o
   let parsed: z.infer<typeof submissionSchema>;
   try {
     const result = submissionSchema.safeParse(JSON.parse(text));
-    if (!result.success) return { error: { code: 'invalid_input', message: result.error.issues[0]?.message ?? 'invalid submission' } };
+    if (!result.success)
+      return { error: { code: 'invalid_input', message: result.error.issues[0]?.message ?? 'invalid submission' } };
     parsed = result.data;
   } catch (error) {
     return { error: { code: 'invalid_json', message: (error as Error).message } };
@@ -85,7 +96,12 @@ async function gradeLine(text: string, problems: ProblemForGrading[]): Promise<o
   const { gradeSubmission } = await import('../../../libs/grading/grade-submission.js');
   const answers = parsed.answers.map((answer) => ({
     problemKey: answer.problemKey,
-    steps: answer.steps ?? (answer.text ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
+    steps:
+      answer.steps ??
+      (answer.text ?? '')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
   }));
   const graded = gradeSubmission(problems, answers);
   return {
@@ -98,7 +114,11 @@ async function gradeLine(text: string, problems: ProblemForGrading[]): Promise<o
   };
 }
 
-async function gradeLocal(assignmentFile: string, submissionsFile: string, modelPath: string | undefined): Promise<void> {
+async function gradeLocal(
+  assignmentFile: string,
+  submissionsFile: string,
+  modelPath: string | undefined,
+): Promise<void> {
   let problems: ProblemForGrading[];
   try {
     problems = toProblems(assignmentSchema.parse(JSON.parse(await readFile(assignmentFile, 'utf8'))));
@@ -129,5 +149,7 @@ export function registerGradeLocalCommand(program: Command): void {
     .description('grade SUBMISSIONS.jsonl against ASSIGNMENT.json in-process (--local), one result line per submission')
     .requiredOption('--local', 'grade here, without the API or workers')
     .option('--model <path>', 'GGUF model that writes references for problems without a key')
-    .action((assignment: string, submissions: string, options: { local: boolean; model?: string }) => gradeLocal(assignment, submissions, options.model));
+    .action((assignment: string, submissions: string, options: { local: boolean; model?: string }) =>
+      gradeLocal(assignment, submissions, options.model),
+    );
 }

@@ -13,7 +13,12 @@ interface ResultRow {
 function printTable(rows: ResultRow[]): void {
   const keys = [...new Set(rows.flatMap((row) => Object.keys(row.scores)))];
   const header = ['studentId', ...keys, 'total', 'status'];
-  const body = rows.map((row) => [row.studentId, ...keys.map((key) => String(row.scores[key] ?? '')), `${row.total ?? ''}/${row.maxTotal ?? ''}`, row.status]);
+  const body = rows.map((row) => [
+    row.studentId,
+    ...keys.map((key) => String(row.scores[key] ?? '')),
+    `${row.total ?? ''}/${row.maxTotal ?? ''}`,
+    row.status,
+  ]);
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
   console.log(line(header));
@@ -36,7 +41,10 @@ export function registerResultsCommand(program: Command): void {
       const rows: ResultRow[] = [];
       let cursor: string | null = null;
       do {
-        const page: { items: ResultRow[]; nextCursor: string | null } = await callApi('GET', `${base}?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const page: { items: ResultRow[]; nextCursor: string | null } = await callApi(
+          'GET',
+          `${base}?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
         rows.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor);

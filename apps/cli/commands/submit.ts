@@ -16,14 +16,26 @@ interface BatchProgress {
 }
 
 async function followBatches(batchIds: string[], quiet: boolean): Promise<BatchProgress> {
-  const bar = quiet ? null : new cliProgress.SingleBar({
-    format: 'grading [{bar}] {value}/{total} | queued {queued} graded {graded} needs_review {needsReview} failed {failed} | ETA {eta_formatted}',
-  }, cliProgress.Presets.shades_classic);
+  const bar = quiet
+    ? null
+    : new cliProgress.SingleBar(
+        {
+          format:
+            'grading [{bar}] {value}/{total} | queued {queued} graded {graded} needs_review {needsReview} failed {failed} | ETA {eta_formatted}',
+        },
+        cliProgress.Presets.shades_classic,
+      );
   let started = false;
   for (;;) {
     const batches = await Promise.all(batchIds.map((id) => callApi<BatchProgress>('GET', `/v1/batches/${id}`)));
     const sum = (field: keyof BatchProgress) => batches.reduce((total, batch) => total + (batch[field] as number), 0);
-    const totals = { total: sum('total'), queued: sum('queued') + sum('grading'), graded: sum('graded'), needsReview: sum('needsReview'), failed: sum('failed') };
+    const totals = {
+      total: sum('total'),
+      queued: sum('queued') + sum('grading'),
+      graded: sum('graded'),
+      needsReview: sum('needsReview'),
+      failed: sum('failed'),
+    };
     const settled = totals.graded + totals.needsReview + totals.failed;
     if (bar && !started) {
       bar.start(totals.total, settled, totals);
@@ -53,8 +65,13 @@ export function registerSubmitCommand(program: Command): void {
         responses.push(await callApi('POST', path, { raw: upload.body, contentType: upload.contentType }));
       } else {
         for (let start = 0; start < upload.submissions.length; start += CHUNK) {
-          const response = await callApi('POST', path, { json: { submissions: upload.submissions.slice(start, start + CHUNK) } });
-          response.rejected = response.rejected.map((entry: { index: number }) => ({ ...entry, index: entry.index + start }));
+          const response = await callApi('POST', path, {
+            json: { submissions: upload.submissions.slice(start, start + CHUNK) },
+          });
+          response.rejected = response.rejected.map((entry: { index: number }) => ({
+            ...entry,
+            index: entry.index + start,
+          }));
           responses.push(response);
         }
       }
@@ -64,9 +81,15 @@ export function registerSubmitCommand(program: Command): void {
         duplicates: responses.reduce((sum, response) => sum + response.duplicates, 0),
         rejected: responses.flatMap((response) => response.rejected),
       };
-      console.error(`accepted ${summary.accepted}, duplicates ${summary.duplicates}, rejected ${summary.rejected.length}`);
-      for (const rejected of summary.rejected.slice(0, 20)) console.error(`  item ${rejected.index}: ${rejected.error.code}: ${rejected.error.message}`);
-      const progress = options.wait && summary.accepted > 0 ? await followBatches(summary.batchIds, options.quiet === true || !process.stderr.isTTY) : null;
+      console.error(
+        `accepted ${summary.accepted}, duplicates ${summary.duplicates}, rejected ${summary.rejected.length}`,
+      );
+      for (const rejected of summary.rejected.slice(0, 20))
+        console.error(`  item ${rejected.index}: ${rejected.error.code}: ${rejected.error.message}`);
+      const progress =
+        options.wait && summary.accepted > 0
+          ? await followBatches(summary.batchIds, options.quiet === true || !process.stderr.isTTY)
+          : null;
       console.log(JSON.stringify({ ...summary, progress }));
     });
 }

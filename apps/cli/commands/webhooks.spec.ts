@@ -23,7 +23,11 @@ async function run(args: string[]): Promise<{ exitCode: number; stdout: string[]
   return { exitCode, stdout, stderr };
 }
 
-async function saveRequest(name: string, requestBody: string, timestamp = Math.floor(Date.now() / 1000)): Promise<string> {
+async function saveRequest(
+  name: string,
+  requestBody: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): Promise<string> {
   const headers = signWebhook({ webhookId: 'msg_1', timestamp, body, secrets: [secret] });
   const path = join(directory, name);
   await writeFile(path, JSON.stringify({ headers, body: requestBody }));
@@ -46,7 +50,12 @@ describe('stepgrade webhooks verify', () => {
   });
 
   it('prints invalid with the reason and exits 1 for a tampered body or the wrong secret', async () => {
-    const tampered = await run(['--secret', secret, '--file', await saveRequest('tampered.json', body.replace('sub_1', 'sub_2'))]);
+    const tampered = await run([
+      '--secret',
+      secret,
+      '--file',
+      await saveRequest('tampered.json', body.replace('sub_1', 'sub_2')),
+    ]);
     expect(tampered).toMatchObject({ exitCode: 1 });
     expect(tampered.stdout[0]).toMatch(/^invalid: bad_signature/);
     const wrongSecret = await run(['--secret', generateWebhookSecret(), '--file', await saveRequest('ok2.json', body)]);
@@ -54,7 +63,14 @@ describe('stepgrade webhooks verify', () => {
   });
 
   it('accepts any of several secrets', async () => {
-    const result = await run(['--secret', generateWebhookSecret(), '--secret', secret, '--file', await saveRequest('ok3.json', body)]);
+    const result = await run([
+      '--secret',
+      generateWebhookSecret(),
+      '--secret',
+      secret,
+      '--file',
+      await saveRequest('ok3.json', body),
+    ]);
     expect(result.stdout[0]).toMatch(/signed with secret 2 of 2/);
   });
 
@@ -67,10 +83,20 @@ describe('stepgrade webhooks verify', () => {
   });
 
   it('reads --headers (raw HTTP lines) and --body (exact bytes) files', async () => {
-    const headers = signWebhook({ webhookId: 'msg_9', timestamp: Math.floor(Date.now() / 1000), body, secrets: [secret] });
+    const headers = signWebhook({
+      webhookId: 'msg_9',
+      timestamp: Math.floor(Date.now() / 1000),
+      body,
+      secrets: [secret],
+    });
     const headersPath = join(directory, 'headers.txt');
     const bodyPath = join(directory, 'body.json');
-    await writeFile(headersPath, Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join('\n'));
+    await writeFile(
+      headersPath,
+      Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('\n'),
+    );
     await writeFile(bodyPath, body);
     const result = await run(['--secret', secret, '--headers', headersPath, '--body', bodyPath]);
     expect(result.stdout[0]).toMatch(/^valid: webhook-id msg_9/);
@@ -78,7 +104,9 @@ describe('stepgrade webhooks verify', () => {
 
   it('exits 2 when input is missing or unreadable', async () => {
     expect((await run(['--secret', secret])).exitCode).toBe(2);
-    expect((await run(['--secret', 'whsec_not base64', '--file', join(directory, 'ok.json')])).stderr[0]).toMatch(/not base64/);
+    expect((await run(['--secret', 'whsec_not base64', '--file', join(directory, 'ok.json')])).stderr[0]).toMatch(
+      /not base64/,
+    );
     expect((await run(['--file', join(directory, 'ok.json')])).stderr[0]).toMatch(/--secret is required/);
     expect((await run(['--secret', secret, '--file', join(directory, 'missing.json')])).exitCode).toBe(2);
   });

@@ -29,15 +29,21 @@ export function toProblemForGrading(problem: ClaimedProblem): ProblemForGrading 
     definitions: problem.definitions as Record<string, string>,
     points: problem.points,
     policy: problem.policy as GradingPolicy,
-    referenceSteps: teacherSteps && teacherSteps.length > 0 ? teacherSteps : ((modelReference?.steps as string[] | undefined) ?? []),
+    referenceSteps:
+      teacherSteps && teacherSteps.length > 0 ? teacherSteps : ((modelReference?.steps as string[] | undefined) ?? []),
   };
 }
 
 /** Why a submission cannot be graded yet (or at all) because of its problems' references. */
-export function referenceBlocker(problems: ClaimedProblem[]): { kind: 'wait' } | { kind: 'review'; reason: string } | null {
+export function referenceBlocker(
+  problems: ClaimedProblem[],
+): { kind: 'wait' } | { kind: 'review'; reason: string } | null {
   const untrusted = problems.filter((problem) => problem.referenceStatus === 'needs_review');
   if (untrusted.length > 0) {
-    return { kind: 'review', reason: `${REFERENCE_REVIEW_REASON}: ${untrusted.map((problem) => problem.key).join(', ')}` };
+    return {
+      kind: 'review',
+      reason: `${REFERENCE_REVIEW_REASON}: ${untrusted.map((problem) => problem.key).join(', ')}`,
+    };
   }
   return problems.some((problem) => problem.referenceStatus === 'pending') ? { kind: 'wait' } : null;
 }

@@ -5,9 +5,7 @@ import { applyJudgements, judgeableSteps, judgementKey, type ModelJudgement } fr
 import { PROMPT_VERSION } from '../../../libs/inference/index.js';
 import { type InferenceSetting, ModelQueueProducer } from '../../../libs/queue/index.js';
 
-export type GateOutcome =
-  | { kind: 'ready'; answers: GradedAnswer[]; failedReason: string | null }
-  | { kind: 'wait' };
+export type GateOutcome = { kind: 'ready'; answers: GradedAnswer[]; failedReason: string | null } | { kind: 'wait' };
 
 interface ProblemIdentity {
   key: string;
@@ -29,21 +27,42 @@ export class JudgementGate {
     private readonly modelProducer: ModelQueueProducer,
   ) {}
 
-  async apply(assignmentId: string, inference: InferenceSetting, problems: ProblemIdentity[], answers: GradedAnswer[]): Promise<GateOutcome> {
+  async apply(
+    assignmentId: string,
+    inference: InferenceSetting,
+    problems: ProblemIdentity[],
+    answers: GradedAnswer[],
+  ): Promise<GateOutcome> {
     if (inference === 'none') return { kind: 'ready', answers, failedReason: null };
     const problemByKey = new Map(problems.map((problem) => [problem.key, problem]));
     const wanted = judgeableSteps(answers).flatMap((step) => {
       const problem = problemByKey.get(step.problemKey);
       if (!problem) return [];
-      const key = judgementKey({ problemId: problem.id, revision: problem.revision, stepText: step.stepText, precedingSteps: step.precedingSteps, promptVersion: PROMPT_VERSION });
+      const key = judgementKey({
+        problemId: problem.id,
+        revision: problem.revision,
+        stepText: step.stepText,
+        precedingSteps: step.precedingSteps,
+        promptVersion: PROMPT_VERSION,
+      });
       return [{ step, problem, key }];
     });
     if (wanted.length === 0) return { kind: 'ready', answers, failedReason: null };
-    const found = new Map((await this.judgements.findByKeys(wanted.map((entry) => entry.key))).map((row) => [row.key, row]));
+    const found = new Map(
+      (await this.judgements.findByKeys(wanted.map((entry) => entry.key))).map((row) => [row.key, row]),
+    );
     const missing = wanted.filter((entry) => !found.has(entry.key));
     if (missing.length > 0) {
       const created = await this.judgements.createMissing(
-        missing.map(({ step, problem, key }) => ({ key, assignmentId, problemId: problem.id, revision: problem.revision, promptVersion: PROMPT_VERSION, stepText: step.stepText, precedingSteps: step.precedingSteps })),
+        missing.map(({ step, problem, key }) => ({
+          key,
+          assignmentId,
+          problemId: problem.id,
+          revision: problem.revision,
+          promptVersion: PROMPT_VERSION,
+          stepText: step.stepText,
+          precedingSteps: step.precedingSteps,
+        })),
       );
       for (const judgementId of created) await this.modelProducer.enqueueJudgement(judgementId, inference);
       return { kind: 'wait' };
@@ -60,6 +79,10 @@ export class JudgementGate {
     }
     const judged = answers.map((answer) => applyJudgements(answer, byAnswer.get(answer.problemKey) ?? new Map()));
     if (failed) this.logger.warn(`a judgement needed by assignment ${assignmentId} failed: ${failed.reason}`);
-    return { kind: 'ready', answers: judged, failedReason: failed ? `a model judgement failed: ${failed.reason}` : null };
+    return {
+      kind: 'ready',
+      answers: judged,
+      failedReason: failed ? `a model judgement failed: ${failed.reason}` : null,
+    };
   }
 }

@@ -6,12 +6,15 @@ import type { Job, Worker } from 'bullmq';
 import { WorkerMetrics } from '../../../libs/observability/index.js';
 import { recordJobMetrics } from './job-metrics.recorder.js';
 
-const job = (overrides: Partial<Job> = {}) => ({ processedOn: 1_000, finishedOn: 1_250, attemptsMade: 1, opts: { attempts: 3 }, ...overrides }) as Job;
+const job = (overrides: Partial<Job> = {}) =>
+  ({ processedOn: 1_000, finishedOn: 1_250, attemptsMade: 1, opts: { attempts: 3 }, ...overrides }) as Job;
 
 async function value(metrics: WorkerMetrics, name: string, labels: Record<string, string>): Promise<number> {
   const metric = (await metrics.registry.getMetricsAsJSON()).find((entry) => entry.name === name)!;
   const found = (metric.values as { labels: Record<string, string>; value: number; metricName?: string }[]).find(
-    (entry) => (!entry.metricName || entry.metricName === `${name}_count`) && Object.entries(labels).every(([key, label]) => entry.labels[key] === label),
+    (entry) =>
+      (!entry.metricName || entry.metricName === `${name}_count`) &&
+      Object.entries(labels).every(([key, label]) => entry.labels[key] === label),
   );
   return found?.value ?? 0;
 }

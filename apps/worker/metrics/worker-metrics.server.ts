@@ -57,16 +57,22 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
     try {
       if (request.method === 'GET' && path === '/health/live') {
         const live = this.poolRunner.consumersRunning();
-        response.writeHead(live ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: live ? 'ok' : 'unavailable' }));
+        response
+          .writeHead(live ? 200 : 503, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: live ? 'ok' : 'unavailable' }));
       } else if (request.method === 'GET' && path === '/metrics') {
         if (!authorized(request, this.config.metricsToken)) {
-          response.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end(JSON.stringify({ error: { code: 'unauthorized', message: 'metrics need the metrics token' } }));
+          response
+            .writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' })
+            .end(JSON.stringify({ error: { code: 'unauthorized', message: 'metrics need the metrics token' } }));
           return;
         }
         const body = await this.metrics.registry.metrics();
         response.writeHead(200, { 'content-type': this.metrics.registry.contentType }).end(body);
       } else {
-        response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'not_found', message: 'not found' } }));
+        response
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { code: 'not_found', message: 'not found' } }));
       }
     } catch (error) {
       this.logger.error(`metrics request failed: ${(error as Error).message}`);

@@ -17,14 +17,22 @@ export class JudgementService {
   async judge(provider: ModelProvider, judgementId: string): Promise<'stale' | 'done'> {
     const judgement = await this.judgements.load(judgementId);
     if (!judgement || judgement.status !== 'pending') return 'stale';
-    const reference = (judgement.referenceSteps as unknown[]).map((step) => (typeof step === 'string' ? step : String((step as { text?: string }).text ?? '')));
+    const reference = (judgement.referenceSteps as unknown[]).map((step) =>
+      typeof step === 'string' ? step : String((step as { text?: string }).text ?? ''),
+    );
     const result = await provider.judgeStep({
       problem: judgement.statement,
       precedingSteps: judgement.precedingSteps,
       step: judgement.stepText,
       ...(reference.length > 0 ? { reference } : {}),
     });
-    await this.judgements.finish(judgementId, { status: 'done', verdict: result.verdict, reason: result.reason, model: result.model, reasoning: result.reasoning });
+    await this.judgements.finish(judgementId, {
+      status: 'done',
+      verdict: result.verdict,
+      reason: result.reason,
+      model: result.model,
+      reasoning: result.reasoning,
+    });
     await this.release(judgement.assignmentId);
     return 'done';
   }

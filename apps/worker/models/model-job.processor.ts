@@ -23,7 +23,8 @@ export class ModelJobProcessor implements JobHandler {
       return { outcome: await this.run(job) };
     } catch (error) {
       // A permanent model error (bad model file, refused request) will not improve with retries.
-      if (error instanceof InferenceError && error.permanent) throw new UnrecoverableError(`${error.name}: ${error.message}`);
+      if (error instanceof InferenceError && error.permanent)
+        throw new UnrecoverableError(`${error.name}: ${error.message}`);
       throw error;
     }
   }
@@ -32,12 +33,14 @@ export class ModelJobProcessor implements JobHandler {
     const provider = this.providers.get(this.pool);
     if (job.name === JOB_NAMES.generateReference) {
       const payload = generateReferencePayload.safeParse(job.data);
-      if (!payload.success) throw new UnrecoverableError(`invalid reference job payload: ${payload.error.issues[0]?.message}`);
+      if (!payload.success)
+        throw new UnrecoverableError(`invalid reference job payload: ${payload.error.issues[0]?.message}`);
       return this.references.generate(provider, payload.data.problemId, payload.data.revision);
     }
     if (job.name === JOB_NAMES.judgeStep) {
       const payload = judgeStepPayload.safeParse(job.data);
-      if (!payload.success) throw new UnrecoverableError(`invalid judgement job payload: ${payload.error.issues[0]?.message}`);
+      if (!payload.success)
+        throw new UnrecoverableError(`invalid judgement job payload: ${payload.error.issues[0]?.message}`);
       return this.judgements.judge(provider, payload.data.judgementId);
     }
     throw new UnrecoverableError(`unknown model job ${job.name}`);
@@ -46,12 +49,19 @@ export class ModelJobProcessor implements JobHandler {
   async onFinalFailure(job: Job, error: Error): Promise<void> {
     if (job.name === JOB_NAMES.judgeStep) {
       const judgement = judgeStepPayload.safeParse(job.data);
-      if (judgement.success) await this.judgements.giveUp(judgement.data.judgementId, `the ${this.pool} model failed: ${error.message}`);
+      if (judgement.success)
+        await this.judgements.giveUp(judgement.data.judgementId, `the ${this.pool} model failed: ${error.message}`);
       return;
     }
     const payload = generateReferencePayload.safeParse(job.data);
     if (!payload.success) return;
-    this.logger.error(`reference job for problem ${payload.data.problemId} failed for good on ${this.pool}: ${error.message}`);
-    await this.references.giveUp(payload.data.problemId, payload.data.revision, `the ${this.pool} model failed: ${error.message}`);
+    this.logger.error(
+      `reference job for problem ${payload.data.problemId} failed for good on ${this.pool}: ${error.message}`,
+    );
+    await this.references.giveUp(
+      payload.data.problemId,
+      payload.data.revision,
+      `the ${this.pool} model failed: ${error.message}`,
+    );
   }
 }

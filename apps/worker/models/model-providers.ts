@@ -15,13 +15,21 @@ export class ModelProviders implements OnApplicationShutdown {
     const pools = config.pools.enabled;
     if (pools.includes('gpu')) {
       const { baseUrl, apiKey, model, timeoutS, maxTokens } = config.models.openai;
-      if (!baseUrl) throw new Error('WORKER_POOL includes gpu but OPENAI_BASE_URL is not set (e.g. http://vllm:8000/v1)');
-      this.providers.set('gpu', createOpenAiProvider({ baseURL: baseUrl, apiKey, model, timeoutMs: timeoutS * 1000, maxTokens }));
+      if (!baseUrl)
+        throw new Error('WORKER_POOL includes gpu but OPENAI_BASE_URL is not set (e.g. http://vllm:8000/v1)');
+      this.providers.set(
+        'gpu',
+        createOpenAiProvider({ baseURL: baseUrl, apiKey, model, timeoutMs: timeoutS * 1000, maxTokens }),
+      );
     }
     if (pools.includes('edge')) {
       const { modelPath, threads, contextSize, maxTokens } = config.models.gguf;
-      if (!modelPath) throw new Error('WORKER_POOL includes edge but GGUF_MODEL_PATH is not set (npm run model:pull downloads one)');
-      this.providers.set('edge', createLlamaProvider({ modelPath, threads, contextSize, maxTokens, sequences: config.pools.concurrency.edge }));
+      if (!modelPath)
+        throw new Error('WORKER_POOL includes edge but GGUF_MODEL_PATH is not set (npm run model:pull downloads one)');
+      this.providers.set(
+        'edge',
+        createLlamaProvider({ modelPath, threads, contextSize, maxTokens, sequences: config.pools.concurrency.edge }),
+      );
     }
   }
 

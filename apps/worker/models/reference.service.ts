@@ -1,6 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
-import { GradingResultRepository, REFERENCE_REVIEW_REASON, ReferenceRepository, ReferenceWaitRepository } from '../../../libs/db/index.js';
+import {
+  GradingResultRepository,
+  REFERENCE_REVIEW_REASON,
+  ReferenceRepository,
+  ReferenceWaitRepository,
+} from '../../../libs/db/index.js';
 import { verifyReference } from '../../../libs/grading/index.js';
 import { type ModelProvider, ModelOutputError, type ReferenceResult } from '../../../libs/inference/index.js';
 import { GradeQueueProducer } from '../../../libs/queue/index.js';
@@ -40,10 +45,23 @@ export class ReferenceService {
         continue;
       }
       lastCandidate = candidate;
-      const verdict = verifyReference({ statement: problem.statement, definitions: problem.definitions, answer: problem.answer }, candidate);
-      const common = { problemId, revision, model: candidate.model, promptVersion: candidate.promptVersion, steps: candidate.steps, finalAnswer: candidate.finalAnswer, reasoning: candidate.reasoning, attempts: attempt };
+      const verdict = verifyReference(
+        { statement: problem.statement, definitions: problem.definitions, answer: problem.answer },
+        candidate,
+      );
+      const common = {
+        problemId,
+        revision,
+        model: candidate.model,
+        promptVersion: candidate.promptVersion,
+        steps: candidate.steps,
+        finalAnswer: candidate.finalAnswer,
+        reasoning: candidate.reasoning,
+        attempts: attempt,
+      };
       if (verdict.trusted) {
-        if (await this.references.saveGenerated({ ...common, status: 'ready', reason: null })) await this.release(problem.assignmentId);
+        if (await this.references.saveGenerated({ ...common, status: 'ready', reason: null }))
+          await this.release(problem.assignmentId);
         return 'ready';
       }
       lastReason = verdict.reason ?? 'not trusted';
@@ -51,7 +69,18 @@ export class ReferenceService {
     }
     const reason = `not trusted after ${this.config.models.referenceAttempts} attempt(s): ${lastReason}`;
     const saved = lastCandidate
-      ? await this.references.saveGenerated({ problemId, revision, model: lastCandidate.model, promptVersion: lastCandidate.promptVersion, steps: lastCandidate.steps, finalAnswer: lastCandidate.finalAnswer, reasoning: lastCandidate.reasoning, attempts: this.config.models.referenceAttempts, status: 'needs_review', reason })
+      ? await this.references.saveGenerated({
+          problemId,
+          revision,
+          model: lastCandidate.model,
+          promptVersion: lastCandidate.promptVersion,
+          steps: lastCandidate.steps,
+          finalAnswer: lastCandidate.finalAnswer,
+          reasoning: lastCandidate.reasoning,
+          attempts: this.config.models.referenceAttempts,
+          status: 'needs_review',
+          reason,
+        })
       : await this.references.markNeedsReview(problemId, revision, reason);
     if (saved) await this.sendParkedToReview(problem.assignmentId, problem.key);
     return 'needs_review';
@@ -61,7 +90,8 @@ export class ReferenceService {
   async giveUp(problemId: string, revision: number, reason: string): Promise<void> {
     const problem = await this.references.problem(problemId);
     if (!problem) return;
-    if (await this.references.markNeedsReview(problemId, revision, reason)) await this.sendParkedToReview(problem.assignmentId, problem.key);
+    if (await this.references.markNeedsReview(problemId, revision, reason))
+      await this.sendParkedToReview(problem.assignmentId, problem.key);
   }
 
   async release(assignmentId: string): Promise<number> {

@@ -51,7 +51,10 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
     const handlers = this.handlers();
     const queueKeys = [...new Set(this.config.pools.enabled.flatMap((pool) => POOL_QUEUES[pool]))];
     const unhandled = queueKeys.filter((key) => !handlers[key]);
-    if (unhandled.length > 0) throw new Error(`no handler for queue(s) ${unhandled.join(', ')} of pools ${this.config.pools.enabled.join(', ')}`);
+    if (unhandled.length > 0)
+      throw new Error(
+        `no handler for queue(s) ${unhandled.join(', ')} of pools ${this.config.pools.enabled.join(', ')}`,
+      );
     return queueKeys;
   }
 
@@ -61,22 +64,32 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
       const handler = handlers[key]!;
       const connection = createRedisConnection(this.config.redisUrl, 'worker');
       this.connections.push(connection);
-      const worker = new Worker(QUEUES[key], (job: Job) => withLogContext({ jobId: job.id, queue: key }, () => handler.process(job)), {
-        connection,
-        prefix: this.config.queuePrefix,
-        concurrency: this.concurrencyOverride.get(QUEUE_POOL[key]) ?? this.config.pools.concurrency[QUEUE_POOL[key]],
-        lockDuration: this.config.jobLockS * 1000,
-        stalledInterval: Math.max(1000, (this.config.jobLockS * 1000) / 2),
-        maxStalledCount: 2,
-      });
+      const worker = new Worker(
+        QUEUES[key],
+        (job: Job) => withLogContext({ jobId: job.id, queue: key }, () => handler.process(job)),
+        {
+          connection,
+          prefix: this.config.queuePrefix,
+          concurrency: this.concurrencyOverride.get(QUEUE_POOL[key]) ?? this.config.pools.concurrency[QUEUE_POOL[key]],
+          lockDuration: this.config.jobLockS * 1000,
+          stalledInterval: Math.max(1000, (this.config.jobLockS * 1000) / 2),
+          maxStalledCount: 2,
+        },
+      );
       worker.on('failed', (job, error) => {
         if (!job) return;
         const attempts = job.opts.attempts ?? 1;
         const final = error.name === 'UnrecoverableError' || job.attemptsMade >= attempts;
         if (final && handler.onFinalFailure) {
-          handler.onFinalFailure(job, error).catch((failure: Error) => this.logger.error(`recording final failure of job ${job.id}: ${failure.message}`));
+          handler
+            .onFinalFailure(job, error)
+            .catch((failure: Error) =>
+              this.logger.error(`recording final failure of job ${job.id}: ${failure.message}`),
+            );
         } else {
-          this.logger.warn(`job ${job.id} on ${key} failed (attempt ${job.attemptsMade}/${attempts}): ${error.message}`);
+          this.logger.warn(
+            `job ${job.id} on ${key} failed (attempt ${job.attemptsMade}/${attempts}): ${error.message}`,
+          );
         }
       });
       worker.on('error', (error) => this.logger.error(`worker ${key}: ${error.message}`));

@@ -42,7 +42,8 @@ export class PoolSettingsWatcher implements OnApplicationBootstrap, OnApplicatio
   private onMessage(message: string): void {
     try {
       const change = JSON.parse(message) as { name: PoolName; concurrency: number };
-      if (ALL_POOLS.includes(change.name) && Number.isInteger(change.concurrency)) this.runner.applyConcurrency(change.name, change.concurrency);
+      if (ALL_POOLS.includes(change.name) && Number.isInteger(change.concurrency))
+        this.runner.applyConcurrency(change.name, change.concurrency);
     } catch (error) {
       this.logger.warn(`ignoring a malformed pool settings message: ${(error as Error).message}`);
     }
@@ -50,7 +51,8 @@ export class PoolSettingsWatcher implements OnApplicationBootstrap, OnApplicatio
 
   private async refresh(): Promise<void> {
     for (const setting of await this.settings.all()) {
-      if ((ALL_POOLS as readonly string[]).includes(setting.name)) this.runner.applyConcurrency(setting.name as PoolName, setting.concurrency);
+      if ((ALL_POOLS as readonly string[]).includes(setting.name))
+        this.runner.applyConcurrency(setting.name as PoolName, setting.concurrency);
     }
   }
 }

@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
-import { DATABASE, type Database, GradingResultRepository, SubmissionRepository, WebhookEventRepository } from '../../../libs/db/index.js';
+import {
+  DATABASE,
+  type Database,
+  GradingResultRepository,
+  SubmissionRepository,
+  WebhookEventRepository,
+} from '../../../libs/db/index.js';
 import { ReferenceReconciler } from './reference-reconciler.js';
 import { GradeQueueProducer, WebhookQueueProducer } from '../../../libs/queue/index.js';
 
@@ -58,7 +64,9 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
   async reconcileOnce(): Promise<number> {
     const client = await this.db.pool.connect();
     try {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [RECONCILE_LOCK]);
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+        RECONCILE_LOCK,
+      ]);
       if (!rows[0]?.locked) return 0;
       try {
         const olderThan = new Date(Date.now() - this.config.reconciler.afterS * 1000);

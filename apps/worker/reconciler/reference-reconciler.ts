@@ -49,7 +49,11 @@ export class ReferenceReconciler {
       } else {
         await this.modelProducer.removeReferenceJob(job.pool, problem.id, problem.revision);
         const pools = allowedPools(inference).join(' or ');
-        await this.referenceService.giveUp(problem.id, problem.revision, `no ${pools} worker was available within ${this.config.models.waitS} s`);
+        await this.referenceService.giveUp(
+          problem.id,
+          problem.revision,
+          `no ${pools} worker was available within ${this.config.models.waitS} s`,
+        );
       }
       actions++;
     }
@@ -81,7 +85,10 @@ export class ReferenceReconciler {
       if (job.state === 'active' || judgement.createdAt.getTime() > waitLimit) continue;
       const liveWorkers = { gpu: state.gpuWorkers, edge: state.edgeWorkers };
       if (allowedPools(inference).some((pool) => liveWorkers[pool] > 0)) continue;
-      await this.judgementService.giveUp(judgement.id, `no ${allowedPools(inference).join(' or ')} worker was available within ${this.config.models.waitS} s`);
+      await this.judgementService.giveUp(
+        judgement.id,
+        `no ${allowedPools(inference).join(' or ')} worker was available within ${this.config.models.waitS} s`,
+      );
       actions++;
     }
     return actions;

@@ -6,4 +6,9 @@ import { WebhookOutboxRelay } from '../../../libs/queue/index.js';
 export { WebhookDeliveryProcessor } from './webhook-delivery.processor.js';
 
 /** Everything the worker needs to deliver outbound webhooks from the `webhooks` queue. */
-export const WEBHOOK_PROVIDERS = [WebhookEventRenderer, WebhookDeliveryService, WebhookDeliveryProcessor, WebhookOutboxRelay];
+export const WEBHOOK_PROVIDERS = [
+  WebhookEventRenderer,
+  WebhookDeliveryService,
+  WebhookDeliveryProcessor,
+  WebhookOutboxRelay,
+];

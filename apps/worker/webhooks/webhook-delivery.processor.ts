@@ -14,7 +14,8 @@ export class WebhookDeliveryProcessor implements JobHandler {
 
   async process(job: Job): Promise<unknown> {
     const payload = deliverWebhookPayload.safeParse(job.data);
-    if (!payload.success) throw new UnrecoverableError(`invalid webhook job payload: ${payload.error.issues[0]?.message}`);
+    if (!payload.success)
+      throw new UnrecoverableError(`invalid webhook job payload: ${payload.error.issues[0]?.message}`);
     return { result: await this.delivery.deliver(payload.data) };
   }
 }

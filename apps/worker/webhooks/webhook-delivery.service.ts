@@ -36,7 +36,10 @@ export class WebhookDeliveryService {
     if (!found || found.event.status !== 'pending' || found.event.attempts !== job.attempt) return 'skipped';
     const { event, integration } = found;
     if (!integration.enabled) {
-      await this.events.markUndeliverable(event.id, `integration disabled${integration.disabledReason ? `: ${integration.disabledReason}` : ''}`);
+      await this.events.markUndeliverable(
+        event.id,
+        `integration disabled${integration.disabledReason ? `: ${integration.disabledReason}` : ''}`,
+      );
       return 'failed';
     }
     const outcome = await deliverWebhook({

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { OverrideRepository, RegradeRepository, ResultReadRepository, SubmissionRepository, type WebhookEventRow } from '../../../libs/db/index.js';
+import {
+  OverrideRepository,
+  RegradeRepository,
+  ResultReadRepository,
+  SubmissionRepository,
+  type WebhookEventRow,
+} from '../../../libs/db/index.js';
 import { presentBatch, presentSubmissionAtVersion } from '../../../libs/results/index.js';
 
 /**

@@ -34,10 +34,14 @@ export class AnalyticsRepository {
   constructor(private readonly pool: pg.Pool) {}
 
   async latestAnswers(assignmentId: string): Promise<AnalyticsAnswerRow[]> {
-    const result = await this.pool.query<{ submission_id: string; problem_key: string; score: number; final_verdict: string | null; first_error_step: number | null; first_error: AnalyticsAnswerRow['firstError'] }>(
-      ANSWERS_SQL,
-      [assignmentId],
-    );
+    const result = await this.pool.query<{
+      submission_id: string;
+      problem_key: string;
+      score: number;
+      final_verdict: string | null;
+      first_error_step: number | null;
+      first_error: AnalyticsAnswerRow['firstError'];
+    }>(ANSWERS_SQL, [assignmentId]);
     return result.rows.map((row) => ({
       submissionId: row.submission_id,
       problemKey: row.problem_key,

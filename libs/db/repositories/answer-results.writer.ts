@@ -14,7 +14,11 @@ export interface AnswerResultRow {
 }
 
 /** Writes the answers of one result version (the grader's and an override's use the same rows). */
-export async function writeAnswerResults(tx: Prisma.TransactionClient, resultId: string, answers: AnswerResultRow[]): Promise<void> {
+export async function writeAnswerResults(
+  tx: Prisma.TransactionClient,
+  resultId: string,
+  answers: AnswerResultRow[],
+): Promise<void> {
   await tx.answerResult.createMany({
     data: answers.map((answer) => ({
       id: newId(),

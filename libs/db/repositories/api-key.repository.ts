@@ -14,12 +14,27 @@ export interface ApiKeyRow {
   revokedAt: Date | null;
 }
 
-const PUBLIC_FIELDS = { id: true, orgId: true, role: true, name: true, prefix: true, createdAt: true, revokedAt: true } as const;
+const PUBLIC_FIELDS = {
+  id: true,
+  orgId: true,
+  role: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  revokedAt: true,
+} as const;
 
 export class ApiKeyRepository {
   constructor(private readonly prisma: Db) {}
 
-  create(input: { orgId: string | null; role: ApiKeyRole; name: string; prefix: string; keyHash: string; integrationId?: string | null }): Promise<ApiKeyRow> {
+  create(input: {
+    orgId: string | null;
+    role: ApiKeyRole;
+    name: string;
+    prefix: string;
+    keyHash: string;
+    integrationId?: string | null;
+  }): Promise<ApiKeyRow> {
     return this.prisma.apiKey.create({ data: { id: newId(), ...input }, select: PUBLIC_FIELDS });
   }
 
@@ -52,7 +67,10 @@ export class ApiKeyRepository {
   }
 
   async revoke(id: string): Promise<boolean> {
-    const { count } = await this.prisma.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await this.prisma.apiKey.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     return count > 0;
   }
 }

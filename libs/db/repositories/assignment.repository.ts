@@ -58,7 +58,13 @@ const WITH_PROBLEMS = { problems: { orderBy: { position: 'asc' } } } as const;
 export class AssignmentRepository {
   constructor(private readonly prisma: Db) {}
 
-  async create(input: { orgId: string; title: string; externalId: string | null; grading: object; problems: ProblemInput[] }): Promise<AssignmentRow> {
+  async create(input: {
+    orgId: string;
+    title: string;
+    externalId: string | null;
+    grading: object;
+    problems: ProblemInput[];
+  }): Promise<AssignmentRow> {
     try {
       const created = await this.prisma.assignment.create({
         data: {
@@ -115,10 +121,15 @@ export class AssignmentRepository {
       orderBy: { id: 'asc' },
       take: page.limit + 1,
     });
-    return toPage(rows.map((row) => this.toRow(row)), page.limit);
+    return toPage(
+      rows.map((row) => this.toRow(row)),
+      page.limit,
+    );
   }
 
-  private toRow(found: Awaited<ReturnType<Db['assignment']['findFirstOrThrow']>> & { problems: PrismaProblem[] }): AssignmentRow {
+  private toRow(
+    found: Awaited<ReturnType<Db['assignment']['findFirstOrThrow']>> & { problems: PrismaProblem[] },
+  ): AssignmentRow {
     return {
       id: found.id,
       orgId: found.orgId,

@@ -22,7 +22,10 @@ export class BatchUploadSession {
   }
 
   async commit(accepted: number): Promise<void> {
-    await this.client.query('UPDATE batches SET total = $2, completed_at = CASE WHEN $2 = 0 THEN now() ELSE NULL END WHERE id = $1', [this.batchId, accepted]);
+    await this.client.query(
+      'UPDATE batches SET total = $2, completed_at = CASE WHEN $2 = 0 THEN now() ELSE NULL END WHERE id = $1',
+      [this.batchId, accepted],
+    );
     await this.client.query('COMMIT');
     this.release();
   }
@@ -50,7 +53,10 @@ export class BatchUploadRepository {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query('INSERT INTO batches (id, org_id, assignment_id, total, created_at) VALUES ($1, $2, $3, 0, now())', [batchId, target.orgId, target.assignmentId]);
+      await client.query(
+        'INSERT INTO batches (id, org_id, assignment_id, total, created_at) VALUES ($1, $2, $3, 0, now())',
+        [batchId, target.orgId, target.assignmentId],
+      );
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       client.release();
@@ -63,7 +69,10 @@ export class BatchUploadRepository {
   async *submissionIds(batchId: string, pageSize = 1_000): AsyncGenerator<string[]> {
     let after = '';
     for (;;) {
-      const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM submissions WHERE batch_id = $1 AND id > $2 ORDER BY id LIMIT $3', [batchId, after, pageSize]);
+      const { rows } = await this.pool.query<{ id: string }>(
+        'SELECT id FROM submissions WHERE batch_id = $1 AND id > $2 ORDER BY id LIMIT $3',
+        [batchId, after, pageSize],
+      );
       if (rows.length === 0) return;
       yield rows.map((row) => row.id);
       after = rows[rows.length - 1]!.id;

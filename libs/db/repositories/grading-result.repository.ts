@@ -66,43 +66,48 @@ export class GradingResultRepository {
   }
 
   async save(input: ResultInput): Promise<SaveOutcome> {
-    return this.prisma.$transaction(async (tx) => {
-      const resultId = newId();
-      const inserted = await tx.$executeRaw`
+    return this.prisma
+      .$transaction(async (tx) => {
+        const resultId = newId();
+        const inserted = await tx.$executeRaw`
         INSERT INTO submission_results (id, submission_id, version, status, status_reason, score, max_score, graded_at)
         VALUES (${resultId}, ${input.submissionId}, ${input.version}, ${input.status}::"SubmissionStatus", ${input.statusReason}, ${input.score}, ${input.maxScore}, now())
         ON CONFLICT (submission_id, version) DO NOTHING`;
-      if (inserted === 0) return { written: false, completedBatchId: null, eventIds: [] as string[] };
-      await writeAnswerResults(tx, resultId, input.answers);
-      // A regrade that bumped the version meanwhile wins: this result is kept as history, but the
-      // submission's current state (and its events) belong to the newer version.
-      const current = await tx.submission.updateMany({
-        where: { id: input.submissionId, resultVersion: input.version },
-        data: {
-          status: input.status,
-          statusReason: input.statusReason,
-          score: input.score,
-          maxScore: input.maxScore,
-          gradedAt: new Date(),
-          updatedAt: new Date(),
-        },
+        if (inserted === 0) return { written: false, completedBatchId: null, eventIds: [] as string[] };
+        await writeAnswerResults(tx, resultId, input.answers);
+        // A regrade that bumped the version meanwhile wins: this result is kept as history, but the
+        // submission's current state (and its events) belong to the newer version.
+        const current = await tx.submission.updateMany({
+          where: { id: input.submissionId, resultVersion: input.version },
+          data: {
+            status: input.status,
+            statusReason: input.statusReason,
+            score: input.score,
+            maxScore: input.maxScore,
+            gradedAt: new Date(),
+            updatedAt: new Date(),
+          },
+        });
+        if (current.count === 0) return { written: true, completedBatchId: null, eventIds: [] as string[] };
+        const submission = await tx.submission.findUniqueOrThrow({
+          where: { id: input.submissionId },
+          select: { batchId: true, orgId: true },
+        });
+        // The outbox rows commit with the result (ARCHITECTURE.md, Deliver).
+        const eventIds = await recordOutboxEvents(tx, {
+          orgId: submission.orgId,
+          type: input.status === 'graded' ? 'submission.graded' : 'submission.needs_review',
+          submissionId: input.submissionId,
+          resultVersion: input.version,
+        });
+        return { written: true, completedBatchId: submission.batchId, eventIds };
+      })
+      .then(async ({ eventIds, ...outcome }) => {
+        await this.outbox.committed(eventIds);
+        // Checked after commit so the last writer of a batch always sees every other result.
+        if (!outcome.written || !outcome.completedBatchId) return { ...outcome, completedBatchId: null };
+        return { written: true, completedBatchId: await this.completeBatchIfSettled(outcome.completedBatchId) };
       });
-      if (current.count === 0) return { written: true, completedBatchId: null, eventIds: [] as string[] };
-      const submission = await tx.submission.findUniqueOrThrow({ where: { id: input.submissionId }, select: { batchId: true, orgId: true } });
-      // The outbox rows commit with the result (ARCHITECTURE.md, Deliver).
-      const eventIds = await recordOutboxEvents(tx, {
-        orgId: submission.orgId,
-        type: input.status === 'graded' ? 'submission.graded' : 'submission.needs_review',
-        submissionId: input.submissionId,
-        resultVersion: input.version,
-      });
-      return { written: true, completedBatchId: submission.batchId, eventIds };
-    }).then(async ({ eventIds, ...outcome }) => {
-      await this.outbox.committed(eventIds);
-      // Checked after commit so the last writer of a batch always sees every other result.
-      if (!outcome.written || !outcome.completedBatchId) return { ...outcome, completedBatchId: null };
-      return { written: true, completedBatchId: await this.completeBatchIfSettled(outcome.completedBatchId) };
-    });
   }
 
   async markFailed(submissionId: string, version: number, reason: string): Promise<string | null> {
@@ -114,16 +119,31 @@ export class GradingResultRepository {
     return this.settleWithoutResult(submissionId, version, 'needs_review', reason);
   }
 
-  private async settleWithoutResult(submissionId: string, version: number, status: 'failed' | 'needs_review', reason: string): Promise<string | null> {
+  private async settleWithoutResult(
+    submissionId: string,
+    version: number,
+    status: 'failed' | 'needs_review',
+    reason: string,
+  ): Promise<string | null> {
     const settled = await this.prisma.$transaction(async (tx) => {
       const updated = await tx.submission.updateMany({
         where: { id: submissionId, resultVersion: version, status: { in: ['queued', 'grading'] } },
         data: { status, statusReason: reason, updatedAt: new Date() },
       });
       if (updated.count === 0) return null;
-      const row = await tx.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { batchId: true, orgId: true } });
+      const row = await tx.submission.findUniqueOrThrow({
+        where: { id: submissionId },
+        select: { batchId: true, orgId: true },
+      });
       const eventIds =
-        status === 'needs_review' ? await recordOutboxEvents(tx, { orgId: row.orgId, type: 'submission.needs_review', submissionId, resultVersion: version }) : [];
+        status === 'needs_review'
+          ? await recordOutboxEvents(tx, {
+              orgId: row.orgId,
+              type: 'submission.needs_review',
+              submissionId,
+              resultVersion: version,
+            })
+          : [];
       return { batchId: row.batchId, eventIds };
     });
     if (!settled) return null;

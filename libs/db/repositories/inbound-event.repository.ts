@@ -15,7 +15,10 @@ export class InboundEventRepository {
   constructor(private readonly prisma: Db) {}
 
   async seen(integrationId: string, webhookId: string): Promise<boolean> {
-    const found = await this.prisma.inboundEvent.findUnique({ where: { integrationId_webhookId: { integrationId, webhookId } }, select: { id: true } });
+    const found = await this.prisma.inboundEvent.findUnique({
+      where: { integrationId_webhookId: { integrationId, webhookId } },
+      select: { id: true },
+    });
     return found !== null;
   }
 

@@ -49,11 +49,17 @@ export class IntegrationRepository {
     return this.prisma.integration.findFirst({ where: scoped(id, orgId) });
   }
 
-  async list(filter: { orgId: string | null; onlyId?: string | null }, page: PageRequest): Promise<Page<IntegrationRow>> {
+  async list(
+    filter: { orgId: string | null; onlyId?: string | null },
+    page: PageRequest,
+  ): Promise<Page<IntegrationRow>> {
     const rows = await this.prisma.integration.findMany({
       where: {
         ...(filter.orgId ? { orgId: filter.orgId } : {}),
-        AND: [filter.onlyId !== undefined ? { id: filter.onlyId ?? '' } : {}, page.cursor ? { id: { gt: page.cursor } } : {}],
+        AND: [
+          filter.onlyId !== undefined ? { id: filter.onlyId ?? '' } : {},
+          page.cursor ? { id: { gt: page.cursor } } : {},
+        ],
       },
       orderBy: { id: 'asc' },
       take: page.limit + 1,
@@ -66,7 +72,9 @@ export class IntegrationRepository {
     const data = {
       ...(patch.callbackUrl !== undefined ? { callbackUrl: patch.callbackUrl } : {}),
       ...(patch.events !== undefined ? { events: patch.events } : {}),
-      ...(patch.enabled !== undefined ? { enabled: patch.enabled, disabledReason: patch.enabled ? null : 'disabled by a user' } : {}),
+      ...(patch.enabled !== undefined
+        ? { enabled: patch.enabled, disabledReason: patch.enabled ? null : 'disabled by a user' }
+        : {}),
       updatedAt: new Date(),
     };
     const { count } = await this.prisma.integration.updateMany({ where: scoped(id, orgId), data });
@@ -74,7 +82,11 @@ export class IntegrationRepository {
   }
 
   /** The current secrets become the previous ones (valid until `previousExpiresAt`). */
-  async rotate(id: string, orgId: string | null, next: { signingSecret: string; inboundSecret: string; previousExpiresAt: Date }): Promise<boolean> {
+  async rotate(
+    id: string,
+    orgId: string | null,
+    next: { signingSecret: string; inboundSecret: string; previousExpiresAt: Date },
+  ): Promise<boolean> {
     const count = await this.prisma.$executeRaw`
       UPDATE integrations
       SET previous_signing_secret = signing_secret, previous_inbound_secret = inbound_secret,
@@ -86,7 +98,10 @@ export class IntegrationRepository {
 
   /** The receiver answered 410 Gone: stop sending until a person re-enables it. */
   async disable(id: string, reason: string): Promise<void> {
-    await this.prisma.integration.update({ where: { id }, data: { enabled: false, disabledReason: reason, updatedAt: new Date() } });
+    await this.prisma.integration.update({
+      where: { id },
+      data: { enabled: false, disabledReason: reason, updatedAt: new Date() },
+    });
   }
 
   /** The integration an integration-role API key is bound to (null: bound to none). */

@@ -50,10 +50,15 @@ export class JudgementRepository {
     return created;
   }
 
-  async load(id: string): Promise<(JudgementRow & { statement: string; referenceSteps: unknown; inference: string }) | null> {
+  async load(
+    id: string,
+  ): Promise<(JudgementRow & { statement: string; referenceSteps: unknown; inference: string }) | null> {
     const row = await this.prisma.judgement.findUnique({ where: { id } });
     if (!row) return null;
-    const problem = await this.prisma.problem.findUnique({ where: { id: row.problemId }, include: { assignment: { select: { grading: true } } } });
+    const problem = await this.prisma.problem.findUnique({
+      where: { id: row.problemId },
+      include: { assignment: { select: { grading: true } } },
+    });
     if (!problem) return null;
     return {
       ...(row as unknown as JudgementRow),
@@ -63,10 +68,20 @@ export class JudgementRepository {
     };
   }
 
-  async finish(id: string, outcome: { status: 'done' | 'failed'; verdict?: string; reason: string; model?: string; reasoning?: string | null }): Promise<boolean> {
+  async finish(
+    id: string,
+    outcome: { status: 'done' | 'failed'; verdict?: string; reason: string; model?: string; reasoning?: string | null },
+  ): Promise<boolean> {
     const updated = await this.prisma.judgement.updateMany({
       where: { id, status: 'pending' },
-      data: { status: outcome.status, verdict: outcome.verdict ?? null, reason: outcome.reason, model: outcome.model ?? null, reasoning: outcome.reasoning ?? null, updatedAt: new Date() },
+      data: {
+        status: outcome.status,
+        verdict: outcome.verdict ?? null,
+        reason: outcome.reason,
+        model: outcome.model ?? null,
+        reasoning: outcome.reasoning ?? null,
+        updatedAt: new Date(),
+      },
     });
     return updated.count > 0;
   }
@@ -76,9 +91,27 @@ export class JudgementRepository {
   }
 
   async pending(limit: number): Promise<{ id: string; assignmentId: string; createdAt: Date; inference: string }[]> {
-    const rows = await this.prisma.judgement.findMany({ where: { status: 'pending' }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, assignmentId: true, createdAt: true, problemId: true } });
-    const assignments = await this.prisma.assignment.findMany({ where: { id: { in: [...new Set(rows.map((row) => row.assignmentId))] } }, select: { id: true, grading: true } });
-    const inferenceOf = new Map(assignments.map((assignment) => [assignment.id, String((assignment.grading as { inference?: string }).inference ?? 'auto')]));
-    return rows.map((row) => ({ id: row.id, assignmentId: row.assignmentId, createdAt: row.createdAt, inference: inferenceOf.get(row.assignmentId) ?? 'auto' }));
+    const rows = await this.prisma.judgement.findMany({
+      where: { status: 'pending' },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
+      select: { id: true, assignmentId: true, createdAt: true, problemId: true },
+    });
+    const assignments = await this.prisma.assignment.findMany({
+      where: { id: { in: [...new Set(rows.map((row) => row.assignmentId))] } },
+      select: { id: true, grading: true },
+    });
+    const inferenceOf = new Map(
+      assignments.map((assignment) => [
+        assignment.id,
+        String((assignment.grading as { inference?: string }).inference ?? 'auto'),
+      ]),
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      assignmentId: row.assignmentId,
+      createdAt: row.createdAt,
+      inference: inferenceOf.get(row.assignmentId) ?? 'auto',
+    }));
   }
 }

@@ -22,7 +22,10 @@ function unverifiedSteps(answer: MergeableAnswer): number {
 }
 
 /** Replaces overridden answers' scores; the total and the unverified count are recomputed. */
-export function applyOverrides<A extends MergeableAnswer>(answers: A[], overrides: OverrideValue[]): { answers: A[]; score: number; unverifiedSteps: number } {
+export function applyOverrides<A extends MergeableAnswer>(
+  answers: A[],
+  overrides: OverrideValue[],
+): { answers: A[]; score: number; unverifiedSteps: number } {
   const byKey = new Map(overrides.map((override) => [override.problemKey, override]));
   const merged = answers.map((answer) => {
     const override = byKey.get(answer.problemKey);
@@ -32,7 +35,9 @@ export function applyOverrides<A extends MergeableAnswer>(answers: A[], override
     answers: merged,
     score: roundScore(merged.reduce((sum, answer) => sum + answer.score, 0)),
     // An overridden answer is settled by a person: its unverified steps no longer need review.
-    unverifiedSteps: merged.filter((answer) => !byKey.has(answer.problemKey)).reduce((sum, answer) => sum + unverifiedSteps(answer), 0),
+    unverifiedSteps: merged
+      .filter((answer) => !byKey.has(answer.problemKey))
+      .reduce((sum, answer) => sum + unverifiedSteps(answer), 0),
   };
 }
 
@@ -40,6 +45,12 @@ export function applyOverrides<A extends MergeableAnswer>(answers: A[], override
  * An answer is settled when a teacher overrode it, or when its result needs nobody: the result was
  * graded, or it has no unverified step (needs_review results come from unverified steps).
  */
-export function allAnswersSettled(answers: MergeableAnswer[], resultStatus: string, overriddenKeys: Set<string>): boolean {
-  return answers.every((answer) => overriddenKeys.has(answer.problemKey) || resultStatus === 'graded' || unverifiedSteps(answer) === 0);
+export function allAnswersSettled(
+  answers: MergeableAnswer[],
+  resultStatus: string,
+  overriddenKeys: Set<string>,
+): boolean {
+  return answers.every(
+    (answer) => overriddenKeys.has(answer.problemKey) || resultStatus === 'graded' || unverifiedSteps(answer) === 0,
+  );
 }

@@ -38,9 +38,17 @@ function ungradedAnswer(problem: { key: string; points: number }, steps: string[
     maxScore: problem.points,
     finalAnswer: { given: null, expected: null, verdict: steps.length === 0 ? 'missing' : 'unverified', parts: [] },
     firstErrorStep: null,
-    steps: steps.map((text, index) => ({ index, text, verdict: 'unverified', method: 'none', reason: 'not graded automatically', matchesReferenceStep: null })),
+    steps: steps.map((text, index) => ({
+      index,
+      text,
+      verdict: 'unverified',
+      method: 'none',
+      reason: 'not graded automatically',
+      matchesReferenceStep: null,
+    })),
     skippedReferenceSteps: [] as number[],
-    feedback: steps.length === 0 ? 'This problem was not answered.' : 'Not graded automatically; see the teacher override.',
+    feedback:
+      steps.length === 0 ? 'This problem was not answered.' : 'Not graded automatically; see the teacher override.',
   };
 }
 
@@ -57,7 +65,11 @@ export class OverrideRepository {
   ) {}
 
   async listForSubmission(submissionId: string): Promise<OverrideValue[]> {
-    return this.prisma.override.findMany({ where: { submissionId }, orderBy: { problemKey: 'asc' }, select: { problemKey: true, score: true, comment: true, by: true, at: true } });
+    return this.prisma.override.findMany({
+      where: { submissionId },
+      orderBy: { problemKey: 'asc' },
+      select: { problemKey: true, score: true, comment: true, by: true, at: true },
+    });
   }
 
   async record(input: OverrideInput): Promise<OverrideOutcome> {
@@ -72,7 +84,8 @@ export class OverrideRepository {
         create: { id: newId(), submissionId: input.submissionId, problemKey: input.problemKey, ...fields },
         update: fields,
       });
-      if (submission.status === 'queued' || submission.status === 'grading') return { resultVersion: null, eventIds: [] as string[] };
+      if (submission.status === 'queued' || submission.status === 'grading')
+        return { resultVersion: null, eventIds: [] as string[] };
       return this.writeOverriddenVersion(tx, submission);
     });
     await this.outbox.committed(outcome.eventIds);
@@ -92,24 +105,44 @@ export class OverrideRepository {
     } else {
       // No result to copy (needs_review or failed before grading): only a fully overridden
       // submission can be settled; otherwise the override waits for grading or more overrides.
-      const problems = await tx.problem.findMany({ where: { assignmentId: submission.assignment_id }, orderBy: { position: 'asc' }, select: { key: true, points: true } });
+      const problems = await tx.problem.findMany({
+        where: { assignmentId: submission.assignment_id },
+        orderBy: { position: 'asc' },
+        select: { key: true, points: true },
+      });
       const submitted = new Map(submission.answers.map((answer) => [answer.problemKey, answer.steps]));
-      const unsettled = problems.filter((problem) => (submitted.get(problem.key)?.length ?? 0) > 0 && !overriddenKeys.has(problem.key));
+      const unsettled = problems.filter(
+        (problem) => (submitted.get(problem.key)?.length ?? 0) > 0 && !overriddenKeys.has(problem.key),
+      );
       if (unsettled.length > 0) return { resultVersion: null, eventIds: [] as string[] };
       baseAnswers = problems.map((problem) => ungradedAnswer(problem, submitted.get(problem.key) ?? []));
     }
-    const merged = applyOverrides(baseAnswers as (typeof baseAnswers[number] & { steps: unknown[] })[], overrides);
-    const settled = allAnswersSettled(merged.answers as { problemKey: string; score: number; steps: unknown[] }[], current?.status ?? 'needs_review', overriddenKeys);
+    const merged = applyOverrides(baseAnswers as ((typeof baseAnswers)[number] & { steps: unknown[] })[], overrides);
+    const settled = allAnswersSettled(
+      merged.answers as { problemKey: string; score: number; steps: unknown[] }[],
+      current?.status ?? 'needs_review',
+      overriddenKeys,
+    );
     const status = settled ? 'graded' : 'needs_review';
     const statusReason = settled ? null : (current?.statusReason ?? submission.status_reason);
     const maxScore = Math.round(merged.answers.reduce((sum, answer) => sum + answer.maxScore, 0) * 100) / 100;
     const version = submission.result_version + 1;
     const resultId = newId();
-    await tx.submissionResult.create({ data: { id: resultId, submissionId: submission.id, version, status, statusReason, score: merged.score, maxScore } });
+    await tx.submissionResult.create({
+      data: { id: resultId, submissionId: submission.id, version, status, statusReason, score: merged.score, maxScore },
+    });
     await writeAnswerResults(tx, resultId, merged.answers);
     await tx.submission.update({
       where: { id: submission.id },
-      data: { resultVersion: version, status, statusReason, score: merged.score, maxScore, updatedAt: new Date(), ...(current ? {} : { gradedAt: new Date() }) },
+      data: {
+        resultVersion: version,
+        status,
+        statusReason,
+        score: merged.score,
+        maxScore,
+        updatedAt: new Date(),
+        ...(current ? {} : { gradedAt: new Date() }),
+      },
     });
     // The same outbox path as a grade job's result (grading-result.repository.ts).
     const eventIds = await recordOutboxEvents(tx, {

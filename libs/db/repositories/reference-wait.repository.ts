@@ -9,7 +9,11 @@ import { WAITING_FOR_JUDGEMENT, WAITING_FOR_REFERENCE } from './submission.repos
 export class ReferenceWaitRepository {
   constructor(private readonly prisma: Db) {}
 
-  async park(submissionId: string, version: number, reason: typeof WAITING_FOR_REFERENCE | typeof WAITING_FOR_JUDGEMENT = WAITING_FOR_REFERENCE): Promise<void> {
+  async park(
+    submissionId: string,
+    version: number,
+    reason: typeof WAITING_FOR_REFERENCE | typeof WAITING_FOR_JUDGEMENT = WAITING_FOR_REFERENCE,
+  ): Promise<void> {
     await this.prisma.submission.updateMany({
       where: { id: submissionId, resultVersion: version, status: { in: ['queued', 'grading'] } },
       data: { status: 'queued', statusReason: reason, updatedAt: new Date() },

@@ -38,7 +38,10 @@ export class ReferenceRepository {
   constructor(private readonly prisma: Db) {}
 
   async problem(problemId: string): Promise<ProblemForReference | null> {
-    const problem = await this.prisma.problem.findUnique({ where: { id: problemId }, include: { assignment: { select: { orgId: true, grading: true } } } });
+    const problem = await this.prisma.problem.findUnique({
+      where: { id: problemId },
+      include: { assignment: { select: { orgId: true, grading: true } } },
+    });
     if (!problem) return null;
     return {
       id: problem.id,
@@ -56,7 +59,10 @@ export class ReferenceRepository {
 
   /** The newest reference of this revision, whatever its status. */
   async current(problemId: string, revision: number): Promise<ReferenceRow | null> {
-    const row = await this.prisma.reference.findFirst({ where: { problemId, revision }, orderBy: { updatedAt: 'desc' } });
+    const row = await this.prisma.reference.findFirst({
+      where: { problemId, revision },
+      orderBy: { updatedAt: 'desc' },
+    });
     return row ? (row as unknown as ReferenceRow) : null;
   }
 
@@ -92,8 +98,22 @@ export class ReferenceRepository {
         attempts: input.attempts,
       };
       await tx.reference.upsert({
-        where: { problemId_revision_model_promptVersion: { problemId: input.problemId, revision: input.revision, model: input.model, promptVersion: input.promptVersion } },
-        create: { id: newId(), problemId: input.problemId, revision: input.revision, model: input.model, promptVersion: input.promptVersion, ...data },
+        where: {
+          problemId_revision_model_promptVersion: {
+            problemId: input.problemId,
+            revision: input.revision,
+            model: input.model,
+            promptVersion: input.promptVersion,
+          },
+        },
+        create: {
+          id: newId(),
+          problemId: input.problemId,
+          revision: input.revision,
+          model: input.model,
+          promptVersion: input.promptVersion,
+          ...data,
+        },
         update: data,
       });
       return true;
@@ -103,11 +123,24 @@ export class ReferenceRepository {
   /** A reference nobody could produce (no worker, model failed for good): a person must look. */
   async markNeedsReview(problemId: string, revision: number, reason: string): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
-      const updated = await tx.problem.updateMany({ where: { id: problemId, revision, referenceStatus: 'pending' }, data: { referenceStatus: 'needs_review' } });
+      const updated = await tx.problem.updateMany({
+        where: { id: problemId, revision, referenceStatus: 'pending' },
+        data: { referenceStatus: 'needs_review' },
+      });
       if (updated.count === 0) return false;
       await tx.reference.upsert({
         where: { problemId_revision_model_promptVersion: { problemId, revision, model: '', promptVersion: '' } },
-        create: { id: newId(), problemId, revision, model: '', promptVersion: '', source: 'llm', status: 'needs_review', reason, steps: [] },
+        create: {
+          id: newId(),
+          problemId,
+          revision,
+          model: '',
+          promptVersion: '',
+          source: 'llm',
+          status: 'needs_review',
+          reason,
+          steps: [],
+        },
         update: { status: 'needs_review', reason },
       });
       return true;
@@ -115,15 +148,36 @@ export class ReferenceRepository {
   }
 
   /** A teacher approves the current reference or replaces it; the problem becomes ready. */
-  async approveOrReplace(problemId: string, revision: number, replacement: { steps?: string[]; finalAnswer?: string | null } | null): Promise<ReferenceRow> {
+  async approveOrReplace(
+    problemId: string,
+    revision: number,
+    replacement: { steps?: string[]; finalAnswer?: string | null } | null,
+  ): Promise<ReferenceRow> {
     return this.prisma.$transaction(async (tx) => {
       const current = await tx.reference.findFirst({ where: { problemId, revision }, orderBy: { updatedAt: 'desc' } });
       await tx.problem.update({ where: { id: problemId }, data: { referenceStatus: 'ready' } });
       if (replacement) {
         const row = await tx.reference.upsert({
-          where: { problemId_revision_model_promptVersion: { problemId, revision, model: 'teacher', promptVersion: '' } },
-          create: { id: newId(), problemId, revision, model: 'teacher', promptVersion: '', source: 'teacher_steps', status: 'ready', steps: replacement.steps ?? current?.steps ?? [], finalAnswer: replacement.finalAnswer ?? current?.finalAnswer ?? null },
-          update: { status: 'ready', reason: null, steps: replacement.steps ?? current?.steps ?? [], finalAnswer: replacement.finalAnswer ?? current?.finalAnswer ?? null },
+          where: {
+            problemId_revision_model_promptVersion: { problemId, revision, model: 'teacher', promptVersion: '' },
+          },
+          create: {
+            id: newId(),
+            problemId,
+            revision,
+            model: 'teacher',
+            promptVersion: '',
+            source: 'teacher_steps',
+            status: 'ready',
+            steps: replacement.steps ?? current?.steps ?? [],
+            finalAnswer: replacement.finalAnswer ?? current?.finalAnswer ?? null,
+          },
+          update: {
+            status: 'ready',
+            reason: null,
+            steps: replacement.steps ?? current?.steps ?? [],
+            finalAnswer: replacement.finalAnswer ?? current?.finalAnswer ?? null,
+          },
         });
         return row as unknown as ReferenceRow;
       }
@@ -134,7 +188,9 @@ export class ReferenceRepository {
   }
 
   /** Problems whose reference has been pending longer than the model wait. */
-  async pendingOlderThan(olderThan: Date): Promise<{ id: string; revision: number; inference: string; pendingSince: Date }[]> {
+  async pendingOlderThan(
+    olderThan: Date,
+  ): Promise<{ id: string; revision: number; inference: string; pendingSince: Date }[]> {
     const rows = await this.prisma.problem.findMany({
       where: { referenceStatus: 'pending', referencePendingSince: { lt: olderThan } },
       select: { id: true, revision: true, referencePendingSince: true, assignment: { select: { grading: true } } },

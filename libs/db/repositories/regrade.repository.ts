@@ -53,7 +53,10 @@ export class RegradeRepository {
 
   /** When a PATCH last changed what grading depends on (null: never). */
   async gradingChangedAt(assignmentId: string): Promise<Date | null> {
-    const found = await this.prisma.assignment.findUnique({ where: { id: assignmentId }, select: { gradingChangedAt: true } });
+    const found = await this.prisma.assignment.findUnique({
+      where: { id: assignmentId },
+      select: { gradingChangedAt: true },
+    });
     return found?.gradingChangedAt ?? null;
   }
 }

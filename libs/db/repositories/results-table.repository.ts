@@ -25,22 +25,29 @@ JOIN unnest($1::text[], $2::int[]) AS wanted(submission_id, version)
   ON wanted.submission_id = sr.submission_id AND wanted.version = sr.version
 LEFT JOIN overrides o ON o.submission_id = sr.submission_id AND o.problem_key = ar.problem_key`;
 
-const sumScores = (scores: Record<string, number>) => Math.round(Object.values(scores).reduce((sum, score) => sum + score, 0) * 100) / 100;
+const sumScores = (scores: Record<string, number>) =>
+  Math.round(Object.values(scores).reduce((sum, score) => sum + score, 0) * 100) / 100;
 
 /** One row per student: the latest submission's status and per-problem scores. */
 export class ResultsTableRepository {
   constructor(private readonly pool: pg.Pool) {}
 
   async page(assignmentId: string, afterStudentId: string | null, limit: number): Promise<StudentResultRow[]> {
-    const latest = await this.pool.query<{ id: string; student_id: string; status: string; score: number | null; max_score: number | null; result_version: number }>(
-      LATEST_SQL,
-      [assignmentId, afterStudentId, limit],
-    );
+    const latest = await this.pool.query<{
+      id: string;
+      student_id: string;
+      status: string;
+      score: number | null;
+      max_score: number | null;
+      result_version: number;
+    }>(LATEST_SQL, [assignmentId, afterStudentId, limit]);
     if (latest.rows.length === 0) return [];
-    const scores = await this.pool.query<{ submission_id: string; problem_key: string; score: number; overridden: boolean }>(SCORES_SQL, [
-      latest.rows.map((row) => row.id),
-      latest.rows.map((row) => row.result_version),
-    ]);
+    const scores = await this.pool.query<{
+      submission_id: string;
+      problem_key: string;
+      score: number;
+      overridden: boolean;
+    }>(SCORES_SQL, [latest.rows.map((row) => row.id), latest.rows.map((row) => row.result_version)]);
     const scoresBySubmission = new Map<string, Record<string, number>>();
     const overridden = new Set<string>();
     for (const row of scores.rows) {

@@ -50,10 +50,10 @@ export async function insertSubmissions(
   const turnedAway = rows.filter((row) => !insertedIds.has(row.id));
   const existingByExternalId = new Map<string, { id: string; content_hash: string; status: string }>();
   if (turnedAway.length > 0) {
-    const existing = await client.query<{ id: string; external_id: string; content_hash: string; status: string }>(EXISTING_SQL, [
-      target.orgId,
-      turnedAway.map((row) => row.external_id),
-    ]);
+    const existing = await client.query<{ id: string; external_id: string; content_hash: string; status: string }>(
+      EXISTING_SQL,
+      [target.orgId, turnedAway.map((row) => row.external_id)],
+    );
     for (const row of existing.rows) existingByExternalId.set(row.external_id, row);
   }
   return rows.map((row): InsertOutcome => {

@@ -55,16 +55,18 @@ export class SubmissionRepository {
   }
 
   /** The batch row and its submissions commit together: a batch never counts work that isn't there. */
-  async insertBatch(target: Target, submissions: NewSubmission[]): Promise<{ batchId: string; outcomes: InsertOutcome[] }> {
+  async insertBatch(
+    target: Target,
+    submissions: NewSubmission[],
+  ): Promise<{ batchId: string; outcomes: InsertOutcome[] }> {
     const batchId = newId();
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query('INSERT INTO batches (id, org_id, assignment_id, total, created_at) VALUES ($1, $2, $3, 0, now())', [
-        batchId,
-        target.orgId,
-        target.assignmentId,
-      ]);
+      await client.query(
+        'INSERT INTO batches (id, org_id, assignment_id, total, created_at) VALUES ($1, $2, $3, 0, now())',
+        [batchId, target.orgId, target.assignmentId],
+      );
       const outcomes = await insertSubmissions(client, { ...target, batchId }, submissions);
       const accepted = outcomes.filter((outcome) => outcome.kind === 'accepted').length;
       await client.query(
@@ -87,7 +89,13 @@ export class SubmissionRepository {
   }
 
   async list(
-    filter: { orgId: string | null; assignmentId?: string; batchId?: string; status?: SubmissionStatus; studentId?: string },
+    filter: {
+      orgId: string | null;
+      assignmentId?: string;
+      batchId?: string;
+      status?: SubmissionStatus;
+      studentId?: string;
+    },
     page: PageRequest,
   ): Promise<Page<SubmissionRow>> {
     const rows = await this.prisma.submission.findMany({
@@ -108,10 +116,21 @@ export class SubmissionRepository {
   async batchProgress(batchId: string, orgId: string | null): Promise<BatchProgress | null> {
     const batch = await this.prisma.batch.findFirst({ where: { id: batchId, ...(orgId ? { orgId } : {}) } });
     if (!batch) return null;
-    const grouped = await this.prisma.submission.groupBy({ by: ['status'], where: { batchId }, _count: { _all: true } });
+    const grouped = await this.prisma.submission.groupBy({
+      by: ['status'],
+      where: { batchId },
+      _count: { _all: true },
+    });
     const counts: Record<SubmissionStatus, number> = { queued: 0, grading: 0, graded: 0, needs_review: 0, failed: 0 };
     for (const group of grouped) counts[group.status as SubmissionStatus] = group._count._all;
-    return { id: batch.id, assignmentId: batch.assignmentId, total: batch.total, counts, createdAt: batch.createdAt, completedAt: batch.completedAt };
+    return {
+      id: batch.id,
+      assignmentId: batch.assignmentId,
+      total: batch.total,
+      counts,
+      createdAt: batch.createdAt,
+      completedAt: batch.completedAt,
+    };
   }
 
   /**
@@ -133,6 +152,7 @@ export class SubmissionRepository {
 
   /** Marks that the reconciler has looked at these rows, so it doesn't re-send them every pass. */
   async touch(ids: string[]): Promise<void> {
-    if (ids.length > 0) await this.prisma.submission.updateMany({ where: { id: { in: ids } }, data: { updatedAt: new Date() } });
+    if (ids.length > 0)
+      await this.prisma.submission.updateMany({ where: { id: { in: ids } }, data: { updatedAt: new Date() } });
   }
 }

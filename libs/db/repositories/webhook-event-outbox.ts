@@ -2,10 +2,19 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { newId } from '../ids.js';
 
 export type WebhookEventType = 'submission.graded' | 'submission.needs_review' | 'batch.completed';
-export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = ['submission.graded', 'submission.needs_review', 'batch.completed'];
+export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
+  'submission.graded',
+  'submission.needs_review',
+  'batch.completed',
+];
 
 export type OutboxEventInput =
-  | { orgId: string; type: 'submission.graded' | 'submission.needs_review'; submissionId: string; resultVersion: number }
+  | {
+      orgId: string;
+      type: 'submission.graded' | 'submission.needs_review';
+      submissionId: string;
+      resultVersion: number;
+    }
   | { orgId: string; type: 'batch.completed'; batchId: string };
 
 /**
@@ -22,11 +31,23 @@ export async function recordOutboxEvents(tx: Prisma.TransactionClient, input: Ou
   const about =
     input.type === 'batch.completed'
       ? { dedupeKey: `${input.type}:${input.batchId}`, batchId: input.batchId }
-      : { dedupeKey: `${input.type}:${input.submissionId}:v${input.resultVersion}`, submissionId: input.submissionId, resultVersion: input.resultVersion };
+      : {
+          dedupeKey: `${input.type}:${input.submissionId}:v${input.resultVersion}`,
+          submissionId: input.submissionId,
+          resultVersion: input.resultVersion,
+        };
   const created = await tx.webhookEvent.createManyAndReturn({
     data: integrations.map((integration) => {
       const id = newId();
-      return { id, orgId: input.orgId, integrationId: integration.id, type: input.type, webhookId: `msg_${id.replace(/-/g, '')}`, nextAttemptAt: new Date(), ...about };
+      return {
+        id,
+        orgId: input.orgId,
+        integrationId: integration.id,
+        type: input.type,
+        webhookId: `msg_${id.replace(/-/g, '')}`,
+        nextAttemptAt: new Date(),
+        ...about,
+      };
     }),
     skipDuplicates: true,
     select: { id: true },

@@ -64,7 +64,10 @@ export class WebhookEventRepository {
 
   /** An event that cannot be sent now (its integration is disabled); a redelivery can revive it. */
   async markUndeliverable(id: string, reason: string): Promise<void> {
-    await this.prisma.webhookEvent.update({ where: { id }, data: { status: 'failed', lastError: reason, nextAttemptAt: null, updatedAt: new Date() } });
+    await this.prisma.webhookEvent.update({
+      where: { id },
+      data: { status: 'failed', lastError: reason, nextAttemptAt: null, updatedAt: new Date() },
+    });
   }
 
   async listForIntegration(integrationId: string, page: PageRequest): Promise<Page<WebhookEventRow>> {
@@ -105,6 +108,7 @@ export class WebhookEventRepository {
   }
 
   async touch(ids: string[]): Promise<void> {
-    if (ids.length > 0) await this.prisma.webhookEvent.updateMany({ where: { id: { in: ids } }, data: { updatedAt: new Date() } });
+    if (ids.length > 0)
+      await this.prisma.webhookEvent.updateMany({ where: { id: { in: ids } }, data: { updatedAt: new Date() } });
   }
 }

@@ -6,15 +6,24 @@ import path from 'node:path';
 import { checkAnswer } from '../../math/index.js';
 import { checkSteps } from '../index.js';
 
-interface Row { [key: string]: unknown }
+interface Row {
+  [key: string]: unknown;
+}
 
 const args = process.argv.slice(2);
 // the directory is the one argument that is neither a flag nor a flag's value
-const dir = args.find((a, i) => !a.startsWith('--') && !(i > 0 && ['--only', '--misses'].includes(args[i - 1]))) ?? path.resolve('../shared/datasets');
+const dir =
+  args.find((a, i) => !a.startsWith('--') && !(i > 0 && ['--only', '--misses'].includes(args[i - 1]))) ??
+  path.resolve('../shared/datasets');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const showMisses = args.includes('--misses') ? Number(args[args.indexOf('--misses') + 1]) : 0;
 
-const read = (file: string): Row[] => fs.readFileSync(path.join(dir, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+const read = (file: string): Row[] =>
+  fs
+    .readFileSync(path.join(dir, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Row);
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
 
 function answers(): void {
@@ -23,20 +32,38 @@ function answers(): void {
   for (const r of rows) {
     const got = checkAnswer(String(r.expected), String(r.given));
     if (got.equivalent === r.equivalent) correct++;
-    else if (showMisses) console.log('  miss', r.id, JSON.stringify(r.expected).slice(0, 80), '|', JSON.stringify(r.given).slice(0, 80), 'gold', r.equivalent, got.reason.slice(0, 80));
+    else if (showMisses)
+      console.log(
+        '  miss',
+        r.id,
+        JSON.stringify(r.expected).slice(0, 80),
+        '|',
+        JSON.stringify(r.given).slice(0, 80),
+        'gold',
+        r.equivalent,
+        got.reason.slice(0, 80),
+      );
   }
   console.log(`answers: accuracy ${pct(correct, rows.length)} (${correct}/${rows.length})`);
 }
 
 function solutions(): void {
   const rows = read('gsm8k-solutions.jsonl');
-  let agree = 0, incorrect = 0, flagged = 0, correctSolutions = 0, falselyFlagged = 0, shown = 0;
+  let agree = 0,
+    incorrect = 0,
+    flagged = 0,
+    correctSolutions = 0,
+    falselyFlagged = 0,
+    shown = 0;
   const started = Date.now();
   for (const r of rows) {
     const out = checkSteps({ problem: String(r.problem), steps: r.steps as string[], answer: r.answer as string });
     if ((out.finalAnswer.verdict === 'correct') === r.isCorrect) agree++;
     const anyIncorrect = out.steps.some((s) => s.verdict === 'incorrect');
-    if (!r.isCorrect) { incorrect++; if (anyIncorrect) flagged++; } else {
+    if (!r.isCorrect) {
+      incorrect++;
+      if (anyIncorrect) flagged++;
+    } else {
       correctSolutions++;
       if (anyIncorrect) {
         falselyFlagged++;
@@ -47,7 +74,9 @@ function solutions(): void {
       }
     }
   }
-  console.log(`gsm8k-solutions: ${rows.length} in ${Date.now() - started} ms; final-answer accuracy ${pct(agree, rows.length)}; incorrect flagged ${pct(flagged, incorrect)}; correct wrongly flagged ${pct(falselyFlagged, correctSolutions)} (${falselyFlagged}/${correctSolutions})`);
+  console.log(
+    `gsm8k-solutions: ${rows.length} in ${Date.now() - started} ms; final-answer accuracy ${pct(agree, rows.length)}; incorrect flagged ${pct(flagged, incorrect)}; correct wrongly flagged ${pct(falselyFlagged, correctSolutions)} (${falselyFlagged}/${correctSolutions})`,
+  );
 }
 
 function firstError(file: string): void {
@@ -63,12 +92,16 @@ function firstError(file: string): void {
     else if (shown++ < showMisses) {
       const at = out.firstErrorStep ?? (r.firstErrorStep as number);
       const step = out.steps[at];
-      console.log(`  miss ${r.id} want ${r.firstErrorStep} got ${out.firstErrorStep}: ${JSON.stringify(step?.text ?? '').slice(0, 200)} -> ${step?.verdict} ${step?.reason.slice(0, 120)}`);
+      console.log(
+        `  miss ${r.id} want ${r.firstErrorStep} got ${out.firstErrorStep}: ${JSON.stringify(step?.text ?? '').slice(0, 200)} -> ${step?.verdict} ${step?.reason.slice(0, 120)}`,
+      );
     }
   }
   const a = acc.clean[0] / acc.clean[1];
   const b = acc.perturbed[0] / acc.perturbed[1];
-  console.log(`${file}: ${rows.length} in ${Date.now() - started} ms; clean ${pct(acc.clean[0], acc.clean[1])}, perturbed ${pct(acc.perturbed[0], acc.perturbed[1])}, F1 ${((200 * a * b) / (a + b)).toFixed(1)}`);
+  console.log(
+    `${file}: ${rows.length} in ${Date.now() - started} ms; clean ${pct(acc.clean[0], acc.clean[1])}, perturbed ${pct(acc.perturbed[0], acc.perturbed[1])}, F1 ${((200 * a * b) / (a + b)).toFixed(1)}`,
+  );
 }
 
 if (!only || only === 'answers') answers();

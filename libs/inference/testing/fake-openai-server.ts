@@ -6,7 +6,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 
 export type FakeBehaviour =
-  | { kind: 'ok'; content?: unknown; reasoning?: string | null; reasoningField?: 'reasoning' | 'reasoning_content' | 'inline' }
+  | {
+      kind: 'ok';
+      content?: unknown;
+      reasoning?: string | null;
+      reasoningField?: 'reasoning' | 'reasoning_content' | 'inline';
+    }
   | { kind: 'error'; status: number; message?: string }
   | { kind: 'rate-limit'; retryAfterS?: number; retryAfterMs?: number }
   | { kind: 'garbage' }
@@ -56,7 +61,9 @@ export function exampleForSchema(schema: Record<string, unknown>): unknown {
       return Object.fromEntries(required.map((name) => [name, exampleForSchema(properties[name] ?? {})]));
     }
     case 'array':
-      return Array.from({ length: Math.max(1, Number(schema.minItems ?? 1)) }, () => exampleForSchema((schema.items ?? {}) as Record<string, unknown>));
+      return Array.from({ length: Math.max(1, Number(schema.minItems ?? 1)) }, () =>
+        exampleForSchema((schema.items ?? {}) as Record<string, unknown>),
+      );
     case 'number':
     case 'integer':
       return 0;
@@ -84,10 +91,19 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
   response.end(JSON.stringify(body));
 }
 
-function completionBody(model: string, body: ChatRequestBody, content: string, reasoning: string | null, reasoningField: string) {
+function completionBody(
+  model: string,
+  body: ChatRequestBody,
+  content: string,
+  reasoning: string | null,
+  reasoningField: string,
+) {
   const promptChars = (body.messages ?? []).reduce((sum, message) => sum + String(message.content).length, 0);
   const inline = reasoningField === 'inline' && reasoning !== null;
-  const message: Record<string, unknown> = { role: 'assistant', content: inline ? `<think>\n${reasoning}\n</think>\n\n${content}` : content };
+  const message: Record<string, unknown> = {
+    role: 'assistant',
+    content: inline ? `<think>\n${reasoning}\n</think>\n\n${content}` : content,
+  };
   if (!inline) message[reasoningField] = reasoning;
   return {
     id: `chatcmpl-fake-${Date.now()}`,
@@ -95,11 +111,20 @@ function completionBody(model: string, body: ChatRequestBody, content: string, r
     created: Math.floor(Date.now() / 1000),
     model,
     choices: [{ index: 0, message, finish_reason: 'stop', logprobs: null }],
-    usage: { prompt_tokens: Math.ceil(promptChars / 4), completion_tokens: Math.ceil((content.length + (reasoning?.length ?? 0)) / 4), total_tokens: 0 },
+    usage: {
+      prompt_tokens: Math.ceil(promptChars / 4),
+      completion_tokens: Math.ceil((content.length + (reasoning?.length ?? 0)) / 4),
+      total_tokens: 0,
+    },
   };
 }
 
-async function respond(behaviour: FakeBehaviour, call: RecordedCall, response: ServerResponse, model: string): Promise<void> {
+async function respond(
+  behaviour: FakeBehaviour,
+  call: RecordedCall,
+  response: ServerResponse,
+  model: string,
+): Promise<void> {
   switch (behaviour.kind) {
     case 'hang':
       return; // never answer; close() destroys the socket
@@ -107,21 +132,39 @@ async function respond(behaviour: FakeBehaviour, call: RecordedCall, response: S
       await new Promise((resolve) => setTimeout(resolve, behaviour.ms));
       return respond(behaviour.then ?? { kind: 'ok' }, call, response, model);
     case 'error':
-      return sendJson(response, behaviour.status, { object: 'error', message: behaviour.message ?? 'fake failure', type: 'InternalServerError', code: behaviour.status });
+      return sendJson(response, behaviour.status, {
+        object: 'error',
+        message: behaviour.message ?? 'fake failure',
+        type: 'InternalServerError',
+        code: behaviour.status,
+      });
     case 'rate-limit': {
       const headers: Record<string, string> = {};
       if (behaviour.retryAfterS !== undefined) headers['retry-after'] = String(behaviour.retryAfterS);
       if (behaviour.retryAfterMs !== undefined) headers['retry-after-ms'] = String(behaviour.retryAfterMs);
-      return sendJson(response, 429, { object: 'error', message: 'too many requests', type: 'RateLimitError', code: 429 }, headers);
+      return sendJson(
+        response,
+        429,
+        { object: 'error', message: 'too many requests', type: 'RateLimitError', code: 429 },
+        headers,
+      );
     }
     case 'garbage':
-      return sendJson(response, 200, completionBody(model, call.body, '{"steps": [unterminated', DEFAULT_FAKE_REASONING, 'reasoning'));
+      return sendJson(
+        response,
+        200,
+        completionBody(model, call.body, '{"steps": [unterminated', DEFAULT_FAKE_REASONING, 'reasoning'),
+      );
     case 'ok': {
       const schema = call.body.response_format?.json_schema?.schema;
       const content = behaviour.content ?? (schema ? exampleForSchema(schema) : 'OK');
       const text = typeof content === 'string' ? content : JSON.stringify(content);
       const reasoning = behaviour.reasoning === undefined ? DEFAULT_FAKE_REASONING : behaviour.reasoning;
-      return sendJson(response, 200, completionBody(model, call.body, text, reasoning, behaviour.reasoningField ?? 'reasoning'));
+      return sendJson(
+        response,
+        200,
+        completionBody(model, call.body, text, reasoning, behaviour.reasoningField ?? 'reasoning'),
+      );
     }
   }
 }
@@ -138,9 +181,13 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
       const path = (request.url ?? '/').split('?')[0]!;
       if (request.method === 'GET' && path === '/health') return void response.writeHead(200).end();
       if (request.method === 'GET' && path === '/v1/models') {
-        return sendJson(response, 200, { object: 'list', data: [{ id: model, object: 'model', owned_by: 'vllm', max_model_len: 131072 }] });
+        return sendJson(response, 200, {
+          object: 'list',
+          data: [{ id: model, object: 'model', owned_by: 'vllm', max_model_len: 131072 }],
+        });
       }
-      if (request.method !== 'POST' || path !== '/v1/chat/completions') return sendJson(response, 404, { object: 'error', message: 'not found' });
+      if (request.method !== 'POST' || path !== '/v1/chat/completions')
+        return sendJson(response, 404, { object: 'error', message: 'not found' });
       const rawBody = await readBody(request);
       let body: ChatRequestBody;
       try {

@@ -31,30 +31,47 @@ async function progressOrZero(stack: ChaosStack, batchId: string): Promise<numbe
  * Time from a fault until grading is clearly moving again: `margin` more submissions graded than at
  * the moment the fault was over (more than the jobs that could have been in flight when it hit).
  */
-export async function timeToRecover(stack: ChaosStack, batch: ChaosBatch, faultStartedAt: number, margin = 10): Promise<number> {
-  const baseline = await waitFor('a reading of the record', async () => {
-    try {
-      return await gradedCount(stack, batch.batchId);
-    } catch {
-      return undefined;
-    }
-  }, { hardTimeoutMs: 60_000, intervalMs: 100 });
+export async function timeToRecover(
+  stack: ChaosStack,
+  batch: ChaosBatch,
+  faultStartedAt: number,
+  margin = 10,
+): Promise<number> {
+  const baseline = await waitFor(
+    'a reading of the record',
+    async () => {
+      try {
+        return await gradedCount(stack, batch.batchId);
+      } catch {
+        return undefined;
+      }
+    },
+    { hardTimeoutMs: 60_000, intervalMs: 100 },
+  );
   const target = Math.min(batch.accepted, baseline + margin);
-  await waitFor(`grading to resume after the fault (${target} graded)`, async () => ((await progressOrZero(stack, batch.batchId)) >= target ? true : undefined), {
-    hardTimeoutMs: 90_000,
-    intervalMs: 50,
-  });
+  await waitFor(
+    `grading to resume after the fault (${target} graded)`,
+    async () => ((await progressOrZero(stack, batch.batchId)) >= target ? true : undefined),
+    {
+      hardTimeoutMs: 90_000,
+      intervalMs: 50,
+    },
+  );
   return Date.now() - faultStartedAt;
 }
 
 /** Waits for every submission to be graded and every graded event to reach the receiver. */
 export async function waitForSettled(stack: ChaosStack, batch: ChaosBatch): Promise<void> {
-  await waitFor(`batch ${batch.name} graded`, async () => ((await progressOrZero(stack, batch.batchId)) >= batch.accepted ? true : undefined), {
-    hardTimeoutMs: 180_000,
-    stallMs: 45_000,
-    intervalMs: 250,
-    progress: () => progressOrZero(stack, batch.batchId),
-  });
+  await waitFor(
+    `batch ${batch.name} graded`,
+    async () => ((await progressOrZero(stack, batch.batchId)) >= batch.accepted ? true : undefined),
+    {
+      hardTimeoutMs: 180_000,
+      stallMs: 45_000,
+      intervalMs: 250,
+      progress: () => progressOrZero(stack, batch.batchId),
+    },
+  );
   const heard = () => new Set(stack.receiver.on(batch.hookPath).map((request) => request.json.data.id as string)).size;
   await waitFor(`webhooks of batch ${batch.name}`, async () => (heard() >= batch.accepted ? true : undefined), {
     hardTimeoutMs: 120_000,
@@ -65,7 +82,10 @@ export async function waitForSettled(stack: ChaosStack, batch: ChaosBatch): Prom
 }
 
 export async function auditBatch(stack: ChaosStack, batch: ChaosBatch): Promise<BatchAudit> {
-  const statusRows = await stack.db.query<{ status: string; count: string }>('SELECT status, count(*) FROM submissions WHERE batch_id = $1 GROUP BY status', [batch.batchId]);
+  const statusRows = await stack.db.query<{ status: string; count: string }>(
+    'SELECT status, count(*) FROM submissions WHERE batch_id = $1 GROUP BY status',
+    [batch.batchId],
+  );
   const statuses = Object.fromEntries(statusRows.rows.map((row) => [row.status, Number(row.count)]));
   const results = await stack.db.query<{ count: string }>(
     `SELECT count(*) FROM submissions s

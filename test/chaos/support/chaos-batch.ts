@@ -33,8 +33,13 @@ export async function submitBatch(stack: ChaosStack, name: string): Promise<Chao
   const key = await stack.admin.post('/v1/api-keys', { orgId: org.body.id, role: 'teacher', name: `${name} teacher` });
   const teacher = apiClient(stack.baseUrl, key.body.key);
   const hookPath = `/hook/${name}`;
-  const integration = await teacher.post('/v1/integrations', { name, callbackUrl: stack.receiver.url(hookPath), events: ['submission.graded'] });
-  if (integration.status !== 201) throw new Error(`integration: ${integration.status} ${JSON.stringify(integration.body)}`);
+  const integration = await teacher.post('/v1/integrations', {
+    name,
+    callbackUrl: stack.receiver.url(hookPath),
+    events: ['submission.graded'],
+  });
+  if (integration.status !== 201)
+    throw new Error(`integration: ${integration.status} ${JSON.stringify(integration.body)}`);
   const assignment = await teacher.post('/v1/assignments', arithmeticAssignment(name));
   if (assignment.status !== 201) throw new Error(`assignment: ${assignment.status} ${JSON.stringify(assignment.body)}`);
   const submissions = Array.from({ length: BATCH_SIZE }, (_, index) => ({
@@ -49,6 +54,9 @@ export async function submitBatch(stack: ChaosStack, name: string): Promise<Chao
 
 /** Graded submissions of the batch, read from the record (Postgres), not through the API. */
 export async function gradedCount(stack: ChaosStack, batchId: string): Promise<number> {
-  const { rows } = await stack.db.query<{ count: string }>(`SELECT count(*) FROM submissions WHERE batch_id = $1 AND status = 'graded'`, [batchId]);
+  const { rows } = await stack.db.query<{ count: string }>(
+    `SELECT count(*) FROM submissions WHERE batch_id = $1 AND status = 'graded'`,
+    [batchId],
+  );
   return Number(rows[0]!.count);
 }

@@ -28,7 +28,17 @@ export function pollDuringOutage(client: ApiClient, path: string) {
   return {
     async stopWhenHealthy(timeoutMs = 60_000): Promise<Map<number, number>> {
       stopping = true;
-      const deadline = new Promise<void>((_, reject) => setTimeout(() => reject(new Error(`API still not healthy after ${timeoutMs} ms (last status ${lastStatus}, outage seen: ${sawOutage})`)), timeoutMs).unref());
+      const deadline = new Promise<void>((_, reject) =>
+        setTimeout(
+          () =>
+            reject(
+              new Error(
+                `API still not healthy after ${timeoutMs} ms (last status ${lastStatus}, outage seen: ${sawOutage})`,
+              ),
+            ),
+          timeoutMs,
+        ).unref(),
+      );
       await Promise.race([loop, deadline]);
       return statuses;
     },

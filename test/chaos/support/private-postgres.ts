@@ -53,7 +53,8 @@ export function createPrivatePostgres(rootDir: string, port: number): PrivatePos
   run(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   // Durability settings off: the suite tests restarts, not power loss, and must stay fast on 2 cores.
   const options = `-c port=${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dataDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  const pgCtl = (action: string, extra: string[] = []) => run(join(bin, 'pg_ctl'), [action, '-D', dataDir, '-w', '-t', '60', ...extra]);
+  const pgCtl = (action: string, extra: string[] = []) =>
+    run(join(bin, 'pg_ctl'), [action, '-D', dataDir, '-w', '-t', '60', ...extra]);
   const baseUrl = `postgresql://postgres@127.0.0.1:${port}`;
   return {
     port,

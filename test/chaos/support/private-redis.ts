@@ -16,7 +16,13 @@ export interface PrivateRedis {
 async function waitForPing(port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const client = new Redis({
+      port,
+      host: '127.0.0.1',
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     try {
       await client.connect();
       await client.ping();
@@ -39,8 +45,27 @@ export function createPrivateRedis(rootDir: string, port: number, extraArgs: str
   const dir = join(rootDir, `redis-${port}`);
   mkdirSync(dir, { recursive: true });
   let child: ChildProcess | undefined;
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction', '--dir', dir, '--loglevel', 'warning', ...extraArgs];
-  const exited = (process: ChildProcess) => new Promise<void>((resolve) => (process.exitCode !== null || process.signalCode !== null ? resolve() : process.once('exit', () => resolve())));
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--maxmemory-policy',
+    'noeviction',
+    '--dir',
+    dir,
+    '--loglevel',
+    'warning',
+    ...extraArgs,
+  ];
+  const exited = (process: ChildProcess) =>
+    new Promise<void>((resolve) =>
+      process.exitCode !== null || process.signalCode !== null ? resolve() : process.once('exit', () => resolve()),
+    );
   return {
     port,
     url: `redis://127.0.0.1:${port}`,

@@ -21,7 +21,12 @@ export interface ServiceProcess {
  * One compiled StepGrade program (`dist/apps/<app>/main.js`) run as its own OS process, as in
  * production, with its output appended to a log file for post-mortems.
  */
-export function serviceProcess(name: string, app: 'api' | 'worker', env: Record<string, string>, logDir: string): ServiceProcess {
+export function serviceProcess(
+  name: string,
+  app: 'api' | 'worker',
+  env: Record<string, string>,
+  logDir: string,
+): ServiceProcess {
   const entry = join(DIST, 'apps', app, 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
@@ -30,7 +35,9 @@ export function serviceProcess(name: string, app: 'api' | 'worker', env: Record<
   // The end of the output, so a crash report says why without keeping the log directory.
   let tail = '';
   const exited = (process: ChildProcess) =>
-    new Promise<void>((resolve) => (process.exitCode !== null || process.signalCode !== null ? resolve() : process.once('exit', () => resolve())));
+    new Promise<void>((resolve) =>
+      process.exitCode !== null || process.signalCode !== null ? resolve() : process.once('exit', () => resolve()),
+    );
   return {
     name,
     pid: () => child?.pid,
