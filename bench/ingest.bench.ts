@@ -62,13 +62,11 @@ async function rawBaseline(
   const bullStarted = performance.now();
   for (let start = 0; start < rows.length; start += 1_000) {
     await queue.addBulk(
-      rows
-        .slice(start, start + 1_000)
-        .map((row) => ({
-          name: JOB_NAMES.gradeSubmission,
-          data: { submissionId: row[0], version: 1 },
-          opts: { jobId: gradeJobId(row[0]!, 1) },
-        })),
+      rows.slice(start, start + 1_000).map((row) => ({
+        name: JOB_NAMES.gradeSubmission,
+        data: { submissionId: row[0], version: 1 },
+        opts: { jobId: gradeJobId(row[0]!, 1) },
+      })),
     );
   }
   const bullMs = performance.now() - bullStarted;

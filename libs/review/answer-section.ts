@@ -15,25 +15,16 @@ function renderFinalAnswer(finalAnswer: ReviewFinalAnswer): SafeHtml {
   const verdict = FINAL_VERDICTS.includes(finalAnswer.verdict) ? finalAnswer.verdict : 'unverified';
   const parts =
     finalAnswer.parts.length > 0
-      ? html`<dt>Parts</dt>
-          <dd class="parts">
-            ${finalAnswer.parts.map((part) => html`<span>${part.name}: ${verdictBadge(part.verdict)}</span>`)}
-          </dd>`
+      ? html`<dt>Parts</dt><dd class="parts">${finalAnswer.parts.map((part) => html`<span>${part.name}: ${verdictBadge(part.verdict)}</span>`)}</dd>`
       : '';
   const given = finalAnswer.given
     ? raw(renderMathText(finalAnswer.given))
     : html`<span class="meta">no final answer found</span>`;
   return html`<dl class="final-answer" data-final-verdict="${verdict}">
-    <dt>Final answer</dt>
-    <dd>${given} ${verdictBadge(verdict)}</dd>
-    ${
-      finalAnswer.expected
-        ? html`<dt>Expected</dt>
-            <dd>${raw(renderMathText(finalAnswer.expected))}</dd>`
-        : ''
-    }
-    ${parts}
-  </dl>`;
+<dt>Final answer</dt><dd>${given} ${verdictBadge(verdict)}</dd>
+${finalAnswer.expected ? html`<dt>Expected</dt><dd>${raw(renderMathText(finalAnswer.expected))}</dd>` : ''}
+${parts}
+</dl>`;
 }
 
 function renderBreakdown(
@@ -52,31 +43,18 @@ function renderBreakdown(
   }
   cells.push([override ? 'Computed score' : 'Score', `${formatPoints(score)} / ${formatPoints(maxScore)}`]);
   if (override) cells.push(['Teacher override', `${formatPoints(override.score)} / ${formatPoints(maxScore)}`]);
-  return html`<div class="breakdown">
-    ${cells.map(
-      ([key, value]) =>
-        html`<div class="cell">
-          <div class="k">${key}</div>
-          <div class="v">${value}</div>
-        </div>`,
-    )}
-  </div>`;
+  return html`<div class="breakdown">${cells.map(([key, value]) => html`<div class="cell"><div class="k">${key}</div><div class="v">${value}</div></div>`)}</div>`;
 }
 
 function renderOverrideNote(override: ReviewOverride | null): SafeHtml | '' {
   if (!override) return '';
-  return html`<div class="override-note">
-    <strong>Teacher override:</strong> ${formatPoints(override.score)} points — “${override.comment}”
-    <span class="meta">(${override.by}, ${override.at})</span>
-  </div>`;
+  return html`<div class="override-note"><strong>Teacher override:</strong> ${formatPoints(override.score)} points — “${override.comment}”
+<span class="meta">(${override.by}, ${override.at})</span></div>`;
 }
 
 function renderTrace(trace: string | null): SafeHtml | '' {
   if (!trace) return '';
-  return html`<details class="trace">
-    <summary>Model reasoning trace</summary>
-    <pre>${trace}</pre>
-  </details>`;
+  return html`<details class="trace"><summary>Model reasoning trace</summary><pre>${trace}</pre></details>`;
 }
 
 export function renderAnswerSection(answer: ReviewAnswer): SafeHtml {
@@ -97,20 +75,18 @@ export function renderAnswerSection(answer: ReviewAnswer): SafeHtml {
     : renderSubmittedSteps(answer.submittedSteps);
   const firstError = graded?.firstErrorStep ?? null;
   const summary = graded
-    ? html`<p class="meta">
-        ${firstError === null ? 'No incorrect step.' : `First error in step ${firstError + 1}.`}
-        ${graded.steps.filter((step) => step.verdict === 'correct').length} of ${graded.steps.length} steps correct.
-      </p>`
+    ? html`<p class="meta">${firstError === null ? 'No incorrect step.' : `First error in step ${firstError + 1}.`}
+ ${graded.steps.filter((step) => step.verdict === 'correct').length} of ${graded.steps.length} steps correct.</p>`
     : html`<p class="meta">Not graded yet.</p>`;
   return html`<section class="problem" id="problem-${answer.problemKey}" data-problem-key="${answer.problemKey}">
-    <div class="problem-head">
-      <h2>Problem ${answer.problemKey}</h2>
-      <span class="problem-score">${scoreText}</span>
-    </div>
-    <div class="statement">${raw(renderMathText(answer.statement))}</div>
-    ${summary} ${work} ${graded ? renderFinalAnswer(graded.finalAnswer) : ''}
-    ${graded ? renderBreakdown(graded.breakdown, graded.score, graded.maxScore, answer.override) : ''}
-    ${renderOverrideNote(answer.override)} ${graded?.feedback ? html`<p class="feedback">${graded.feedback}</p>` : ''}
-    ${renderTrace(answer.trace)}
-  </section>`;
+<div class="problem-head"><h2>Problem ${answer.problemKey}</h2><span class="problem-score">${scoreText}</span></div>
+<div class="statement">${raw(renderMathText(answer.statement))}</div>
+${summary}
+${work}
+${graded ? renderFinalAnswer(graded.finalAnswer) : ''}
+${graded ? renderBreakdown(graded.breakdown, graded.score, graded.maxScore, answer.override) : ''}
+${renderOverrideNote(answer.override)}
+${graded?.feedback ? html`<p class="feedback">${graded.feedback}</p>` : ''}
+${renderTrace(answer.trace)}
+</section>`;
 }

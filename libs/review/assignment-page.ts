@@ -21,105 +21,52 @@ const percentClass = (rate: number | null) => Math.round(Math.min(1, Math.max(0,
 function renderProgress(counts: Record<string, number>): SafeHtml {
   const total = Object.values(counts).reduce((sum, value) => sum + value, 0);
   return html`<div class="stats" data-progress>
-    <div class="stat">
-      <div class="k">Submissions</div>
-      <div class="v">${total}</div>
-    </div>
-    ${STATUS_LABELS.map(
-      ([status, label]) =>
-        html`<div class="stat" data-status="${status}">
-          <div class="k">${label}</div>
-          <div class="v">${counts[status] ?? 0}</div>
-        </div>`,
-    )}
-  </div>`;
+<div class="stat"><div class="k">Submissions</div><div class="v">${total}</div></div>
+${STATUS_LABELS.map(([status, label]) => html`<div class="stat" data-status="${status}"><div class="k">${label}</div><div class="v">${counts[status] ?? 0}</div></div>`)}
+</div>`;
 }
 
 function renderHistogram(stats: AssignmentStats): SafeHtml {
   const tallest = Math.max(1, ...stats.histogram.map((bin) => bin.count));
-  return html`<section class="problem">
-    <div class="problem-head">
-      <h2>Scores</h2>
-      <span class="meta"
-        >${stats.scored} scored · mean ${stats.meanPercent === null ? '—' : `${Math.round(stats.meanPercent)}%`}</span
-      >
-    </div>
-    <div class="histogram" role="img" aria-label="score histogram">
-      ${stats.histogram.map(
-        (bin) =>
-          html`<div class="bar-wrap">
-            <span class="count">${bin.count}</span>
-            <div class="bar h-${Math.round((90 * bin.count) / tallest)}"></div>
-            <span>${bin.from}–${bin.to}%</span>
-          </div>`,
-      )}
-    </div>
-  </section>`;
+  return html`<section class="problem"><div class="problem-head"><h2>Scores</h2>
+<span class="meta">${stats.scored} scored · mean ${stats.meanPercent === null ? '—' : `${Math.round(stats.meanPercent)}%`}</span></div>
+<div class="histogram" role="img" aria-label="score histogram">${stats.histogram.map(
+    (bin) => html`<div class="bar-wrap">
+<span class="count">${bin.count}</span><div class="bar h-${Math.round((90 * bin.count) / tallest)}"></div><span>${bin.from}–${bin.to}%</span></div>`,
+  )}
+</div></section>`;
 }
 
 function renderProblems(stats: AssignmentStats, link: (submissionId: string) => string): SafeHtml {
   const rows = stats.problems.map(
-    (problem) =>
-      html`<tr data-problem-key="${problem.problemKey}">
-        <td>
-          <strong>${problem.problemKey}</strong>
-          <div class="meta">${problem.answered} answered</div>
-        </td>
-        <td>
-          ${percentText(problem.correctRate)}
-          <div class="meter"><span class="w-${percentClass(problem.correctRate)}"></span></div>
-        </td>
-        <td>
-          ${percentText(problem.flawlessRate)}
-          <div class="meter"><span class="w-${percentClass(problem.flawlessRate)}"></span></div>
-        </td>
-        <td>
-          ${
-            problem.commonErrors.length === 0
-              ? html`<span class="meta">none</span>`
-              : html`<ol>
-                  ${problem.commonErrors.map(
-                    (error) =>
-                      html`<li data-common-error>
-                        ${raw(renderMathText(error.label))}
-                        <span class="pill">${error.count}×</span>
-                        ${error.exampleSubmissionIds.map((id, index) => html` <a href="${link(id)}">example ${index + 1}</a>`)}
-                      </li>`,
-                  )}
-                </ol>`
-          }
-        </td>
-      </tr>`,
+    (problem) => html`<tr data-problem-key="${problem.problemKey}">
+<td><strong>${problem.problemKey}</strong><div class="meta">${problem.answered} answered</div></td>
+<td>${percentText(problem.correctRate)}<div class="meter"><span class="w-${percentClass(problem.correctRate)}"></span></div></td>
+<td>${percentText(problem.flawlessRate)}<div class="meter"><span class="w-${percentClass(problem.flawlessRate)}"></span></div></td>
+<td>${
+      problem.commonErrors.length === 0
+        ? html`<span class="meta">none</span>`
+        : html`<ol>${problem.commonErrors.map(
+            (error) => html`<li data-common-error>
+${raw(renderMathText(error.label))} <span class="pill">${error.count}×</span>
+${error.exampleSubmissionIds.map((id, index) => html` <a href="${link(id)}">example ${index + 1}</a>`)}</li>`,
+          )}</ol>`
+    }</td>
+</tr>`,
   );
-  return html`<section class="problem">
-    <div class="problem-head"><h2>Problems</h2></div>
-    <table class="rates">
-      <thead>
-        <tr>
-          <th>Problem</th>
-          <th>Answer correct</th>
-          <th>Flawless work</th>
-          <th>Most common first errors</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-  </section>`;
+  return html`<section class="problem"><div class="problem-head"><h2>Problems</h2></div>
+<table class="rates"><thead><tr><th>Problem</th><th>Answer correct</th><th>Flawless work</th><th>Most common first errors</th></tr></thead>
+<tbody>${rows}</tbody></table></section>`;
 }
 
 export function renderAssignmentPage(review: AssignmentReview): string {
   const stats = computeAssignmentStats(review.problemKeys, review.latest);
   const running = (review.statusCounts.queued ?? 0) + (review.statusCounts.grading ?? 0) > 0;
-  const body = html`<header class="page-header">
-      <div>
-        <div class="eyebrow">StepGrade · Assignment review</div>
-        <h1>${review.title}</h1>
-        <p class="meta">${review.problemKeys.length} problem(s) · statistics use each student's latest submission</p>
-      </div>
-    </header>
-    ${running ? html`<div class="notice warn" role="status">Grading is running; this page refreshes itself every 5 seconds.</div>` : ''}
-    ${renderProgress(review.statusCounts)} ${renderHistogram(stats)} ${renderProblems(stats, review.submissionLink)}`;
+  const body = html`<header class="page-header"><div><div class="eyebrow">StepGrade · Assignment review</div>
+<h1>${review.title}</h1><p class="meta">${review.problemKeys.length} problem(s) · statistics use each student's latest submission</p></div></header>
+${running ? html`<div class="notice warn" role="status">Grading is running; this page refreshes itself every 5 seconds.</div>` : ''}
+${renderProgress(review.statusCounts)}
+${renderHistogram(stats)}
+${renderProblems(stats, review.submissionLink)}`;
   return renderPage({ title: `${review.title} — review`, body, refreshSeconds: running ? 5 : null });
 }

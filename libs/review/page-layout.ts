@@ -11,38 +11,34 @@ export interface PageOptions {
 }
 
 export function renderPage(options: PageOptions): string {
-  const refresh = options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}" />` : '';
+  const refresh = options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}">` : '';
   return html`<!DOCTYPE html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        ${refresh}
-        <title>${options.title}</title>
-        <link rel="stylesheet" href="../assets/katex/katex.min.css" />
-        <link rel="stylesheet" href="../assets/review.css" />
-      </head>
-      <body>
-        <div class="page">
-          ${options.body}
-          <footer>StepGrade review · proof beats opinion: every verdict says how it was checked</footer>
-        </div>
-      </body>
-    </html> `.html;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+${refresh}
+<title>${options.title}</title>
+<link rel="stylesheet" href="../assets/katex/katex.min.css">
+<link rel="stylesheet" href="../assets/review.css">
+</head>
+<body>
+<div class="page">
+${options.body}
+<footer>StepGrade review · proof beats opinion: every verdict says how it was checked</footer>
+</div>
+</body>
+</html>
+`.html;
 }
 
 /** A short page that only says something (an error, a refusal): no detail about what exists. */
 export function renderMessagePage(title: string, message: string): string {
   return renderPage({
     title,
-    body: html`<header class="page-header">
-      <div>
-        <div class="eyebrow">StepGrade · Review</div>
-        <h1>${title}</h1>
-        <p class="meta">${message}</p>
-      </div>
-    </header>`,
+    body: html`<header class="page-header"><div><div class="eyebrow">StepGrade · Review</div>
+<h1>${title}</h1><p class="meta">${message}</p></div></header>`,
   });
 }
 

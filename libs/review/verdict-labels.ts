@@ -21,9 +21,7 @@ const METHODS: Record<string, string> = {
 export function verdictBadge(verdict: string): SafeHtml {
   const known = VERDICTS[verdict] ?? { symbol: '?', label: verdict };
   const cssVerdict = VERDICTS[verdict] ? verdict : 'unverified';
-  return html`<span class="badge badge-${cssVerdict}"
-    ><span aria-hidden="true">${known.symbol}</span> ${known.label}</span
-  >`;
+  return html`<span class="badge badge-${cssVerdict}"><span aria-hidden="true">${known.symbol}</span> ${known.label}</span>`;
 }
 
 export function methodLabel(method: string): SafeHtml {
