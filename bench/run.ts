@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   ingest: async () => benchIngest,
   grading: async () => benchGrading,
   'step-checker': async () => (await import('../libs/grading/check-steps.bench.js')).benchStepChecker,
+  equivalence: async () => (await import('./equivalence-corpus.bench.js')).benchEquivalenceCorpus,
   inference: async () => (await import('../libs/inference/inference.bench.js')).benchInference,
 };
 
