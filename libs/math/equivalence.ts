@@ -1,13 +1,17 @@
 // Algebraic equivalence of two expressions: identical text or equal values when nothing is free;
-// otherwise evaluation at random points seeded from the inputs, skipping points where either side
-// is undefined and failing (never passing) when too few points are defined.
+// otherwise an exact identity test over prime fields (rational expressions, any exponent), then
+// evaluation at random points seeded from the inputs, skipping points where either side is
+// undefined, overflows or underflows, and failing (never passing) when too few points are defined.
 import type { Expr } from './expr.js';
 import { exprToString, freeSymbols } from './expr.js';
 import type { Scope } from './evaluate.js';
 import { evaluate, UnknownNameError } from './evaluate.js';
+import type { ExactOptions } from './exact-identity.js';
+import { exactIdentity } from './exact-identity.js';
 import { CONSTANTS } from './known-names.js';
 import { MathLimitError } from './limits.js';
 import { nearlyEqual } from './numeric-compare.js';
+import { roundingScale, sampleValuesAgree } from './rounding-scale.js';
 import { hashString, seededRandom } from './seeded-random.js';
 
 export type Equivalence =
@@ -27,26 +31,42 @@ export function unboundSymbols(exprs: readonly Expr[], scope: Scope): string[] {
   return [...names].filter((n) => !scope.vars.has(n) && !Object.hasOwn(CONSTANTS, n)).sort();
 }
 
-export function compareExpressions(left: Expr, right: Expr, scope: Scope): Equivalence {
+export function compareExpressions(left: Expr, right: Expr, scope: Scope, options: ExactOptions = {}): Equivalence {
   const leftText = exprToString(left);
   const rightText = exprToString(right);
   if (leftText === rightText) return { verdict: 'equal', method: 'cas' };
-  const variables = unboundSymbols([left, right], scope);
+  const variables = unboundSymbols([left, right], scope).filter((n) => !(options.imaginaryUnit && n === 'i'));
   try {
-    if (variables.length === 0) {
-      const a = evaluate(left, scope);
-      const b = evaluate(right, scope);
-      if (Number.isNaN(a) || Number.isNaN(b)) return { verdict: 'unknown', reason: 'a value is undefined' };
-      return nearlyEqual(a, b)
-        ? { verdict: 'equal', method: 'cas' }
-        : { verdict: 'different', method: 'cas', left: a, right: b };
-    }
+    if (variables.length === 0) return compareConstants(left, right, scope, options);
+    const exact = exactIdentity(left, right, variables, scope, options);
+    if (exact === 'equal') return { verdict: 'equal', method: 'cas' };
+    if (exact === 'different') return { verdict: 'different', method: 'cas', left: NaN, right: NaN };
     return compareAtPoints(left, right, scope, variables, `${leftText}\u0000${rightText}`);
   } catch (error) {
     if (error instanceof MathLimitError || error instanceof UnknownNameError)
       return { verdict: 'unknown', reason: error.message };
     throw error;
   }
+}
+
+/** Constants compare by value; a value too large for doubles (`2^5000 - 2^5000`) is compared exactly. */
+function compareConstants(left: Expr, right: Expr, scope: Scope, options: ExactOptions): Equivalence {
+  let a: number;
+  let b: number;
+  try {
+    a = evaluate(left, scope);
+    b = evaluate(right, scope);
+  } catch (error) {
+    if (!(error instanceof MathLimitError)) throw error;
+    const exact = exactIdentity(left, right, [], scope, options);
+    if (exact === 'equal') return { verdict: 'equal', method: 'cas' };
+    if (exact === 'different') return { verdict: 'different', method: 'cas', left: NaN, right: NaN };
+    throw error;
+  }
+  if (Number.isNaN(a) || Number.isNaN(b)) return { verdict: 'unknown', reason: 'a value is undefined' };
+  return nearlyEqual(a, b)
+    ? { verdict: 'equal', method: 'cas' }
+    : { verdict: 'different', method: 'cas', left: a, right: b };
 }
 
 function compareAtPoints(left: Expr, right: Expr, scope: Scope, variables: string[], seedText: string): Equivalence {
@@ -59,16 +79,19 @@ function compareAtPoints(left: Expr, right: Expr, scope: Scope, variables: strin
     const pointScope: Scope = { ...scope, vars };
     let a: number;
     let b: number;
+    let agree: boolean;
     try {
       a = evaluate(left, pointScope);
       b = evaluate(right, pointScope);
+      if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+      const scales = (): [number, number] => [roundingScale(left, pointScope), roundingScale(right, pointScope)];
+      agree = sampleValuesAgree(a, b, SAMPLE_TOLERANCE, scales);
     } catch (error) {
       if (error instanceof MathLimitError) continue;
       throw error;
     }
-    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
     defined++;
-    if (!nearlyEqual(a, b, SAMPLE_TOLERANCE)) {
+    if (!agree) {
       const at = Object.fromEntries(variables.map((n) => [n, vars.get(n)!]));
       return { verdict: 'different', method: 'numeric', at, left: a, right: b };
     }

@@ -29,6 +29,7 @@ export class UnknownNameError extends Error {
 }
 
 const MAX_CALL_DEPTH = 12;
+const MIN_MAGNITUDE = 1e-290;
 
 export function evaluate(expr: Expr, scope: Scope = EMPTY_SCOPE): number {
   return evaluateAt(expr, scope, 0);
@@ -62,9 +63,9 @@ function evaluateAt(expr: Expr, scope: Scope, callDepth: number): number {
         case '-':
           return bounded(left - right);
         case '*':
-          return bounded(left * right);
+          return noUnderflow(bounded(left * right), left !== 0 && right !== 0);
         case '/':
-          return right === 0 ? NaN : bounded(left / right);
+          return right === 0 ? NaN : noUnderflow(bounded(left / right), left !== 0);
         case '^':
           return power(left, right);
       }
@@ -80,6 +81,12 @@ function bounded(value: number): number {
   return value;
 }
 
+/** A product of nonzero values that rounds to (almost) zero has lost every digit: refuse it. */
+function noUnderflow(value: number, nonzero: boolean): number {
+  if (nonzero && Math.abs(value) < MIN_MAGNITUDE) throw new MathLimitError('a value is too small to check');
+  return value;
+}
+
 function power(base: number, exponent: number): number {
   if (Number.isNaN(base) || Number.isNaN(exponent)) return NaN;
   if (base === 0 && exponent < 0) return NaN;
@@ -90,8 +97,9 @@ function power(base: number, exponent: number): number {
       return -Math.pow(-base, exponent);
     return NaN;
   }
-  const magnitude = Math.abs(exponent) * Math.log10(Math.abs(base) || 1);
+  const magnitude = exponent * Math.log10(Math.abs(base) || 1);
   if (magnitude > 300) throw new MathLimitError('an exponent is too large to check');
+  if (magnitude < -300) throw new MathLimitError('a power is too small to check');
   return Math.pow(base, exponent);
 }
 
