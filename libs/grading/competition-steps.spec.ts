@@ -82,9 +82,20 @@ const cases: Case[] = [
   },
   {
     rule: 'a student name written again with another bare number is a new case, not an error',
-    problem: 'Find the possible values of $k$.',
-    steps: ['So $k = 3 + 4 = 7.$', 'Two of the cases have $k = 7,$ but only one has $k = 5.$'],
+    problem: 'List the values $m$ can take.',
+    steps: ['Hence $m = 2 \\cdot 6 = 12.$', 'In three of the branches $m = 12,$ while one branch gives $m = 8.$'],
     firstErrorStep: null,
+  },
+  {
+    rule: 'a name written again as a new case does not hide a slip after it',
+    problem: 'List the values $m$ can take.',
+    steps: [
+      'Hence $m = 2 \\cdot 6 = 12.$',
+      'In three of the branches $m = 12,$ while one branch gives $m = 8.$',
+      'Adding the two values, $12 + 8 = 21$.',
+    ],
+    firstErrorStep: 2,
+    verdicts: { 1: 'correct' },
   },
   {
     rule: 'an equality inside an inequality chain is arithmetic and can be wrong',
@@ -94,13 +105,19 @@ const cases: Case[] = [
   },
   {
     rule: 'roots listed and then set aside are not lost by mistake',
-    problem: 'Solve the logarithmic equation; its domain is x > 1.',
+    problem: 'Solve the radical equation; its domain is $y \\ge 0$.',
     steps: [
-      'So $x^2 - 1 = 8$, i.e. $x^2 - 9 = 0$.',
-      'Thus, $x = 3, -3$, but the second does not work.',
-      'Our answer is $x = \\boxed{3}$.',
+      'Squaring gives $y^2 + 3 = 28$, so $y^2 - 25 = 0$.',
+      'This yields $y = -5, 5$, and we throw out the first one.',
+      'Hence $y = \\boxed{5}$.',
     ],
     firstErrorStep: null,
+  },
+  {
+    rule: 'a root dropped without being listed and set aside is lost',
+    problem: 'Solve the radical equation; its domain is $y \\ge 0$.',
+    steps: ['Squaring gives $y^2 + 3 = 28$, so $y^2 - 25 = 0$.', 'Hence $y = \\boxed{5}$.'],
+    firstErrorStep: 1,
   },
   {
     rule: 'a negative root dropped for a length is undecided, not wrong',
@@ -130,15 +147,15 @@ const cases: Case[] = [
   },
   {
     rule: 'a hyphenated word is not a subtraction',
-    problem: 'Add 41.7 to 13.6.',
-    steps: ['Since $7+6=13$ in the right-most column, we carry the 1.'],
+    problem: 'Add 38 and 47.',
+    steps: ['Adding the ones digits, $8+7=15$ is a two-digit sum, so we carry.'],
     firstErrorStep: null,
     verdicts: { 0: 'correct' },
   },
   {
     rule: 'a slip next to a hyphenated word is found',
-    problem: 'Add 41.7 to 13.6.',
-    steps: ['Since $7+6=12$ in the right-most column, we carry the 1.'],
+    problem: 'Add 38 and 47.',
+    steps: ['Adding the ones digits, $8+7=14$ is a two-digit sum, so we carry.'],
     firstErrorStep: 0,
   },
   {

@@ -1,5 +1,5 @@
-// Step-checking cases for checkSteps, written from ../shared/design/GRADING.md in the format of
-// ../shared/examples/*.json. Step indices are 0-based; incorrectSteps and carriedSteps list exactly
+// Step-checking cases for checkSteps, written from docs/grading.md in the format of the worked
+// examples in test/fixtures/examples/*.json. Step indices are 0-based; incorrectSteps and carriedSteps list exactly
 // the steps with those verdicts, every other step is correct or unverified. CAS only (no model).
 export type FinalVerdict = 'correct' | 'incorrect' | 'missing' | 'unverified';
 
@@ -258,17 +258,17 @@ const wordProblems: Problem[] = [
     ],
   },
   {
-    key: 'pencils',
-    statement: 'A class has 12 boys and 15 girls. Each student needs 3 pencils. How many pencils does the class need?',
-    answer: '81',
+    key: 'folders',
+    statement: 'A choir has 9 tenors and 14 altos. Every singer gets 2 music folders. How many folders are handed out?',
+    answer: '46',
     submissions: [
       ok('a Let binding then a defined name', [
-        'Let n be the number of students: n = 12 + 15 = 27.',
-        'The class needs 3n = 3 × 27 = 81 pencils.',
+        'Let m be the count of singers: m = 9 + 14 = 23.',
+        'Handing out 2m = 2 × 23 = 46 folders.',
       ]),
       wrong(
         'a wrong defined value carries',
-        ['Let n be the number of students: n = 12 + 15 = 28.', 'The class needs 3n = 3 × 28 = 84 pencils.'],
+        ['Let m be the count of singers: m = 9 + 14 = 24.', 'Handing out 2m = 2 × 24 = 48 folders.'],
         'incorrect',
         [0],
         [1],

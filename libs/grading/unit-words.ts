@@ -1,6 +1,6 @@
 // Unit phrases inside prose arithmetic: the words after a number that name what it counts
-// (`10 cages * 5 pieces of straw per hamster cage`, `3 rows * 8 stars/row`, `$250 / $10/day`,
-// `93 (average) * 5 (tests)`, `6 girls x 2 boys/girl`). They are skipped so the numbers around them
+// (`7 tables * 6 sheets of paper per craft table`, `4 boxes * 9 cans/box`, `$36 / $4/hour`,
+// `88 (mean) * 4 (exams)`, `5 vans x 8 seats/van`). They are skipped so the numbers around them
 // join one computation; a phrase only counts as a unit when math goes on after it.
 import type { Token } from '../../libs/math/index.js';
 import { KNOWN_NAMES } from '../../libs/math/index.js';
@@ -108,7 +108,7 @@ function wordGroupAt(tokens: Token[], at: number, defined: ReadonlySet<string>):
   return k > at + 1 && tokens[k]?.kind === 'close' && tokens[k].text === ')' ? k - at + 1 : 0;
 }
 
-/** Prose between an operator and the number it applies to: `25 classmates + his 1 teacher`. */
+/** Prose between an operator and the number it applies to: `14 cousins + her 2 aunts`. */
 export function wordsBeforeOperand(tokens: Token[], at: number, defined: ReadonlySet<string>): number {
   let j = at;
   while (j < tokens.length && j - at < 2 && isUnitWord(tokens[j], defined)) j++;
