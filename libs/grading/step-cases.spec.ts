@@ -1,5 +1,5 @@
-// Protects GRADING.md's step verdicts: every table case and every worked case in ../shared/examples
-// gets exactly its first error, final-answer verdict, incorrect steps and carried steps.
+// Protects docs/grading.md's step verdicts: every table case and every worked case in
+// test/fixtures/examples gets exactly its first error, final-answer verdict, incorrect steps and carried steps.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { checkSteps } from './index.js';
 import { stepCases, type StepCase, type StepExpectation } from './step.cases.js';
 
-const sharedExamplesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/examples');
+const examplesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/examples');
 
 interface ExampleSubmission {
   name: string;
@@ -22,13 +22,13 @@ interface ExampleProblem {
   submissions: ExampleSubmission[];
 }
 
-/** The shared example files hold either one `problem` with `submissions` or a list of `problems`. */
-function loadSharedExamples(): StepCase[] {
-  const files = readdirSync(sharedExamplesDir)
+/** The worked example files hold either one `problem` with `submissions` or a list of `problems`. */
+function loadWorkedExamples(): StepCase[] {
+  const files = readdirSync(examplesDir)
     .filter((name) => name.endsWith('.json'))
     .sort();
   return files.flatMap((file) => {
-    const content = JSON.parse(readFileSync(join(sharedExamplesDir, file), 'utf8'));
+    const content = JSON.parse(readFileSync(join(examplesDir, file), 'utf8'));
     const problems: ExampleProblem[] = content.problems ?? [{ ...content.problem, submissions: content.submissions }];
     return problems.flatMap((problem) =>
       problem.submissions.map((submission) => ({
@@ -104,13 +104,13 @@ describe('checkSteps on the step-case table', () => {
   it.each(stepCases)('$name', (testCase) => expectVerdicts(testCase));
 });
 
-describe('checkSteps on ../shared/examples', () => {
-  const sharedCases = loadSharedExamples();
+describe('checkSteps on the worked examples (test/fixtures/examples)', () => {
+  const workedCases = loadWorkedExamples();
 
   it('finds the worked examples, including the lost-root case', () => {
-    expect(sharedCases.length).toBeGreaterThan(0);
-    expect(sharedCases.some((c) => c.expect.namesRoot)).toBe(true);
+    expect(workedCases.length).toBeGreaterThan(0);
+    expect(workedCases.some((c) => c.expect.namesRoot)).toBe(true);
   });
 
-  it.each(sharedCases)('$name', (testCase) => expectVerdicts(testCase));
+  it.each(workedCases)('$name', (testCase) => expectVerdicts(testCase));
 });

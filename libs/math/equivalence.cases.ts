@@ -1,4 +1,4 @@
-// Answer-equivalence cases for checkAnswer, written from ../shared/design/GRADING.md ("Reading a
+// Answer-equivalence cases for checkAnswer, written from docs/grading.md ("Reading a
 // step" and "Equivalence"), not from any implementation. Each case is a final-answer comparison:
 // default relative tolerance 1e-6 unless its policy says otherwise.
 import { differ, type EquivalenceCase, same } from './equivalence-case.helpers.js';

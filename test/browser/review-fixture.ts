@@ -5,7 +5,7 @@ import type { ApiClient } from '../support/http-client.js';
 import { createOrgWithKeys, type RunningStack } from '../support/running-stack.js';
 import { waitFor } from '../support/wait-for.js';
 
-// The worked example (../shared/examples/extrema-cubic.json) as an assignment with three of its
+// The worked example (test/fixtures/examples/extrema-cubic.json) as an assignment with three of its
 // submissions plus a hostile one, graded by the real stack, for the review-page tests.
 
 const here = dirname(fileURLToPath(import.meta.url));

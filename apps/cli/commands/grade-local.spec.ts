@@ -1,4 +1,4 @@
-// Protects `stepgrade grade --local`: the shared word-problem examples, graded in-process with no
+// Protects `stepgrade grade --local`: the worked word-problem examples, graded in-process with no
 // services, give one result line per submission with the verdicts the examples expect, and a bad
 // line gets an error line without stopping the run.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const examplesFile = join(repoRoot, '..', 'shared', 'examples', 'word-problems.json');
+const examplesFile = join(repoRoot, 'test', 'fixtures', 'examples', 'word-problems.json');
 
 interface Example {
   key: string;

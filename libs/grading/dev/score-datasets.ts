@@ -1,6 +1,8 @@
-// Development scorer: runs checkAnswer/checkSteps in-process on ../shared/datasets and prints the
-// same figures as ../shared/datasets/score.mjs (which goes through the CLI).
-// Usage: npm run build && node dist/libs/grading/dev/score-datasets.js [DATASETS_DIR] [--only NAME] [--misses N]
+// Development scorer: runs checkAnswer/checkSteps in-process on a directory of labelled data sets
+// (answers.jsonl, *-first-error.jsonl, ...) and prints the same figures as the data sets' own
+// score.mjs (which goes through the CLI). The directory is an argument because the data sets live
+// outside the repository: a clone does not have them.
+// Usage: npm run build && node dist/libs/grading/dev/score-datasets.js DATASETS_DIR [--only NAME] [--misses N]
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkAnswer } from '../../math/index.js';
@@ -11,10 +13,14 @@ interface Row {
 }
 
 const args = process.argv.slice(2);
+const USAGE = 'usage: node dist/libs/grading/dev/score-datasets.js DATASETS_DIR [--only NAME] [--misses N]';
 // the directory is the one argument that is neither a flag nor a flag's value
-const dir =
-  args.find((a, i) => !a.startsWith('--') && !(i > 0 && ['--only', '--misses'].includes(args[i - 1]))) ??
-  path.resolve('../shared/datasets');
+const dirArg = args.find((a, i) => !a.startsWith('--') && !(i > 0 && ['--only', '--misses'].includes(args[i - 1])));
+if (!dirArg) {
+  console.error(`${USAGE}\nDATASETS_DIR is the directory holding answers.jsonl and the *-first-error.jsonl files.`);
+  process.exit(2);
+}
+const dir = path.resolve(dirArg);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const showMisses = args.includes('--misses') ? Number(args[args.indexOf('--misses') + 1]) : 0;
 
