@@ -1,5 +1,6 @@
 // Protects docs/grading.md's step verdicts: every table case and every worked case in
-// test/fixtures/examples gets exactly its first error, final-answer verdict, incorrect steps and carried steps.
+// test/fixtures/examples gets exactly its first error, final-answer verdict, incorrect steps and
+// carried steps.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

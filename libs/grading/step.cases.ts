@@ -1,6 +1,7 @@
 // Step-checking cases for checkSteps, written from docs/grading.md in the format of the worked
-// examples in test/fixtures/examples/*.json. Step indices are 0-based; incorrectSteps and carriedSteps list exactly
-// the steps with those verdicts, every other step is correct or unverified. CAS only (no model).
+// examples in test/fixtures/examples/*.json. Step indices are 0-based; incorrectSteps and
+// carriedSteps list exactly the steps with those verdicts, every other step is correct or
+// unverified. CAS only (no model).
 export type FinalVerdict = 'correct' | 'incorrect' | 'missing' | 'unverified';
 
 export interface StepExpectation {
