@@ -31,17 +31,37 @@ const PREFIX =
   /^(?:.*?\b(?:final answer|the answer is|answer is|answer|solutions? (?:is|are)|ans)\s*[:：]?|\s*(?:A|Answer)\s*[:：]|\s*答案?(?:是|为)?\s*[:：]?)/i;
 
 export function readAnswer(raw: string): AnswerValue | null {
-  let text = raw.replace(/\\\\(?=[A-Za-z{}()[\]])/g, '\\').replace(/\\n/g, ' ');
+  let text = unescapeBackslashes(raw).replace(/\\n/g, ' ');
   text = unwrapBoxed(text).trim();
   const prefixed = PREFIX.exec(text);
   if (prefixed && prefixed[0].length < text.length) text = text.slice(prefixed[0].length);
   text = text.trim().replace(/[.。]\s*$/, '');
   if (!text) return null;
-  const normalized = normalizeText(text);
+  const normalized = normalizeText(plainMatrices(text));
   const tokens = splitGluedConnectives(tokenize(normalized));
   const textValue = asText(tokens);
   const value = readTokens(semicolonsInBrackets(stripProse(tokens)));
   return value ?? textValue;
+}
+
+/** `[1, 2; 3, 4]` (mathjs and MATLAB syntax): rows split by semicolons; a trailing `'` transposes. */
+function plainMatrices(text: string): string {
+  if (!text.includes(';') || !text.includes('[')) return text;
+  return text.replace(/\[([^[\]]*;[^[\]]*)\]('?)/g, (whole, body: string, prime: string) => {
+    const rows = body.split(';').map((row) => row.split(','));
+    if (!body.includes(',') || rows.some((row) => row.length !== rows[0].length)) return whole;
+    const matrix = `matrix(${rows.map((row) => `row(${row.join(',')})`).join(',')})`;
+    return prime ? `transpose(${matrix})` : matrix;
+  });
+}
+
+/**
+ * `\\\\frac{1}{2}` copied from an escaped string is `\\frac{1}{2}`; inside a matrix `\\\\` ends a row, so
+ * there only a doubled backslash before a command name (two letters or more) is undone.
+ */
+function unescapeBackslashes(raw: string): string {
+  if (/\\begin\s*\{/.test(raw)) return raw.replace(/\\\\(?=[A-Za-z]{2,})/g, '\\');
+  return raw.replace(/\\\\(?=[A-Za-z{}()[\]])/g, '\\');
 }
 
 /** `1orW(x)=-1`: a connective glued between a value and the next name still separates them. */

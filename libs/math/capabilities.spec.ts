@@ -42,3 +42,56 @@ function binomial(n: number, k: number): string {
   for (let i = 1n; i <= BigInt(k); i++) value = (value * (BigInt(n) - i + 1n)) / i;
   return value.toString();
 }
+
+describe('complex numbers', () => {
+  it.each([
+    ['i', '\\sqrt{-1}'],
+    ['-1', 'e^{i\\pi}'],
+    ['3+4i', '4i+3'],
+    ['2i', '(1+i)^2'],
+    ['-i', '\\frac{1}{i}'],
+    ['5', '|3+4i|'],
+    ['3-4i', '\\frac{25}{3+4i}'],
+    ['2i', '\\sqrt{-4}'],
+    ['1+i', '\\sqrt{2} e^{i \\pi / 4}'],
+    ['x + i x', '(1+i)x'],
+  ])('%s ≡ %s', (a, b) => expect(equivalent(a, b)).toBe(true));
+
+  it.each([
+    ['i', '-\\sqrt{-1}'],
+    ['1', 'e^{i\\pi}'],
+    ['3+4i', '3-4i'],
+    ['-2i', '(1+i)^2'],
+    ['i', '\\frac{1}{i}'],
+    ['7', '|3+4i|'],
+    ['1-i', '\\sqrt{2} e^{i \\pi / 4}'],
+    ['x + i x', '(1-i)x'],
+  ])('%s ≢ %s', (a, b) => expect(equivalent(a, b)).toBe(false));
+});
+
+describe('matrices and vectors (entrywise)', () => {
+  const m = (env: string, body: string) => `\\begin{${env}}${body}\\end{${env}}`;
+  it.each([
+    [m('pmatrix', '1 & 2 \\\\ 3 & 4'), m('bmatrix', '1 & 2 \\\\ 3 & 4')],
+    [m('pmatrix', '1 & 2 \\\\ 3 & 4'), `\\left(${m('array', '{cc} 1 & 2 \\\\ 3 & 4')}\\right)`],
+    [m('pmatrix', '\\frac{1}{2} \\\\ 2'), m('pmatrix', '0.5 \\\\ 2 \\\\')],
+    [m('pmatrix', '2 & 4'), `2${m('pmatrix', '1 & 2')}`],
+    [m('pmatrix', '5 \\\\ 11'), `${m('pmatrix', '1 & 2 \\\\ 3 & 4')}${m('pmatrix', '1 \\\\ 2')}`],
+    [m('pmatrix', '1 & 3 \\\\ 2 & 4'), `${m('pmatrix', '1 & 2 \\\\ 3 & 4')}^T`],
+    ['-2', `\\det ${m('pmatrix', '1 & 2 \\\\ 3 & 4')}`],
+    ['[5, 7]', '[1, 2] + [4, 5]'],
+    ['[2, 4; 6, 8]', '2*[1, 2; 3, 4]'],
+    [m('pmatrix', 'a & b \\\\ x & y'), m('bmatrix', 'a & b \\\\ x & y')],
+  ])('%s ≡ %s', (a, b) => expect(equivalent(a, b)).toBe(true));
+
+  it.each([
+    [m('pmatrix', '1 & 2 \\\\ 3 & 4'), m('bmatrix', '1 & 2 \\\\ 4 & 3')],
+    [m('pmatrix', '1 \\\\ 2 \\\\ 3'), m('pmatrix', '3 \\\\ 2 \\\\ 1')],
+    [m('pmatrix', '1 & 2 \\\\ 3 & 4'), m('pmatrix', '1 & 2 & 3 & 4')],
+    [m('pmatrix', '5 \\\\ 11'), `${m('pmatrix', '1 & 2 \\\\ 3 & 4')}${m('pmatrix', '2 \\\\ 1')}`],
+    [m('pmatrix', '1 & 2 \\\\ 3 & 4'), `${m('pmatrix', '1 & 2 \\\\ 3 & 4')}^T`],
+    ['2', `\\det ${m('pmatrix', '1 & 2 \\\\ 3 & 4')}`],
+    ['[5, 8]', '[1, 2] + [4, 5]'],
+    [m('pmatrix', 'a & b \\\\ x & y'), m('bmatrix', 'a & b \\\\ y & x')],
+  ])('%s ≢ %s', (a, b) => expect(equivalent(a, b)).toBe(false));
+});

@@ -9,6 +9,8 @@ import type { Expr } from './expr.js';
 import { literals } from './expr.js';
 import { EMPTY_SCOPE, evaluate } from './evaluate.js';
 import { compareExpressions, unboundSymbols } from './equivalence.js';
+import { casCompare, needsCas } from './cas-compare.js';
+import { exactIdentity } from './exact-identity.js';
 import { MATH_LIMITS } from './limits.js';
 import { withinTolerance } from './numeric-compare.js';
 
@@ -121,9 +123,13 @@ export function compareValues(expected: AnswerValue, given: AnswerValue, toleran
   if (listed) return all(listed.named.map((value, i) => compareValues(value, listed.values[i], tolerance)));
   if (expected.kind === 'named') return compareValues(namedAsValue(expected), given, tolerance);
   if (given.kind === 'named') return compareValues(expected, namedAsValue(given), tolerance);
+  const vectors = asVectors(expected, given);
+  if (vectors) return compareScalars(vectors[0], vectors[1], tolerance);
   const expectedItems = asMembers(expected);
   const givenItems = asMembers(given);
-  if (expectedItems && givenItems) return compareSets(expectedItems, givenItems, tolerance);
+  // each side is its own single member: comparing the members would only ask this question again
+  const singletons = expectedItems?.[0] === expected && givenItems?.[0] === given;
+  if (expectedItems && givenItems && !singletons) return compareSets(expectedItems, givenItems, tolerance);
   return { equal: false, method: 'cas', reason: `a ${given.kind} is not a ${expected.kind}` };
 }
 
@@ -156,6 +162,20 @@ function asRegion(value: AnswerValue): Region | null {
     return { kind: 'region', pieces: [intervalPiece(low, high, false, false)], variable: null };
   }
   return null;
+}
+
+/** `[4, 6]` against `[1, 2] + [3, 4]`: a tuple or interval against vector arithmetic is a vector. */
+function asVectors(expected: AnswerValue, given: AnswerValue): [Expr, Expr] | null {
+  const vector = (value: AnswerValue): Expr | null => {
+    if (value.kind === 'expr') return value.expr;
+    if (value.kind === 'interval') return { kind: 'list', open: '[', close: ']', items: [value.low, value.high] };
+    if (value.kind === 'tuple' && value.items.every((i) => i.kind === 'expr'))
+      return { kind: 'list', open: '(', close: ')', items: value.items.map((i) => (i as { expr: Expr }).expr) };
+    return null;
+  };
+  const [a, b] = [vector(expected), vector(given)];
+  if (!a || !b || (expected.kind !== 'expr' && given.kind !== 'expr')) return null;
+  return needsCas(a) || needsCas(b) ? [a, b] : null;
 }
 
 function namedAsValue(value: Extract<AnswerValue, { kind: 'named' }>): AnswerValue {
@@ -203,6 +223,7 @@ function all(outcomes: Outcome[]): Outcome {
 }
 
 function compareScalars(expected: Expr, given: Expr, tolerance: Tolerance): Outcome {
+  if (needsCas(expected) || needsCas(given)) return compareWithCas(expected, given, tolerance);
   const variables = unboundSymbols([expected, given], EMPTY_SCOPE);
   if (variables.length === 0) {
     let a: number;
@@ -213,13 +234,24 @@ function compareScalars(expected: Expr, given: Expr, tolerance: Tolerance): Outc
     } catch (error) {
       return { equal: false, method: 'none', reason: `refused: ${(error as Error).message}` };
     }
-    if (Number.isNaN(a) || Number.isNaN(b)) return { equal: false, method: 'none', reason: 'a value is undefined' };
+    // `\\sqrt{-4}`, `\\ln(-1)`: undefined over the reals, a complex number to mathjs
+    if (Number.isNaN(a) || Number.isNaN(b)) return compareWithCas(expected, given, tolerance);
     if (!Number.isFinite(a) || !Number.isFinite(b)) return { equal: a === b, method: 'cas' };
     return { equal: withinTolerance(a, b, tolerance.relative, tolerance.roundedTo), method: 'cas' };
   }
   const result = compareExpressions(expected, given, EMPTY_SCOPE);
   if (result.verdict === 'unknown') return { equal: false, method: 'none', reason: result.reason };
   return { equal: result.verdict === 'equal', method: result.method };
+}
+
+/** Complex numbers and matrices: exactly when the expressions are rational in `i`, else by mathjs. */
+function compareWithCas(expected: Expr, given: Expr, tolerance: Tolerance): Outcome {
+  const variables = unboundSymbols([expected, given], EMPTY_SCOPE).filter((n) => n !== 'i');
+  const exact = exactIdentity(expected, given, variables, EMPTY_SCOPE, { imaginaryUnit: true });
+  if (exact === 'equal') return { equal: true, method: 'cas' };
+  const result = casCompare(expected, given, tolerance.relative);
+  if (result.verdict === 'unknown') return { equal: false, method: 'none', reason: result.reason };
+  return { equal: result.verdict === 'equal', method: variables.length ? 'numeric' : 'cas' };
 }
 
 /** `y = 2x + 1` ≡ `2x - y + 1 = 0`: the differences of the sides are proportional. */

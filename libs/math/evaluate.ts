@@ -171,6 +171,12 @@ function callFunction(name: string, argExprs: Expr[], scope: Scope, callDepth: n
       return Math.cosh(x);
     case 'tanh':
       return Math.tanh(x);
+    case 'asinh':
+      return Math.asinh(x);
+    case 'acosh':
+      return Math.acosh(x);
+    case 'atanh':
+      return Math.atanh(x);
     case 'max':
       return Math.max(...args);
     case 'min':

@@ -38,6 +38,18 @@ export const FUNCTION_ARITY: Record<string, [number, number]> = {
   mod: [2, 2],
   sign: [1, 1],
   nthRoot: [2, 2],
+  asinh: [1, 1],
+  acosh: [1, 1],
+  atanh: [1, 1],
+  // matrices and complex numbers: evaluated by mathjs (cas-evaluate.ts), not by the real evaluator
+  matrix: [1, 64],
+  row: [1, 64],
+  det: [1, 1],
+  transpose: [1, 1],
+  conj: [1, 1],
+  trace: [1, 1],
+  inv: [1, 1],
+  adj: [1, 1],
 };
 
 export const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E, inf: Infinity, infty: Infinity };

@@ -21,7 +21,7 @@ const SYMBOLS: Record<string, string> = {
   in: '∈',
   lt: '<',
   gt: '>',
-  pi: 'pi',
+  pi: ' pi ',
   infty: 'infty',
   infin: 'infty',
   '%': '%',
@@ -95,6 +95,9 @@ const SYMBOLS: Record<string, string> = {
   cr: ' ; ',
   tfrac: '',
   ',\\!': '',
+  arcsinh: ' asinh ',
+  arccosh: ' acosh ',
+  arctanh: ' atanh ',
 };
 
 const FUNCTIONS = new Set([
@@ -116,6 +119,7 @@ const FUNCTIONS = new Set([
   'cosh',
   'tanh',
   'lg',
+  'det',
 ]);
 const TEXT_COMMANDS = new Set(['text', 'textbf', 'textit', 'mbox', 'mathrm', 'textrm', 'emph', 'textnormal', 'hbox']);
 const TRANSPARENT = new Set([
@@ -131,15 +135,29 @@ const TRANSPARENT = new Set([
   'mathbb',
 ]);
 const MAX_LATEX_CHARS = 8_000;
+const MATRIX_ENVIRONMENT = /^(?:[pbBvV]?matrix|smallmatrix|array)\*?$/;
 
 export function latexToText(latex: string, insideMath = true): string {
   const source = latex.length > MAX_LATEX_CHARS ? latex.slice(0, MAX_LATEX_CHARS) : latex;
-  return new LatexReader(bracketMixedNumbers(source), insideMath).read(Infinity);
+  return new LatexReader(bracketMixedNumbers(repeatingDecimals(source)), insideMath).read(Infinity);
 }
 
 // `4\dfrac{5}{8}`, `33\frac{1}{3}`: a whole number written right before a proper numeric fraction is
 // a mixed number (4 + 5/8), not a product; after `^`, `_`, a digit or a letter it is not.
 const MIXED_NUMBER = /(?<![\d.^_A-Za-z]|[\^_]\{)(\d+)\s*\\[dtc]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}/g;
+
+// `0.\overline{3}`, `1.2\overline{45}`: a repeating decimal, as the fraction it is
+const REPEATING = /(\d*)\.(\d*)\\overline\s*\{\s*(\d{1,12})\s*\}/g;
+
+function repeatingDecimals(source: string): string {
+  if (!source.includes('overline')) return source;
+  return source.replace(REPEATING, (_m, whole: string, fixed: string, period: string) => {
+    // x = whole.fixed(period)… = (whole.fixed·10^k(10^n − 1) + period − …) written as one fraction
+    const denominator = `${'9'.repeat(period.length)}${'0'.repeat(fixed.length)}`;
+    const numerator = `(${whole || '0'}${fixed}${period} - ${whole || '0'}${fixed})`;
+    return `{(${numerator})/${denominator}}`;
+  });
+}
 
 function bracketMixedNumbers(source: string): string {
   if (!source.includes('frac')) return source;
@@ -244,6 +262,26 @@ class LatexReader {
     return this.command(match[1]);
   }
 
+  /**
+   * `\\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix}` → `matrix(row((1), (2)), row((3), (4)))`; `vmatrix` is
+   * the determinant. An `array`'s column specification is skipped; empty trailing rows are dropped.
+   */
+  private matrix(env: string): string {
+    if (env === 'array' && this.src[this.pos] === '{') this.group();
+    const close = `\\end{${env}}`;
+    const end = this.src.indexOf(close, this.pos);
+    const body = this.src.slice(this.pos, end < 0 ? this.src.length : end);
+    this.pos = end < 0 ? this.src.length : end + close.length;
+    const rows = body
+      .split(/\\\\(?:\[[^\]]*\])?/)
+      .map((row) => row.trim())
+      .filter((row) => row.replace(/\\hline/g, '').trim() !== '')
+      .map((row) => row.split('&').map((cell) => `(${new LatexReader(cell, this.insideMath).read(Infinity)})`));
+    if (rows.length === 0) return ' # ';
+    const matrix = ` matrix(${rows.map((cells) => `row(${cells.join(', ')})`).join(', ')})`;
+    return /^[vV]matrix$/.test(env) ? ` det(${matrix})` : matrix;
+  }
+
   private command(name: string): string {
     if (name === 'frac' || name === 'dfrac' || name === 'tfrac' || name === 'cfrac') {
       const top = this.group();
@@ -266,6 +304,8 @@ class LatexReader {
       }
       return ' log';
     }
+    if (name === 'overline' || name === 'bar') return ` conj(${this.group()})`;
+    if (name === 'adjugate' || name === 'adj') return ' adj ';
     if (name === 'operatorname') return ` ${this.group().replace(/[^A-Za-z]/g, '')}`;
     if (TEXT_COMMANDS.has(name)) {
       const text = this.group();
@@ -284,7 +324,13 @@ class LatexReader {
       this.group();
       return ' # ';
     }
-    if (name === 'begin' || name === 'end') {
+    if (name === 'begin') {
+      const env = this.group().trim();
+      if (MATRIX_ENVIRONMENT.test(env)) return this.matrix(env);
+      if (this.src[this.pos] === '{') this.group();
+      return ' ; ';
+    }
+    if (name === 'end') {
       this.group();
       if (this.src[this.pos] === '{') this.group();
       return ' ; ';
