@@ -60,7 +60,8 @@ describe('reading arithmetic inside prose', () => {
     ['The average pace is 84 / 7/laps = 13/lap.', 'incorrect'],
     ['$22/week - $20/week = $2', 'correct'],
     // a lone number named by words before `=` labels the chain after it
-    ['Drop 8 degrees = 2 - 8 = -6 degrees', 'correct'],
+    ['Rise 5 metres = 3 + 5 = 8 metres', 'correct'],
+    ['Rise 5 metres = 3 + 5 = 9 metres', 'incorrect'],
     ['Pia scored 4 points more than Tom = 11 + 4 = 15 points', 'correct'],
     ['Pia scored 4 points more than Tom = 11 + 4 = 16 points', 'incorrect'],
     // math that runs on into words is incomplete, and two different numbers are a unit conversion
@@ -70,9 +71,10 @@ describe('reading arithmetic inside prose', () => {
     // a number inside a compound quantity, a heading dash, names glued to numbers, lettered places
     ['A crate holds 20 pears in 1 box x 3 boxes = 60 pears.', 'unverified'],
     ['A crate holds 20 pears per box x 3 boxes = 50 pears.', 'incorrect'],
-    ['Yams - 6 yams x $1.5 = $9.0', 'correct'],
+    ['Pens - 4 pens x $2.5 = $10.0', 'correct'],
+    ['Pens - 4 pens x $2.5 = $12.0', 'incorrect'],
     ['In the morning, the temperature rose to - 6 + 3 = -3 degrees.', 'correct'],
-    ['So we find 1Dachshund+1/4Papillon=3/4Papillon', 'unverified'],
+    ['So we get 2Maple+1/2Birch=5/2Birch', 'unverified'],
     ['It was off by 1.5% because - 18 / 100 = -0.18', 'correct'],
   ])('unit phrase: %s -> %s', (step, verdict) => {
     expect(verdictOf(step).verdict).toBe(verdict);
