@@ -5,17 +5,18 @@ import type { Region } from './answer-region.js';
 import { chainRegion, intervalPiece } from './answer-region.js';
 import type { Expr } from './expr.js';
 import { freeSymbols } from './expr.js';
-import { isFunctionName, parseTokens } from './expr-parser.js';
-import { KNOWN_NAMES } from './known-names.js';
+import { DERIVATIVE_OPERATOR, isFunctionName, parseTokens } from './expr-parser.js';
+import { CONSTANTS, KNOWN_NAMES } from './known-names.js';
 import type { Token } from './math-tokens.js';
 import { tokenize } from './math-tokens.js';
 import { normalizeText } from './normalize-text.js';
 import { unwrapBoxed } from './boxed-answer.js';
+import { baseNumerals, decimalComma, mathInProse, numberInSentence } from './answer-text.js';
 
 export { unwrapBoxed };
 
 export type AnswerValue =
-  | { kind: 'expr'; expr: Expr }
+  | { kind: 'expr'; expr: Expr; /** After `≈`: a rounding, compared at the places written. */ approximate?: boolean }
   | { kind: 'equation'; left: Expr; right: Expr }
   | { kind: 'set'; items: AnswerValue[]; variable?: string }
   | { kind: 'tuple'; items: AnswerValue[] }
@@ -31,12 +32,17 @@ const PREFIX =
   /^(?:.*?\b(?:final answer|the answer is|answer is|answer|solutions? (?:is|are)|ans)\s*[:：]?|\s*(?:A|Answer)\s*[:：]|\s*答案?(?:是|为)?\s*[:：]?)/i;
 
 export function readAnswer(raw: string): AnswerValue | null {
-  let text = unescapeBackslashes(raw).replace(/\\n/g, ' ');
-  text = unwrapBoxed(text).trim();
+  // an escaped newline, not the start of `\\neq`, `\\negthinspace`, `\\not`, `\\nu`, …
+  let text = unescapeBackslashes(raw).replace(
+    /\\n(?!e[gq]|e(?![A-Za-z])|ot|u(?![A-Za-z])|ewline|abla|onumber|mid|leq|geq|i(?![A-Za-z]))/g,
+    ' ',
+  );
+  text = mathInProse(unwrapBoxed(text)).trim();
   const prefixed = PREFIX.exec(text);
   if (prefixed && prefixed[0].length < text.length) text = text.slice(prefixed[0].length);
   text = text.trim().replace(/[.。]\s*$/, '');
   if (!text) return null;
+  text = baseNumerals(decimalComma(numberInSentence(text)));
   const normalized = normalizeText(plainMatrices(text));
   const tokens = splitGluedConnectives(tokenize(normalized));
   const textValue = asText(tokens);
@@ -106,7 +112,8 @@ function stripProse(tokens: Token[]): Token[] {
       t.text.length > 2 &&
       !KNOWN_NAMES.has(t.text) &&
       !CONNECTIVES.has(t.text) &&
-      !SUBSCRIPTED.test(t.text));
+      !SUBSCRIPTED.test(t.text) &&
+      !DERIVATIVE_OPERATOR.test(t.text));
   let start = 0;
   let end = tokens.length;
   while (start < end && (isProse(tokens[start]) || tokens[start].kind === 'punct')) start++;
@@ -181,6 +188,26 @@ function splitTopLevel(tokens: Token[], isSeparator: (t: Token) => boolean): Tok
 }
 
 function readItem(tokens: Token[]): AnswerValue | null {
+  // `\\sqrt{6} \\approx 2.449`, `\\approx 1.414`: an approximation chain is worth its last value
+  const approx = tokens.map((t, i) => (t.kind === 'rel' && t.text === '~=' && depthAt(tokens, i) === 0 ? i : -1));
+  const lastApprox = Math.max(...approx);
+  if (lastApprox >= 0) {
+    const value = lastApprox + 1 < tokens.length ? readItem(tokens.slice(lastApprox + 1)) : null;
+    if (value?.kind !== 'expr') return null;
+    // `\\frac{22}{7} \\approx 3.14`: an exact value written first is the claim; the decimal rounds it
+    const head =
+      lastApprox > 0
+        ? parseExpr(
+            tokens.slice(
+              0,
+              approx.find((i) => i >= 0),
+            ),
+          )
+        : null;
+    const exactHead = head && head.kind !== 'num' && [...freeSymbols(head)].every((n) => Object.hasOwn(CONSTANTS, n));
+    if (head && exactHead) return { kind: 'expr', expr: head };
+    return { ...value, approximate: true };
+  }
   const union = splitTopLevel(tokens, (t) => t.kind === 'punct' && t.text === '∪');
   if (union.length > 1) return readUnion(union);
   const relAt = tokens.findIndex((t) => t.kind === 'rel');

@@ -37,9 +37,16 @@ export function unwrapBoxed(text: string): string {
   return distinct.join(', ');
 }
 
-const JOINING_WORDS = /(?:^|[^A-Za-z])(?:and|or)(?![A-Za-z])|[,;和或及、]/;
+const CONNECTIVE = /(?:^|[^A-Za-z])(?:and|or)(?![A-Za-z])|[和或及]/;
+const CORRECTION =
+  /\b(?:no|not|but|wait|actually|instead|correct\w*|recount\w*|recheck\w*|mistake|wrong|sorry|oops)\b/i;
 
+/**
+ * Boxes are one answer when nothing but punctuation and symbols stands between them, or a
+ * connective (`\\boxed{(3, 3)} for part (a) and \\boxed{(1, 1)}`) with no word taking the first back.
+ */
 function joinsBoxes(between: string): boolean {
   const prose = between.replace(/\\[A-Za-z]+/g, ' ');
-  return JOINING_WORDS.test(prose) || !/[A-Za-z\u3400-\u9fff]/.test(prose);
+  if (CORRECTION.test(prose)) return false;
+  return CONNECTIVE.test(prose) || !/[A-Za-z\u3400-\u9fff]{2,}/.test(prose);
 }

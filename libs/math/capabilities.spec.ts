@@ -95,3 +95,128 @@ describe('matrices and vectors (entrywise)', () => {
     [m('pmatrix', 'a & b \\\\ x & y'), m('bmatrix', 'a & b \\\\ y & x')],
   ])('%s ≢ %s', (a, b) => expect(equivalent(a, b)).toBe(false));
 });
+
+const pairs = (name: string, same: [string, string][], different: [string, string][]) =>
+  describe(name, () => {
+    it.each(same)('%s ≡ %s', (a, b) => expect(equivalent(a, b)).toBe(true));
+    it.each(different)('%s ≢ %s', (a, b) => expect(equivalent(a, b)).toBe(false));
+  });
+
+pairs(
+  'answers inside sentences; the last \\boxed{} wins over a corrected one',
+  [
+    ['x \\geq 7', 'Hence $x \\geq 7$ is what we wanted'],
+    ['9', 'Altogether the farmer keeps 9 goats.'],
+    ['8', 'first \\boxed{6}, but after recounting \\boxed{8}'],
+    ['4, 5', '\\boxed{4} \\text{ and } \\boxed{5}'],
+    ['x = 1 or x = 2', '$x = 1$ or $x = 2$'],
+  ],
+  [
+    ['x \\geq 7', 'Hence $x > 7$ is what we wanted'],
+    ['9', 'Altogether the farmer keeps 19 goats.'],
+    ['9', 'It is not 9 goats.'],
+    ['6', 'first \\boxed{6}, but after recounting \\boxed{8}'],
+  ],
+);
+
+pairs(
+  '\\approx chains (an exact head is the claim, a trailing decimal a rounding)',
+  [
+    ['\\sqrt{3}', '\\sqrt{3} \\approx 1.732'],
+    ['\\sqrt{3}', '\\approx 1.73'],
+    ['\\frac{5}{3}', '\\frac{5}{3} \\approx 1.67'],
+    ['\\pi \\approx 3.1415927', '3.1415927'],
+  ],
+  [
+    ['\\sqrt{3}', '\\approx 1.74'],
+    ['\\sqrt{3}', '\\frac{7}{4} \\approx 1.73'],
+    ['\\sqrt{3}', '1.73'],
+  ],
+);
+
+pairs(
+  'percent words',
+  [
+    ['40\\%', '40 percent'],
+    ['40\\%', '40 pct'],
+    ['40\\%', '40 per cent'],
+    ['0.4', '40%'],
+    ['40', '40\\%'],
+  ],
+  [
+    ['40\\%', '41 percent'],
+    ['0.4', '4%'],
+    ['40\\%', '0.04'],
+  ],
+);
+
+// Rule: one comma after a lone leading zero (`0,25`, `-0,5`) is a decimal comma, because a
+// thousands separator never follows a leading 0; `1,250` stays one thousand two hundred and fifty
+// and `2,5` stays the list {2, 5}.
+pairs(
+  'decimal commas where unambiguous',
+  [
+    ['0.25', '0,25'],
+    ['-0.5', '-0,5'],
+    ['1250', '1,250'],
+    ['2, 5', '2,5'],
+  ],
+  [
+    ['25', '0,25'],
+    ['0.5', '-0,5'],
+    ['1.25', '1,250'],
+    ['2.5', '2,5'],
+  ],
+);
+
+pairs(
+  'number bases',
+  [
+    ['23', '43_5'],
+    ['13', '1101_2'],
+    ['171', 'AB_{16}'],
+    ['43_5', '23_{10}'],
+  ],
+  [
+    ['24', '43_5'],
+    ['1101', '1101_2'],
+    ['10', 'A_{12}'],
+    ['43', '43_6'],
+  ],
+);
+
+pairs(
+  'Leibniz derivatives, \\left…\\right, \\dfrac, \\tfrac',
+  [
+    ['4x^3', '\\frac{d}{dx}(x^4)'],
+    ['4x^3', 'd/dx (x^4 + 7)'],
+    ['-\\sin t', '\\frac{d}{dt}\\left(\\cos t\\right)'],
+    ['12x^2', '\\frac{d^2}{dx^2} x^4'],
+    ['\\left(\\frac{1}{3}\\right)^2', '\\dfrac{1}{9}'],
+    ['\\tfrac{2}{6}', '\\frac13'],
+  ],
+  [
+    ['x^3', '\\frac{d}{dx}(x^4)'],
+    ['4x^3', 'd/dx (x^4 + 7x)'],
+    ['\\sin t', '\\frac{d}{dt}\\left(\\cos t\\right)'],
+    ['\\dfrac{1}{9}', '\\tfrac{1}{3}'],
+  ],
+);
+
+pairs(
+  'invisible characters never hide a claim',
+  [
+    ['34', '3\u200b4'],
+    ['x = 6', 'x\u200b = 6'],
+    ['7', '\\phantom{00}7'],
+    ['2000', '2\\,000'],
+    ['a + b', 'a \\! + \\; b'],
+    ['x + y', 'x \\negthinspace + y'],
+  ],
+  [
+    ['3', '3\u200b4'],
+    ['7', '\\phantom{0}8'],
+    ['x = 6', 'x\u200b = 7'],
+    ['2', '2\\,000'],
+  ],
+);

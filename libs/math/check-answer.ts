@@ -11,7 +11,8 @@ import { EMPTY_SCOPE, evaluate } from './evaluate.js';
 import { compareExpressions, unboundSymbols } from './equivalence.js';
 import { casCompare, needsCas } from './cas-compare.js';
 import { exactIdentity } from './exact-identity.js';
-import { MATH_LIMITS } from './limits.js';
+import { MATH_LIMITS, MathLimitError } from './limits.js';
+import { expandDerivatives, hasDerivative } from './calculus.js';
 import { withinTolerance } from './numeric-compare.js';
 
 export interface AnswerPolicy {
@@ -81,7 +82,13 @@ export function compareValues(expected: AnswerValue, given: AnswerValue, toleran
     const b = given.kind === 'text' ? given.text : null;
     return a !== null && b !== null ? { equal: a === b, method: 'cas' } : { equal: false, method: 'cas' };
   }
-  if (expected.kind === 'expr' && given.kind === 'expr') return compareScalars(expected.expr, given.expr, tolerance);
+  if (expected.kind === 'expr' && given.kind === 'expr') {
+    const rounded = approximateDecimals(expected) ?? approximateDecimals(given);
+    const scalarTolerance = rounded === null ? tolerance : { ...tolerance, roundedTo: rounded };
+    const percent = percentReadings(expected.expr, given.expr);
+    if (percent) return anyOf(percent.map(([a, b]) => compareScalars(a, b, scalarTolerance)));
+    return compareScalars(expected.expr, given.expr, scalarTolerance);
+  }
   if (expected.kind === 'region' || given.kind === 'region') {
     const [a, b] = [asRegion(expected), asRegion(given)];
     if (!a || !b) return { equal: false, method: 'cas', reason: `a ${given.kind} is not a ${expected.kind}` };
@@ -131,6 +138,36 @@ export function compareValues(expected: AnswerValue, given: AnswerValue, toleran
   const singletons = expectedItems?.[0] === expected && givenItems?.[0] === given;
   if (expectedItems && givenItems && !singletons) return compareSets(expectedItems, givenItems, tolerance);
   return { equal: false, method: 'cas', reason: `a ${given.kind} is not a ${expected.kind}` };
+}
+
+/** A value written after `≈` as a decimal: the places it was rounded to. */
+function approximateDecimals(value: Extract<AnswerValue, { kind: 'expr' }>): number | null {
+  if (!value.approximate) return null;
+  const literal = value.expr.kind === 'neg' ? value.expr.arg : value.expr;
+  return literal.kind === 'num' ? (literal.decimals ?? 0) : null;
+}
+
+/**
+ * `10%` against `10` or `0.1`: when only one side is a percentage, both readings of it (the
+ * fraction and the number of percent) are tried, as graders of percentage answers do.
+ */
+function percentReadings(expected: Expr, given: Expr): [Expr, Expr][] | null {
+  if ((expected.kind === 'pct') === (given.kind === 'pct')) return null;
+  if (expected.kind === 'pct')
+    return [
+      [expected, given],
+      [expected.arg, given],
+    ];
+  if (given.kind === 'pct')
+    return [
+      [expected, given],
+      [expected, given.arg],
+    ];
+  return null;
+}
+
+function anyOf(outcomes: Outcome[]): Outcome {
+  return outcomes.find((o) => o.equal) ?? outcomes.find((o) => o.method !== 'none') ?? outcomes[0];
 }
 
 /** `AB = 4, CD = 5` against `4, 5`: named parts and an unnamed list of as many values, in order. */
@@ -223,6 +260,14 @@ function all(outcomes: Outcome[]): Outcome {
 }
 
 function compareScalars(expected: Expr, given: Expr, tolerance: Tolerance): Outcome {
+  if (hasDerivative(expected) || hasDerivative(given)) {
+    try {
+      return compareScalars(expandDerivatives(expected), expandDerivatives(given), tolerance);
+    } catch (error) {
+      if (error instanceof MathLimitError) return { equal: false, method: 'none', reason: error.message };
+      throw error;
+    }
+  }
   if (needsCas(expected) || needsCas(given)) return compareWithCas(expected, given, tolerance);
   const variables = unboundSymbols([expected, given], EMPTY_SCOPE);
   if (variables.length === 0) {

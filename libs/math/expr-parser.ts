@@ -30,8 +30,15 @@ export function parseTokens(tokens: readonly Token[], definedFunctions: Readonly
   return expr;
 }
 
+/** `deriv_x`, `deriv_x2`: d/dx and d²/dx² (Leibniz notation, read by latex-to-text.ts). */
+export const DERIVATIVE_OPERATOR = /^deriv_([A-Za-z])([2-9]?)$/;
+
 export function isFunctionName(name: string, defined: ReadonlySet<string>): boolean {
-  return Object.hasOwn(FUNCTION_ARITY, name) || defined.has(name);
+  return isBuiltinFunction(name) || defined.has(name);
+}
+
+function isBuiltinFunction(name: string): boolean {
+  return Object.hasOwn(FUNCTION_ARITY, name) || DERIVATIVE_OPERATOR.test(name);
 }
 
 class Parser {
@@ -161,7 +168,7 @@ class Parser {
         return { kind: 'call', name, args };
       }
       if (
-        Object.hasOwn(FUNCTION_ARITY, name) &&
+        isBuiltinFunction(name) &&
         next &&
         next.kind !== 'op' &&
         next.kind !== 'close' &&

@@ -95,6 +95,14 @@ const SYMBOLS: Record<string, string> = {
   cr: ' ; ',
   tfrac: '',
   ',\\!': '',
+  thinspace: ' ',
+  negthinspace: '',
+  medspace: ' ',
+  negmedspace: '',
+  thickspace: ' ',
+  negthickspace: '',
+  enspace: ' ',
+  enskip: ' ',
   arcsinh: ' asinh ',
   arccosh: ' acosh ',
   arctanh: ' atanh ',
@@ -164,6 +172,14 @@ function bracketMixedNumbers(source: string): string {
   return source.replace(MIXED_NUMBER, (whole, units: string, top: string, bottom: string) =>
     Number(top) < Number(bottom) ? `{${units}+\\frac{${top}}{${bottom}}}` : whole,
   );
+}
+
+/** `\\frac{d}{dx}`, `\\frac{d^2}{dx^2}` (as read: `d`, `d x`, `d^(2)`, `dx^(2)`): the operator d/dx. */
+function leibniz(top: string, bottom: string): string | null {
+  const numerator = /^\s*d\s*(?:\^\s*\(?\s*([2-9])\s*\)?)?\s*$/.exec(top);
+  const denominator = /^\s*d\s*([A-Za-z])\s*(?:\^\s*\(?\s*([2-9])\s*\)?)?\s*$/.exec(bottom);
+  if (!numerator || !denominator || (numerator[1] ?? '') !== (denominator[2] ?? '')) return null;
+  return ` deriv_${denominator[1]}${numerator[1] ?? ''} `;
 }
 
 class LatexReader {
@@ -286,7 +302,11 @@ class LatexReader {
     if (name === 'frac' || name === 'dfrac' || name === 'tfrac' || name === 'cfrac') {
       const top = this.group();
       const bottom = this.group();
-      return `((${top})/(${bottom}))`;
+      const derivative = leibniz(top, bottom);
+      if (derivative) return derivative;
+      // `\\frac123` is (1/2)·3: digits run on after a one-digit denominator multiply
+      const factor = /^\d/.test(this.src[this.pos] ?? '') ? ' * ' : '';
+      return `((${top})/(${bottom}))${factor}`;
     }
     if (name === 'sqrt') {
       const index = this.optional();
@@ -304,7 +324,12 @@ class LatexReader {
       }
       return ' log';
     }
-    if (name === 'overline' || name === 'bar') return ` conj(${this.group()})`;
+    // invisible boxes take up room but show nothing, so they can hide no claim
+    if (name === 'phantom' || name === 'hphantom' || name === 'vphantom' || name === 'hspace' || name === 'vspace') {
+      this.group();
+      return ' ';
+    }
+    if (name === 'overline') return ` conj(${this.group()})`;
     if (name === 'adjugate' || name === 'adj') return ' adj ';
     if (name === 'operatorname') return ` ${this.group().replace(/[^A-Za-z]/g, '')}`;
     if (TEXT_COMMANDS.has(name)) {

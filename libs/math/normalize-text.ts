@@ -48,9 +48,12 @@ const CHAR_MAP: Record<string, string> = {
   '∞': 'infty',
 };
 
+/** Zero-width and invisible formatting characters: they separate nothing a reader can see. */
+const INVISIBLE = /[\u200b-\u200d\u2060-\u2064\ufeff\u00ad]/g;
+
 export function normalizeUnicode(text: string): string {
   let out = '';
-  for (const ch of text) {
+  for (const ch of text.replace(INVISIBLE, '')) {
     const code = ch.charCodeAt(0);
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
     else if (code === 0x3000) out += ' ';
@@ -129,15 +132,21 @@ function plainSegment(segment: string): string {
     /(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d/,]|\.\d| \d)/g,
     (_m, head: string, groups: string) => head + groups.replace(/ /g, ''),
   );
-  text = fixNumbers(text);
+  text = fixNumbers(text).replace(PERCENT_WORDS, '$1%').replace(PLAIN_LEIBNIZ, ' deriv_$1 ');
   return text.replace(/(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
 }
 
-/** Thousands separators and `15% of`. */
+/** `d/dx (x^2 + 1)`: the derivative operator typed in plain text. */
+const PLAIN_LEIBNIZ = /(?<![A-Za-z])d\s*\/\s*d([A-Za-z])(?![A-Za-z])/g;
+
+/** `25 percent`, `25 pct`, `25 per cent`: the percent sign spelled out. */
+const PERCENT_WORDS = /(\d)\s*(?:percent|per cent|pct)\b/gi;
+
+/** Thousands separators (never after a lone leading zero: `0,111` is not 111) and `15% of`. */
 function fixNumbers(text: string): string {
   return text
     .replace(
-      /(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?![\d,])/g,
+      /(?<![\d.,])([1-9]\d{0,2})((?:,\d{3})+)(?![\d,])/g,
       (_m, head: string, groups: string) => head + groups.replace(/,/g, ''),
     )
     .replace(/%\s*of\b/g, '% * ');
