@@ -28,6 +28,11 @@ function isConstant(expr: Expr): boolean {
 
 /** `a < b <= c` with exactly one non-constant part becomes a region of that part's variable. */
 export function chainRegion(parts: Expr[], rels: string[]): Region | null {
+  // `x \\neq 3`: everything but a point, as the union `x < 3` or `x > 3`
+  if (rels.length === 1 && rels[0] === '!=') {
+    const [below, above] = [chainRegion(parts, ['<']), chainRegion(parts, ['>'])];
+    return below && above ? { ...below, pieces: [...below.pieces, ...above.pieces] } : null;
+  }
   if (rels.length === 0 || !rels.every((r) => ORDER_RELATIONS.has(r))) return null;
   const subjects = parts.filter((p) => !isConstant(p));
   if (subjects.length !== 1) return null;
@@ -105,6 +110,13 @@ function boundaries(region: Region): number[] {
     }
   }
   return points;
+}
+
+/** `x < 1 or x > 2`: regions of one variable (or bare intervals) joined into their union. */
+export function unionOf(regions: readonly Region[]): Region | null {
+  const variables = new Set(regions.map((r) => r.variable).filter((v) => v !== null));
+  if (variables.size > 1) return null;
+  return { kind: 'region', pieces: regions.flatMap((r) => r.pieces), variable: [...variables][0] ?? null };
 }
 
 /** Same set of reals: membership agrees at boundaries, beside them, between them and at seeded points. */

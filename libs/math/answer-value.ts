@@ -2,7 +2,7 @@
 // (`x = 0 or x = 2`), a tuple, an interval, named parts (`max = 2, min = -2`) or plain text.
 // Prose around the answer (`The answer is`, `A:`, `答:`, units) and `\boxed{}` are unwrapped.
 import type { Region } from './answer-region.js';
-import { chainRegion, intervalPiece } from './answer-region.js';
+import { chainRegion, intervalPiece, unionOf } from './answer-region.js';
 import type { Expr } from './expr.js';
 import { freeSymbols } from './expr.js';
 import { DERIVATIVE_OPERATOR, isFunctionName, parseTokens } from './expr-parser.js';
@@ -152,10 +152,15 @@ function readCommaList(tokens: Token[]): AnswerValue | null {
   if (values.some((v) => v === null)) return null;
   const read = values as AnswerValue[];
   if (read.length === 1) return read[0];
-  return combine(read);
+  const joinedByOr = tokens.some((t) => (t.kind === 'id' || t.kind === 'word') && (t.text === 'or' || t.text === '或'));
+  return combine(read, joinedByOr);
 }
 
-function combine(values: AnswerValue[]): AnswerValue {
+function combine(values: AnswerValue[], joinedByOr = false): AnswerValue {
+  if (joinedByOr && values.every((v) => v.kind === 'region')) {
+    const union = unionOf(values as Region[]);
+    if (union) return union;
+  }
   const named = values.filter((v) => v.kind === 'named');
   if (named.length === values.length) {
     const names = named.flatMap((v) => [...(v as { parts: Map<string, AnswerValue> }).parts.keys()]);
@@ -296,13 +301,17 @@ function fromList(expr: Extract<Expr, { kind: 'list' }>): AnswerValue {
 
 function fromListItems(open: string, close: string, items: AnswerValue[], exprs: Expr[]): AnswerValue {
   if (open === '{') return { kind: 'set', items };
-  if (exprs.length === 2 && (open === '[' || close === ']' || (open === '(' && isInfinite(exprs[1])))) {
+  if (
+    exprs.length === 2 &&
+    (open === '[' || close === ']' || (open === '(' && (isInfinite(exprs[1]) || isInfinite(exprs[0]))))
+  ) {
     return { kind: 'interval', low: exprs[0], high: exprs[1], lowClosed: open === '[', highClosed: close === ']' };
   }
   return { kind: 'tuple', items };
 }
 
 function isInfinite(expr: Expr): boolean {
+  if (expr.kind === 'neg') return isInfinite(expr.arg);
   return expr.kind === 'sym' && (expr.name === 'infty' || expr.name === 'inf');
 }
 

@@ -220,3 +220,47 @@ pairs(
     ['2', '2\\,000'],
   ],
 );
+
+pairs(
+  'equations by solution set: implicit, proportional, without a variable, |x| = |y|',
+  [
+    ['y = 3x - 2', '2y = 6x - 4'],
+    ['y = 3x - 2', '3x - y - 2 = 0'],
+    ['x = -3', '2x + 6 = 0'],
+    ['x = 1 or x = -1', 'x^2 = 1'],
+    ['x = 4 or x = 0', '|x - 2| = 2'],
+    ['4 + 1 = 5', '5 = 1 + 4'],
+    ['1 = 2', '3 = 4'],
+    ['|a| = |b|', 'a^2 = b^2'],
+    ['(x-1)^2 = 0', 'x = 1'],
+  ],
+  [
+    ['y = 3x - 2', '2y = 6x - 2'],
+    ['x = -3', '2x - 6 = 0'],
+    ['x = 1', 'x^2 = 1'],
+    ['x = 4 or x = 0', '|x - 2| = 3'],
+    ['4 + 1 = 5', '5 = 2 + 4'],
+    ['|a| = |b|', 'a = b'],
+    ['|a| = |b|', 'a^2 = 2b^2'],
+  ],
+);
+
+pairs(
+  'inequalities, \\neq and unions of intervals (one region representation)',
+  [
+    ['x \\neq 4', 'x \\ne 4'],
+    ['x \\neq 4', '(-\\infty, 4) \\cup (4, \\infty)'],
+    ['(-\\infty, -1) \\cup (3, \\infty)', 'x < -1 or x > 3'],
+    ['(-\\infty, -1] \\cup (3, \\infty)', 'x \\le -1 \\text{ or } x > 3'],
+    ['x \\geq 2', '[2, \\infty)'],
+    ['-1 < x < 3', '(-1, 3)'],
+  ],
+  [
+    ['x \\neq 4', 'x \\ne -4'],
+    ['x \\neq 4', '(-\\infty, 4) \\cup (5, \\infty)'],
+    ['(-\\infty, -1) \\cup (3, \\infty)', 'x < -1 or x > 4'],
+    ['(-\\infty, -1] \\cup (3, \\infty)', 'x < -1 or x > 3'],
+    ['x \\geq 2', '(2, \\infty)'],
+    ['-1 < x < 3', '[-1, 3)'],
+  ],
+);

@@ -11,6 +11,9 @@ import { EMPTY_SCOPE, evaluate } from './evaluate.js';
 import { compareExpressions, unboundSymbols } from './equivalence.js';
 import { casCompare, needsCas } from './cas-compare.js';
 import { exactIdentity } from './exact-identity.js';
+import { sameSolutionSet, solutionsOf, truthOf } from './equation-sets.js';
+import { sameRoots } from './solve-equation.js';
+import { num } from './expr.js';
 import { MATH_LIMITS, MathLimitError } from './limits.js';
 import { expandDerivatives, hasDerivative } from './calculus.js';
 import { withinTolerance } from './numeric-compare.js';
@@ -226,6 +229,9 @@ function asMembers(value: AnswerValue): AnswerValue[] | null {
   if (value.kind === 'expr' || value.kind === 'tuple' || value.kind === 'interval') return [value];
   if (value.kind === 'equation' && value.left.kind === 'sym' && unboundSymbols([value.right], EMPTY_SCOPE).length === 0)
     return [{ kind: 'expr', expr: value.right }];
+  // `2x + 4 = 0` against `x = -2`, `x^2 = 4` against `x = 2 or x = -2`: the solutions
+  const roots = value.kind === 'equation' ? solutionsOf(value) : null;
+  if (roots) return roots.map((root) => ({ kind: 'expr', expr: num(root) }));
   return null;
 }
 
@@ -307,7 +313,14 @@ function compareEquations(
   const a: Expr = { kind: 'bin', op: '-', left: expected.left, right: expected.right };
   const b: Expr = { kind: 'bin', op: '-', left: given.left, right: given.right };
   const variables = unboundSymbols([a, b], EMPTY_SCOPE);
-  if (variables.length === 0) return { equal: false, method: 'none', reason: 'the equations have no variables' };
+  if (variables.length === 0) {
+    // `2 + 3 = 5` against `5 = 3 + 2`: statements with no variable are compared by their truth
+    const [x, y] = [truthOf(expected), truthOf(given)];
+    if (x === null || y === null) return { equal: false, method: 'none', reason: 'an equation is undefined' };
+    return { equal: x === y, method: 'cas' };
+  }
+  const exact = exactIdentity(a, b, variables, EMPTY_SCOPE);
+  if (exact === 'equal') return { equal: true, method: 'cas' };
   const ratios: number[] = [];
   for (let k = 0; k < 24 && ratios.length < 6; k++) {
     const vars = new Map(
@@ -325,7 +338,15 @@ function compareEquations(
       continue;
     }
   }
-  if (ratios.length < 4) return { equal: false, method: 'none', reason: 'too few sample points were defined' };
-  const equal = ratios.every((r) => Math.abs(r - ratios[0]) <= 1e-7 * Math.max(1, Math.abs(ratios[0])) && r !== 0);
-  return { equal, method: 'numeric' };
+  const proportional =
+    ratios.length >= 4 &&
+    ratios.every((r) => Math.abs(r - ratios[0]) <= 1e-7 * Math.max(1, Math.abs(ratios[0])) && r !== 0);
+  if (proportional) return { equal: true, method: 'numeric' };
+  // not proportional, but perhaps the same solutions: `|x| = |y|` and `x^2 = y^2`, `(x-1)^2 = 0` and `x = 1`
+  const [rootsA, rootsB] = [solutionsOf(expected), solutionsOf(given)];
+  if (rootsA && rootsB) return { equal: sameRoots(rootsA, rootsB), method: 'numeric' };
+  const same = sameSolutionSet(expected, given);
+  if (same === null && ratios.length < 4)
+    return { equal: false, method: 'none', reason: 'too few sample points were defined' };
+  return { equal: same === true, method: 'numeric' };
 }
