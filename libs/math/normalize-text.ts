@@ -118,11 +118,22 @@ function findClosingDollar(text: string, from: number): number {
   return -1;
 }
 
+/** `e^{10^{6} i}`: exponent and subscript braces, innermost first, as brackets (bounded passes). */
+function bracesToBrackets(text: string): string {
+  let out = text;
+  for (let pass = 0; pass < MATH_LIMITS.maxDepth; pass++) {
+    const next = out.replace(/([_^])\{([^{}]*)\}/g, '$1($2)');
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
 function plainSegment(segment: string): string {
   if (!segment) return '';
   let text = segment.includes('\\')
     ? latexToText(segment, false)
-    : segment.replace(/_\{([A-Za-z0-9]+)\}/g, '_$1').replace(/([_^])\{([^{}]*)\}/g, '$1($2)');
+    : bracesToBrackets(segment.replace(/_\{([A-Za-z0-9]+)\}/g, '_$1'));
   text = text.replace(/\$\s*(?=[\d.])/g, '').replace(/\$/g, ' ');
   // `right-most`, `well-known`: a hyphen joining two words is not a minus sign
   text = text.replace(/(?<=[A-Za-z]{2})-(?=[A-Za-z]{2})/g, ' ');
