@@ -9,7 +9,7 @@ import { waitFor } from '../support/wait-for.js';
 // submissions plus a hostile one, graded by the real stack, for the review-page tests.
 
 const here = dirname(fileURLToPath(import.meta.url));
-const examplePath = join(here, '..', '..', '..', 'shared', 'examples', 'extrema-cubic.json');
+const examplePath = join(here, '..', 'fixtures', 'examples', 'extrema-cubic.json');
 
 interface ExampleSubmission {
   name: string;
