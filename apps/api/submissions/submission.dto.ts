@@ -2,23 +2,23 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { NewSubmission } from '../../../libs/db/index.js';
 import { LIMITS } from '../assignments/assignment.dto.js';
+import { storableText } from '../common/storable-text.js';
 
 export const BATCH_LIMIT = 10_000;
 
 const answerSchema = z
   .object({
-    problemKey: z.string().min(1).max(100),
-    steps: z.array(z.string().max(LIMITS.charsPerStep)).max(LIMITS.stepsPerAnswer).optional(),
-    text: z
-      .string()
+    problemKey: storableText().min(1).max(100),
+    steps: z.array(storableText().max(LIMITS.charsPerStep)).max(LIMITS.stepsPerAnswer).optional(),
+    text: storableText()
       .max(LIMITS.charsPerStep * LIMITS.stepsPerAnswer)
       .optional(),
   })
   .refine((answer) => (answer.steps === undefined) !== (answer.text === undefined), 'give either steps or text');
 
 export const submissionSchema = z.object({
-  studentId: z.string().trim().min(1).max(200),
-  externalId: z.string().trim().min(1).max(200).nullable().optional(),
+  studentId: storableText().trim().min(1).max(200),
+  externalId: storableText().trim().min(1).max(200).nullable().optional(),
   answers: z.array(answerSchema).min(1).max(LIMITS.problemsPerAssignment),
 });
 export type SubmissionBody = z.infer<typeof submissionSchema>;
