@@ -5,7 +5,7 @@ import type { Region } from './answer-region.js';
 import { chainRegion, intervalPiece, unionOf } from './answer-region.js';
 import type { Expr } from './expr.js';
 import { freeSymbols } from './expr.js';
-import { DERIVATIVE_OPERATOR, isFunctionName, parseTokens } from './expr-parser.js';
+import { DERIVATIVE_OPERATOR, FUNCTION_POWER, isFunctionName, parseTokens } from './expr-parser.js';
 import { CONSTANTS, KNOWN_NAMES } from './known-names.js';
 import type { Token } from './math-tokens.js';
 import { tokenize } from './math-tokens.js';
@@ -113,7 +113,8 @@ function stripProse(tokens: Token[]): Token[] {
       !KNOWN_NAMES.has(t.text) &&
       !CONNECTIVES.has(t.text) &&
       !SUBSCRIPTED.test(t.text) &&
-      !DERIVATIVE_OPERATOR.test(t.text));
+      !DERIVATIVE_OPERATOR.test(t.text) &&
+      !FUNCTION_POWER.test(t.text));
   let start = 0;
   let end = tokens.length;
   while (start < end && (isProse(tokens[start]) || tokens[start].kind === 'punct')) start++;

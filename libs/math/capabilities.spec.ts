@@ -264,3 +264,25 @@ pairs(
     ['-1 < x < 3', '[-1, 3)'],
   ],
 );
+
+pairs(
+  'function notation: powers, inverses and arguments without brackets',
+  [
+    ['(\\sin x)^2', '\\sin^2 x'],
+    ['\\sec^2 y', '1 + \\tan^2 y'],
+    ['\\arcsin(t)', '\\sin^{-1} t'],
+    ['\\sin(3x)', '\\sin 3x'],
+    ['\\ln(ab)', '\\ln ab'],
+    ['-\\sin(x)', '\\sin -x'],
+    ['\\sin x \\cos x', '\\frac{1}{2}\\sin(2x)'],
+    ['factorial(x + 2)', '(x + 2)!'],
+  ],
+  [
+    ['\\sin(x^2)', '\\sin^2 x'],
+    ['\\sec^2 y', '1 - \\tan^2 y'],
+    ['1/\\sin(t)', '\\sin^{-1} t'],
+    ['3\\sin(x)', '\\sin 3x'],
+    ['factorial(x + 1)', '(x + 2)!'],
+    [`${'9'.repeat(400)}`, `${'9'.repeat(399)}8`],
+  ],
+);

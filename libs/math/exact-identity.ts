@@ -99,7 +99,8 @@ function residue(expr: Expr, s: PointState): number {
     case 'call': {
       const args = expr.args.map((arg) => residue(arg, s));
       const bad = args.find((a) => a < 0);
-      return bad ?? randomFunction(expr.name, args, s);
+      // `factorial(x)` and `x!` are one function
+      return bad ?? randomFunction(expr.name === 'factorial' ? '!' : expr.name, args, s);
     }
     case 'bin':
       return binaryResidue(expr, s);

@@ -33,6 +33,9 @@ export function parseTokens(tokens: readonly Token[], definedFunctions: Readonly
 /** `deriv_x`, `deriv_x2`: d/dx and d²/dx² (Leibniz notation, read by latex-to-text.ts). */
 export const DERIVATIVE_OPERATOR = /^deriv_([A-Za-z])([2-9]?)$/;
 
+/** `sinpow_2`: `\\sin^2`, the function's value raised to the power (read by latex-to-text.ts). */
+export const FUNCTION_POWER = /^([a-z]+)pow_([2-9])$/;
+
 export function isFunctionName(name: string, defined: ReadonlySet<string>): boolean {
   return isBuiltinFunction(name) || defined.has(name);
 }
@@ -135,7 +138,10 @@ class Parser {
     try {
       if (token.kind === 'num') {
         this.pos++;
-        return { kind: 'num', value: Number(token.text), text: token.text, decimals: decimalsOf(token.text) };
+        const value = Number(token.text);
+        // two different 400-digit numbers would both be Infinity: too large to compare, not equal
+        if (!Number.isFinite(value)) throw new MathLimitError('a number is too large to check');
+        return { kind: 'num', value, text: token.text, decimals: decimalsOf(token.text) };
       }
       if (token.kind === 'id') return this.identifier(token);
       if (token.kind === 'open') return this.bracketed(token.text);
@@ -158,6 +164,17 @@ class Parser {
     this.pos++;
     const name = token.text;
     const next = this.peek();
+    const raised = FUNCTION_POWER.exec(name);
+    if (raised && isBuiltinFunction(raised[1])) {
+      this.pos--; // read the same token again as the plain function name
+      const value = this.identifier({ ...token, text: raised[1] });
+      return {
+        kind: 'bin',
+        op: '^',
+        left: value,
+        right: { kind: 'num', value: Number(raised[2]), text: raised[2], decimals: null },
+      };
+    }
     if (isFunctionName(name, this.defined)) {
       if (next?.kind === 'open' && next.text === '(') {
         this.pos++;
@@ -170,12 +187,12 @@ class Parser {
       if (
         isBuiltinFunction(name) &&
         next &&
-        next.kind !== 'op' &&
+        (next.kind !== 'op' || next.text === '-') &&
         next.kind !== 'close' &&
         next.kind !== 'comma' &&
         next.kind !== 'rel'
       ) {
-        const operand = this.power();
+        const operand = this.functionOperand();
         // `\max\{-2, 2\}`: a set argument is the argument list
         if (operand.kind === 'list' && operand.open === '{') return { kind: 'call', name, args: operand.items };
         return { kind: 'call', name, args: [operand] };
@@ -198,6 +215,24 @@ class Parser {
     }
     if (name.endsWith("'")) throw new ParseError(`${name} is not a defined function`);
     return { kind: 'sym', name: Object.hasOwn(CONSTANTS, name) && name !== 'e' ? name : name };
+  }
+
+  /**
+   * The argument of a function written without brackets: `\\sin 2x` is sin(2x), `\\ln xy` is ln(xy),
+   * `\\sin -x` is sin(-x); juxtaposed factors belong to it up to the next function or bracket.
+   */
+  private functionOperand(): Expr {
+    let operand = this.unary();
+    if (operand.kind === 'list') return operand;
+    for (;;) {
+      const next = this.peek();
+      if (!next || (next.kind !== 'num' && next.kind !== 'id')) return operand;
+      if (next.kind === 'id' && (isFunctionName(next.text, this.defined) || FUNCTION_POWER.test(next.text)))
+        return operand;
+      if (next.kind === 'id' && next.text.startsWith('logbase_')) return operand;
+      if (next.kind === 'num' && endsWithNumber(operand)) return operand;
+      operand = { kind: 'bin', op: '*', left: operand, right: this.power(), implicit: true };
+    }
   }
 
   private bracketed(open: string): Expr {

@@ -182,6 +182,15 @@ function leibniz(top: string, bottom: string): string | null {
   return ` deriv_${denominator[1]}${numerator[1] ?? ''} `;
 }
 
+const INVERSE: Record<string, string> = {
+  sin: 'arcsin',
+  cos: 'arccos',
+  tan: 'arctan',
+  sinh: 'asinh',
+  cosh: 'acosh',
+  tanh: 'atanh',
+};
+
 class LatexReader {
   private pos = 0;
   private depth = 0;
@@ -298,6 +307,19 @@ class LatexReader {
     return /^[vV]matrix$/.test(env) ? ` det(${matrix})` : matrix;
   }
 
+  /** `\\sin^2 x` → `sinpow_2 x` (the parser squares the value); `\\sin^{-1} x` → `arcsin x`. */
+  private functionName(name: string): string {
+    this.skipSpaces();
+    if (this.src[this.pos] !== '^') return ` ${name} `;
+    const saved = this.pos;
+    this.pos++;
+    const power = this.group().replace(/[\s()]/g, '');
+    if (power === '-1' && Object.hasOwn(INVERSE, name)) return ` ${INVERSE[name]} `;
+    if (/^[2-9]$/.test(power)) return ` ${name}pow_${power} `;
+    this.pos = saved;
+    return ` ${name} `;
+  }
+
   private command(name: string): string {
     if (name === 'frac' || name === 'dfrac' || name === 'tfrac' || name === 'cfrac') {
       const top = this.group();
@@ -343,7 +365,7 @@ class LatexReader {
     // `\quadx_{2}`: spacing run into the next name (spaces stripped from the source)
     const spaced = /^(q?quad)([A-Za-z]+)$/.exec(name);
     if (spaced) return ` ${spaced[2]}`;
-    if (FUNCTIONS.has(name)) return ` ${name} `;
+    if (FUNCTIONS.has(name)) return this.functionName(name);
     if (GREEK.has(name) || GREEK.has(name.toLowerCase())) return ` ${name} `;
     if (name === 'pmod' || name === 'bmod' || name === 'mod') {
       this.group();

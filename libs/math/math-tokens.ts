@@ -45,7 +45,8 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    const numberMatch = /^(\d+(?:\.\d+)?|\.\d+)/.exec(text.slice(i, i + 64));
+    // up to 320 characters: `100!` written out in full (158 digits) is one number
+    const numberMatch = /^(\d+(?:\.\d+)?|\.\d+)/.exec(text.slice(i, i + 320));
     if (numberMatch && !(ch === '.' && tokens.length && tokens[tokens.length - 1].kind === 'num' && !space)) {
       push('num', numberMatch[1]);
       i += numberMatch[1].length;
