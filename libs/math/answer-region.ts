@@ -7,16 +7,21 @@ import { exprToString, freeSymbols } from './expr.js';
 import { evaluate, EMPTY_SCOPE } from './evaluate.js';
 import { CONSTANTS, FUNCTION_ARITY } from './known-names.js';
 import { hashString, seededRandom } from './seeded-random.js';
+import { sameRelation } from './relation-region.js';
 
 export type RegionPiece =
   | { kind: 'interval'; low: Expr; high: Expr; lowClosed: boolean; highClosed: boolean }
-  | { kind: 'chain'; parts: Expr[]; rels: string[]; subject: Expr };
+  | { kind: 'chain'; parts: Expr[]; rels: string[]; subject: Expr }
+  /** `x > 1 and x < 3`: every piece holds (an intersection). */
+  | { kind: 'all'; pieces: RegionPiece[] };
 
 export interface Region {
   kind: 'region';
   pieces: RegionPiece[];
   /** The variable the region constrains (`a`, `z`, `f(x)`), null for a bare interval. */
   variable: string | null;
+  /** `x < y \\le z`: a relation between several variables (relation-region.ts decides those). */
+  variables?: string[];
 }
 
 const ORDER_RELATIONS = new Set(['<', '<=', '>', '>=']);
@@ -75,8 +80,10 @@ function subjectValue(piece: Extract<RegionPiece, { kind: 'chain' }>, expr: Expr
   return value(expr);
 }
 
-function holds(rel: string, a: number, b: number): boolean {
+export function holds(rel: string, a: number, b: number): boolean {
   switch (rel) {
+    case '!=':
+      return a !== b;
     case '<':
       return a < b;
     case '<=':
@@ -89,7 +96,12 @@ function holds(rel: string, a: number, b: number): boolean {
 }
 
 function contains(region: Region, x: number): boolean {
-  return region.pieces.some((piece) => {
+  return region.pieces.some((piece) => pieceContains(piece, x));
+}
+
+function pieceContains(piece: RegionPiece, x: number): boolean {
+  {
+    if (piece.kind === 'all') return piece.pieces.every((p) => pieceContains(p, x));
     if (piece.kind === 'interval') {
       const [low, high] = [value(piece.low), value(piece.high)];
       return (piece.lowClosed ? x >= low : x > low) && (piece.highClosed ? x <= high : x < high);
@@ -97,12 +109,17 @@ function contains(region: Region, x: number): boolean {
     const values = piece.parts.map((p) => subjectValue(piece, p, x));
     if (values.some(Number.isNaN)) return false;
     return piece.rels.every((rel, k) => holds(rel, values[k], values[k + 1]));
-  });
+  }
 }
 
 function boundaries(region: Region): number[] {
+  return region.pieces.flatMap(pieceBoundaries);
+}
+
+function pieceBoundaries(piece: RegionPiece): number[] {
+  if (piece.kind === 'all') return piece.pieces.flatMap(pieceBoundaries);
   const points: number[] = [];
-  for (const piece of region.pieces) {
+  {
     const ends = piece.kind === 'interval' ? [piece.low, piece.high] : piece.parts.filter((p) => p !== piece.subject);
     for (const end of ends) {
       const v = value(end);
@@ -112,15 +129,35 @@ function boundaries(region: Region): number[] {
   return points;
 }
 
+/** `x > 1 and x < 3`: regions of one variable (or relations of several) that must all hold. */
+export function intersectionOf(regions: readonly Region[]): Region | null {
+  const single = new Set(regions.map((r) => r.variable).filter((v) => v !== null));
+  const multi = regions.some((r) => r.variables);
+  if (single.size > 1 && !multi) return null;
+  const variables = [...new Set(regions.flatMap((r) => r.variables ?? (r.variable ? [r.variable] : [])))].sort();
+  const pieces: RegionPiece[] = [
+    { kind: 'all', pieces: regions.map((r): RegionPiece => ({ kind: 'all', pieces: r.pieces })) },
+  ];
+  return multi || variables.length > 1
+    ? { kind: 'region', pieces, variable: null, variables }
+    : { kind: 'region', pieces, variable: variables[0] ?? null };
+}
+
 /** `x < 1 or x > 2`: regions of one variable (or bare intervals) joined into their union. */
 export function unionOf(regions: readonly Region[]): Region | null {
   const variables = new Set(regions.map((r) => r.variable).filter((v) => v !== null));
+  const pieces = regions.flatMap((r) => r.pieces);
+  if (regions.some((r) => r.variables)) {
+    const all = [...new Set(regions.flatMap((r) => r.variables ?? (r.variable ? [r.variable] : [])))].sort();
+    return { kind: 'region', pieces, variable: null, variables: all };
+  }
   if (variables.size > 1) return null;
-  return { kind: 'region', pieces: regions.flatMap((r) => r.pieces), variable: [...variables][0] ?? null };
+  return { kind: 'region', pieces, variable: [...variables][0] ?? null };
 }
 
 /** Same set of reals: membership agrees at boundaries, beside them, between them and at seeded points. */
 export function sameRegion(a: Region, b: Region): boolean {
+  if (a.variables || b.variables) return sameRelation(a, b);
   if (a.variable !== null && b.variable !== null && a.variable !== b.variable) return false;
   const edges = [...new Set([...boundaries(a), ...boundaries(b), 0])].sort((x, y) => x - y);
   const span = Math.max(1, ...edges.map(Math.abs)) * 2;
@@ -136,7 +173,8 @@ export function sameRegion(a: Region, b: Region): boolean {
   return points.every((x) => contains(a, x) === contains(b, x));
 }
 
-function pieceText(piece: RegionPiece): string {
+export function pieceText(piece: RegionPiece): string {
+  if (piece.kind === 'all') return piece.pieces.map(pieceText).join('&');
   return piece.kind === 'interval'
     ? `${exprToString(piece.low)},${exprToString(piece.high)}`
     : piece.parts.map(exprToString).join(piece.rels.join(''));

@@ -2,7 +2,8 @@
 // (`x = 0 or x = 2`), a tuple, an interval, named parts (`max = 2, min = -2`) or plain text.
 // Prose around the answer (`The answer is`, `A:`, `答:`, units) and `\boxed{}` are unwrapped.
 import type { Region } from './answer-region.js';
-import { chainRegion, intervalPiece, unionOf } from './answer-region.js';
+import { chainRegion, intersectionOf, intervalPiece, unionOf } from './answer-region.js';
+import { relationRegion } from './relation-region.js';
 import type { Expr } from './expr.js';
 import { freeSymbols } from './expr.js';
 import { DERIVATIVE_OPERATOR, FUNCTION_POWER, isFunctionName, parseTokens } from './expr-parser.js';
@@ -153,14 +154,15 @@ function readCommaList(tokens: Token[]): AnswerValue | null {
   if (values.some((v) => v === null)) return null;
   const read = values as AnswerValue[];
   if (read.length === 1) return read[0];
-  const joinedByOr = tokens.some((t) => (t.kind === 'id' || t.kind === 'word') && (t.text === 'or' || t.text === '或'));
-  return combine(read, joinedByOr);
+  const joinedBy = (words: string[]) =>
+    tokens.some((t) => (t.kind === 'id' || t.kind === 'word') && words.includes(t.text));
+  return combine(read, joinedBy(['or', '或', '或者']) ? 'or' : joinedBy(['and', '且']) ? 'and' : null);
 }
 
-function combine(values: AnswerValue[], joinedByOr = false): AnswerValue {
-  if (joinedByOr && values.every((v) => v.kind === 'region')) {
-    const union = unionOf(values as Region[]);
-    if (union) return union;
+function combine(values: AnswerValue[], connective: 'or' | 'and' | null = null): AnswerValue {
+  if (connective && values.length > 1 && values.every((v) => v.kind === 'region')) {
+    const joined = connective === 'or' ? unionOf(values as Region[]) : intersectionOf(values as Region[]);
+    if (joined) return joined;
   }
   const named = values.filter((v) => v.kind === 'named');
   if (named.length === values.length) {
@@ -264,7 +266,7 @@ function readInequality(tokens: Token[]): AnswerValue | null {
   if (segments.length !== rels.length + 1 || segments.some((s) => s.length === 0)) return null;
   const parts = segments.map(parseExpr);
   if (parts.some((p) => p === null)) return null;
-  return chainRegion(parts as Expr[], rels);
+  return chainRegion(parts as Expr[], rels) ?? relationRegion(parts as Expr[], rels);
 }
 
 function depthAt(tokens: Token[], at: number): number {

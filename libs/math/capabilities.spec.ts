@@ -286,3 +286,21 @@ pairs(
     [`${'9'.repeat(400)}`, `${'9'.repeat(399)}8`],
   ],
 );
+
+pairs(
+  'relations between several variables, and conjunctions',
+  [
+    ['a < b', 'b > a'],
+    ['a \\leq b', 'b \\geq a'],
+    ['a \\neq b', 'b \\ne a'],
+    ['a < b \\le c', 'a < b \\text{ and } b \\le c'],
+    ['1 < x < 4', 'x > 1 \\text{ and } x < 4'],
+  ],
+  [
+    ['a < b', 'b < a'],
+    ['a \\leq b', 'b > a'],
+    ['a \\neq b', 'a \\ne 2b'],
+    ['a < b \\le c', 'a < b \\text{ and } b < c'],
+    ['1 < x < 4', 'x > 1 \\text{ or } x < 4'],
+  ],
+);
