@@ -6,7 +6,7 @@ import { chainRegion, intersectionOf, intervalPiece, unionOf } from './answer-re
 import { relationRegion } from './relation-region.js';
 import type { Expr } from './expr.js';
 import { freeSymbols } from './expr.js';
-import { DERIVATIVE_OPERATOR, FUNCTION_POWER, isFunctionName, parseTokens } from './expr-parser.js';
+import { DERIVATIVE_OPERATOR, FUNCTION_POWER, isFunctionName, parseTokens, SUM_OPERATOR } from './expr-parser.js';
 import { CONSTANTS, KNOWN_NAMES } from './known-names.js';
 import type { Token } from './math-tokens.js';
 import { tokenize } from './math-tokens.js';
@@ -115,7 +115,8 @@ function stripProse(tokens: Token[]): Token[] {
       !CONNECTIVES.has(t.text) &&
       !SUBSCRIPTED.test(t.text) &&
       !DERIVATIVE_OPERATOR.test(t.text) &&
-      !FUNCTION_POWER.test(t.text));
+      !FUNCTION_POWER.test(t.text) &&
+      !SUM_OPERATOR.test(t.text));
   let start = 0;
   let end = tokens.length;
   while (start < end && (isProse(tokens[start]) || tokens[start].kind === 'punct')) start++;
@@ -196,6 +197,13 @@ function splitTopLevel(tokens: Token[], isSeparator: (t: Token) => boolean): Tok
 }
 
 function readItem(tokens: Token[]): AnswerValue | null {
+  // `1 \\pm i`, `x = 3 \\pm \\sqrt 2`: one ± is the set of both values
+  const pm = tokens.findIndex((t) => t.kind === 'punct' && t.text === '±');
+  if (pm >= 0 && tokens.filter((t) => t.text === '±').length === 1) {
+    const sign = (text: '+' | '-'): Token[] => tokens.map((t, i) => (i === pm ? { ...t, kind: 'op', text } : t));
+    const values = [readItem(sign('+')), readItem(sign('-'))];
+    return values[0] && values[1] ? combine(values as AnswerValue[]) : null;
+  }
   // `\\sqrt{6} \\approx 2.449`, `\\approx 1.414`: an approximation chain is worth its last value
   const approx = tokens.map((t, i) => (t.kind === 'rel' && t.text === '~=' && depthAt(tokens, i) === 0 ? i : -1));
   const lastApprox = Math.max(...approx);
@@ -241,7 +249,8 @@ function readItem(tokens: Token[]): AnswerValue | null {
       if (
         rightValue.kind === 'expr' &&
         leftExpr.kind === 'sym' &&
-        freeSymbols(rightValue.expr).size > 0 &&
+        // `x = 1 + i` names a complex value; `y = 2x + 1` is an equation
+        [...freeSymbols(rightValue.expr)].some((n) => n !== 'i') &&
         leftExpr.name.length === 1
       )
         return { kind: 'equation', left: leftExpr, right: rightValue.expr };

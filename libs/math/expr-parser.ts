@@ -33,6 +33,9 @@ export function parseTokens(tokens: readonly Token[], definedFunctions: Readonly
 /** `deriv_x`, `deriv_x2`: d/dx and d²/dx² (Leibniz notation, read by latex-to-text.ts). */
 export const DERIVATIVE_OPERATOR = /^deriv_([A-Za-z])([2-9]?)$/;
 
+/** `summation_k(1, 10) k^2`: Σ over k from 1 to 10 of the summand that follows. */
+export const SUM_OPERATOR = /^summation_([A-Za-z])$/;
+
 /** `sinpow_2`: `\\sin^2`, the function's value raised to the power (read by latex-to-text.ts). */
 export const FUNCTION_POWER = /^([a-z]+)pow_([2-9])$/;
 
@@ -164,6 +167,12 @@ class Parser {
     this.pos++;
     const name = token.text;
     const next = this.peek();
+    if (SUM_OPERATOR.test(name) && next?.kind === 'open' && next.text === '(') {
+      this.pos++;
+      const bounds = this.commaList(')');
+      if (bounds.length !== 2) throw new ParseError('a sum takes a lower and an upper bound');
+      return { kind: 'call', name, args: [...bounds, this.functionOperand()] };
+    }
     const raised = FUNCTION_POWER.exec(name);
     if (raised && isBuiltinFunction(raised[1])) {
       this.pos--; // read the same token again as the plain function name

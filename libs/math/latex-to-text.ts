@@ -307,6 +307,23 @@ class LatexReader {
     return /^[vV]matrix$/.test(env) ? ` det(${matrix})` : matrix;
   }
 
+  /** `\\sum_{k=1}^{10}` → `summation_k((1), (10))`; the parser takes the summand that follows. */
+  private summation(): string {
+    let lower: string | null = null;
+    let upper: string | null = null;
+    for (let k = 0; k < 2; k++) {
+      this.skipSpaces();
+      const mark = this.src[this.pos];
+      if (mark !== '_' && mark !== '^') break;
+      this.pos++;
+      if (mark === '_') lower = this.group();
+      else upper = this.group();
+    }
+    const bound = lower === null ? null : /^\s*([A-Za-z])\s*=(.+)$/.exec(lower);
+    if (!bound || upper === null) return ' # ';
+    return ` summation_${bound[1]}((${bound[2]}), (${upper})) `;
+  }
+
   /** `\\sin^2 x` → `sinpow_2 x` (the parser squares the value); `\\sin^{-1} x` → `arcsin x`. */
   private functionName(name: string): string {
     this.skipSpaces();
@@ -351,6 +368,7 @@ class LatexReader {
       this.group();
       return ' ';
     }
+    if (name === 'sum') return this.summation();
     if (name === 'overline') return ` conj(${this.group()})`;
     if (name === 'adjugate' || name === 'adj') return ' adj ';
     if (name === 'operatorname') return ` ${this.group().replace(/[^A-Za-z]/g, '')}`;
