@@ -1,6 +1,8 @@
 // Checks an equality chain whose parts have values (`16 - 3 - 4 = 9`, `f(-1) = -1 - 3 + 2 = -2`):
 // every link must hold, with a decimal the student wrote taken at the precision written.
 import type { Expr, Scope } from '../../libs/math/index.js';
+import type { UnitReading } from './unit-conversions.js';
+import { judgeConversion, readUnit } from './unit-conversions.js';
 import {
   evaluate,
   exprToString,
@@ -11,20 +13,35 @@ import {
   UnknownNameError,
 } from '../../libs/math/index.js';
 
+/** What the reader saw around the chain: the unit after each part and the prose after it. */
+export interface ChainNotes {
+  units?: readonly (string | null)[];
+  after?: string;
+}
+
+/** `$1800 - $2000 = $200 less`: words that say a difference is stated as a positive amount. */
+const REVERSED_DIFFERENCE =
+  /^(?:\S+\s+){0,2}?(?:less|more|fewer|short|cheaper|lower|higher|smaller|bigger|larger|shorter|longer|younger|older)\b/;
+
 export type ChainCheck =
   | { kind: 'holds'; values: number[] }
   | { kind: 'fails'; values: number[]; link: number; reason: string }
   | { kind: 'unknown'; reason: string };
 
-export function checkValueChain(parts: readonly Expr[], rels: readonly string[], scope: Scope): ChainCheck {
-  const first = evaluateChain(parts, rels, scope);
+export function checkValueChain(
+  parts: readonly Expr[],
+  rels: readonly string[],
+  scope: Scope,
+  notes: ChainNotes = {},
+): ChainCheck {
+  const first = evaluateChain(parts, rels, scope, notes);
   if (first.kind !== 'fails' || !parts.some(hasPercent)) return first;
   // `100 - 20 = 80%` reads percent as percentage points; accept it when that reading holds
-  const asPoints = evaluateChain(parts, rels, { ...scope, percentAsNumber: true });
+  const asPoints = evaluateChain(parts, rels, { ...scope, percentAsNumber: true }, notes);
   return asPoints.kind === 'holds' ? asPoints : first;
 }
 
-function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: Scope): ChainCheck {
+function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: Scope, notes: ChainNotes): ChainCheck {
   let values: number[];
   try {
     values = parts.map((p) => evaluate(p, scope));
@@ -34,42 +51,58 @@ function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: S
     throw error;
   }
   if (values.some((v) => !Number.isFinite(v))) return { kind: 'unknown', reason: 'a value in the claim is undefined' };
-  if (
-    parts.length === 2 &&
-    isLiteral(parts[0]) &&
-    isLiteral(parts[1]) &&
-    !linkHolds(parts[0], parts[1], values[0], values[1], false)
-  ) {
-    // `15 gallons = 120 pints`: two different numbers are a conversion between units, not arithmetic
-    return {
-      kind: 'unknown',
-      reason: `${exprToString(parts[0])} = ${exprToString(parts[1])} relates different quantities and was not checked`,
-    };
-  }
   for (let k = 1; k < parts.length; k++) {
     const left = parts[k - 1];
     const right = parts[k];
+    const fails = (reason: string): ChainCheck => ({ kind: 'fails', values, link: k, reason });
+    const plainReason = `${exprToString(left)} = ${formatNumber(values[k - 1])}, not ${exprToString(right)}`;
+    if (isLiteral(left) && isLiteral(right)) {
+      // two numbers side by side: equal only as the same number or through a real unit conversion
+      const conversion = judgeConversion(
+        values[k - 1],
+        unitOf(notes, k - 1, parts.length),
+        values[k],
+        unitOf(notes, k, parts.length),
+      );
+      const same = linkHolds(left, right, values[k - 1], values[k], rels[k - 1] === '~=');
+      if (conversion.kind === 'wrong_conversion') return fails(conversion.reason);
+      if (same || conversion.kind === 'converts') continue;
+      if (conversion.kind === 'false') return fails(`${exprToString(left)} is not ${exprToString(right)}`);
+      if (parts.length === 2)
+        return {
+          kind: 'unknown',
+          reason: `${exprToString(left)} = ${exprToString(right)}: ${conversion.reason}; not checked`,
+        };
+      continue;
+    }
     if (linkHolds(left, right, values[k - 1], values[k], rels[k - 1] === '~=')) continue;
-    if (isLiteral(left) && isLiteral(right)) continue;
     // `20 - 4 - 8 = 8 * 1/4 = 2`: a running computation that continues from the value just found
     if (k + 1 < parts.length && startsWithValue(right, values[k - 1])) continue;
-    // `$1800 - $2000 = $200 less`: a difference stated as a positive amount
-    if (
-      left.kind === 'bin' &&
-      left.op === '-' &&
-      nearlyEqual(values[k - 1], -values[k]) &&
-      values[k] > 0 &&
-      isLiteral(right)
-    )
+    if (isReversedDifference(left, right, values[k - 1], values[k], k === parts.length - 1 ? notes.after : undefined))
       continue;
-    return {
-      kind: 'fails',
-      values,
-      link: k,
-      reason: `${exprToString(left)} = ${formatNumber(values[k - 1])}, not ${exprToString(right)}`,
-    };
+    return fails(plainReason);
   }
   return { kind: 'holds', values };
+}
+
+/** The unit written after part k; the last part's unit may be the first words of the prose after it. */
+function unitOf(notes: ChainNotes, k: number, count: number): UnitReading {
+  const written = notes.units?.[k];
+  if (written) return readUnit(written);
+  return k === count - 1 ? readUnit(notes.after) : readUnit(null);
+}
+
+/** `$1800 - $2000 = $200 less`: a difference stated as a positive amount, said so in words. */
+function isReversedDifference(left: Expr, right: Expr, a: number, b: number, after: string | undefined): boolean {
+  return (
+    left.kind === 'bin' &&
+    left.op === '-' &&
+    nearlyEqual(a, -b) &&
+    b > 0 &&
+    isLiteral(right) &&
+    after !== undefined &&
+    REVERSED_DIFFERENCE.test(after.trim())
+  );
 }
 
 export function linkHolds(left: Expr, right: Expr, a: number, b: number, approximate: boolean): boolean {

@@ -12,6 +12,7 @@ import {
   unboundSymbols,
 } from '../../libs/math/index.js';
 import { displayExpr } from './display-expr.js';
+import type { ChainNotes } from './arithmetic-check.js';
 import { checkValueChain } from './arithmetic-check.js';
 import { checkChainLinks, linkClaims } from './symbolic-chain.js';
 import { checkInequality } from './inequality-check.js';
@@ -237,7 +238,7 @@ function checkItem(item: MathItem, context: StudentContext, state: StepState, te
     }
   }
   if (head.kind === 'sym' && free.includes(head.name) && !named && head.name.length <= 2) {
-    defineName(head.name, parts.slice(1), rels.slice(1), context, state);
+    defineName(head.name, parts.slice(1), rels.slice(1), context, state, sliceNotes(item, 1));
     return;
   }
   // `|a_{n-1}| = …` is a value, not a definition of abs: only unknown function names are defined here
@@ -259,7 +260,19 @@ function checkItem(item: MathItem, context: StudentContext, state: StepState, te
   checkSymbolic(item, free, context, state);
 }
 
-function defineName(name: string, rest: Expr[], rels: string[], context: StudentContext, state: StepState): void {
+/** The reader's notes for the chain from part `from` on. */
+function sliceNotes(item: MathItem, from: number): ChainNotes {
+  return { units: item.units.slice(from), after: item.after };
+}
+
+function defineName(
+  name: string,
+  rest: Expr[],
+  rels: string[],
+  context: StudentContext,
+  state: StepState,
+  notes: ChainNotes,
+): void {
   const scope = context.scope(state.bindings);
   if (unboundSymbols(rest, scope).length > 0) {
     if (rest.length > 1) checkIdentities(rest, context, state);
@@ -267,7 +280,7 @@ function defineName(name: string, rest: Expr[], rels: string[], context: Student
   }
   let tainted = usesTaintedValue(rest, context, state.taintedBindings);
   if (rest.length > 1) {
-    const chain = checkValueChain(rest, rels, scope);
+    const chain = checkValueChain(rest, rels, scope, notes);
     if (chain.kind === 'fails') {
       state.claims.push({ holds: false, tainted, reason: chain.reason, method: 'cas' });
       tainted = true;
@@ -292,7 +305,7 @@ function defineName(name: string, rest: Expr[], rels: string[], context: Student
 function checkValues(item: MathItem, context: StudentContext, state: StepState, named: string | null): void {
   const { parts, rels } = item;
   const tainted = usesTaintedValue(parts, context, state.taintedBindings);
-  const chain = checkValueChain(parts, rels, context.scope(state.bindings));
+  const chain = checkValueChain(parts, rels, context.scope(state.bindings), sliceNotes(item, 0));
   if (chain.kind === 'unknown') {
     state.claims.push({ holds: null, tainted, reason: chain.reason, method: 'cas' });
     return;
@@ -369,7 +382,7 @@ function checkSymbolic(item: MathItem, free: string[], context: StudentContext, 
   const lastIsConstant = unboundSymbols([last], scope).length === 0;
   if (parts.length > 2 && unboundSymbols(parts.slice(1), scope).length === 0) {
     // `2x = 45 + 5 = 50`: an equation whose right side is worked out; the arithmetic is the claim
-    const chain = checkValueChain(parts.slice(1), item.rels.slice(1), scope);
+    const chain = checkValueChain(parts.slice(1), item.rels.slice(1), scope, sliceNotes(item, 1));
     if (chain.kind === 'fails') state.claims.push({ holds: false, tainted, reason: chain.reason, method: 'cas' });
     else if (chain.kind === 'holds')
       state.claims.push({
@@ -404,7 +417,7 @@ function checkSymbolic(item: MathItem, free: string[], context: StudentContext, 
     return;
   }
   if (parts.length > 2) {
-    const links = checkChainLinks(parts, item.rels, scope);
+    const links = checkChainLinks(parts, item.rels, scope, sliceNotes(item, 0));
     if (definesFunction) {
       const fn = head as { name: string; args: { name: string }[] };
       context.defineFunction(fn.name, { params: [fn.args[0].name], body: last }, links.kind !== 'holds', true);

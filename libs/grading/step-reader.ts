@@ -3,7 +3,7 @@
 // a conclusion or a solution. Unit words inside arithmetic (`200 pink lilies / 5`) are skipped.
 import type { Expr, Token } from '../../libs/math/index.js';
 import { KNOWN_NAMES, normalizeText, parseTokens, tokenize } from '../../libs/math/index.js';
-import { isUnitWord, timesToken, unitPhraseAt, wordsBeforeOperand } from './unit-words.js';
+import { isUnitWord, possessiveAt, timesToken, unitPhraseAt, wordsBeforeOperand } from './unit-words.js';
 
 export interface MathItem {
   /** The chain's parts (`a = b = c` has three) and the relations between them. */
@@ -11,6 +11,10 @@ export interface MathItem {
   rels: string[];
   /** Lower-cased prose since the previous item (`when`, `critical points`, `最大值为`). */
   before: string;
+  /** Lower-cased prose after the item, up to the next one (`less`, `minutes of reading`). */
+  after: string;
+  /** The unit phrase written right after each part (`15 gallons = 120 pints`), null where none. */
+  units: (string | null)[];
 }
 
 const POISON = new Set(['#', '±', '≡', '…', '∪', '∩', '∅', '→', '@', '&', '\\']);
@@ -30,26 +34,36 @@ export function readStep(
   let depth = 0;
   let labelHead = false;
   let cutOff = false;
+  /** The run before was cut off by words after an operator (`… + Cy's 5 guns = 23`): this one continues it. */
+  let continuesCut = false;
   let skipTo = 0;
   let afterValue = false;
   let headHasUnit = false;
+  /** Unit phrases skipped inside the run, keyed by the run position they follow. */
+  let runUnits = new Map<number, string>();
+  let previous: MathItem | null = null;
   const flush = (poisonAfter = false) => {
+    if (previous && run.length) previous.after = prose.join(' ').toLowerCase();
     // `24 eggs in 1 tray x 2 trays`: math that starts inside a compound quantity is not a claim
     const insideQuantity = afterValue && headHasUnit && isQuantityJoin(prose);
+    let made: MathItem | null = null;
     if (run.length && !poisoned && !poisonAfter && !(insideQuantity && run.some((t) => t.kind === 'rel'))) {
-      const item = toItem(
-        items.length === 0 && isHeading(prose) ? dropDash(run) : run,
-        prose.join(' ').toLowerCase(),
-        definedFunctions,
-        { labelHead, cutOff },
-      );
+      const dropped = items.length === 0 && isHeading(prose) ? dropDash(run) : run;
+      const units = new Map([...runUnits].map(([at, unit]) => [at - (run.length - dropped.length), unit]));
+      const fragment = (continuesCut && prose.length <= 4) || startsWithOperator(dropped);
+      const shape = { labelHead, cutOff, units, fragment };
+      const item = toItem(dropped, prose.join(' ').toLowerCase(), definedFunctions, shape);
       if (item) items.push(item);
+      made = item;
     }
     if (run.length) {
+      continuesCut = cutOff;
+      previous = made;
       prose = [];
       afterValue = endsWithValue(run);
     }
     run = [];
+    runUnits = new Map();
     depth = 0;
     poisoned = false;
     labelHead = false;
@@ -63,6 +77,15 @@ export function readStep(
     // `Drop 8 degrees = 2 - 8 = -6`: a lone number with words before `=` is a label for the chain
     if (run.length === 1 && run[0].kind === 'num' && next?.kind === 'rel' && next.text === '=') labelHead = true;
     if (run.length === 1 && run[0].kind === 'num') headHasUnit = true;
+    if (!unit.times)
+      runUnits.set(
+        run.length,
+        tokens
+          .slice(at, at + unit.skip)
+          .map((t) => t.text)
+          .join(' ')
+          .toLowerCase(),
+      );
     if (unit.times) run.push(timesToken(tokens[at]));
     skipTo = at + unit.skip - 1;
     return true;
@@ -109,6 +132,9 @@ export function readStep(
     prose.push(token.text);
   }
   flush();
+  // assigned inside flush, which TypeScript's narrowing does not follow
+  const last = previous as MathItem | null;
+  if (last) last.after = prose.join(' ').toLowerCase();
   return items;
 }
 
@@ -172,6 +198,7 @@ function isMathId(tokens: Token[], i: number, defined: ReadonlySet<string>): boo
   const nextIsMath =
     next !== undefined && (next.kind === 'rel' || next.kind === 'op' || (next.kind === 'open' && !next.spaceBefore));
   if (token.latex) return !CONNECTIVE_WORDS.has(name) || nextIsMath;
+  if (possessiveAt(tokens, i) > 0) return false;
   if (defined.has(name) || name.endsWith("'")) return true;
   if (isLabelLetter(tokens, i)) return false;
   if (KNOWN_NAMES.has(name)) return name === 'pi' || nextIsMath || next?.kind === 'num' || next?.kind === 'id';
@@ -189,6 +216,15 @@ interface RunShape {
   labelHead: boolean;
   /** The run ended in an operator followed by words: its last part is incomplete. */
   cutOff: boolean;
+  /** Unit phrases skipped inside the run, keyed by the run position they follow. */
+  units: ReadonlyMap<number, string>;
+  /** The run continues math begun earlier in the sentence: its head is not the start of the claim. */
+  fragment: boolean;
+}
+
+/** `first + 5 = 6th`: a run opening with a binary operator continues math written in words. */
+function startsWithOperator(run: Token[]): boolean {
+  return run.length > 1 && run[0].kind === 'op' && '+*/^'.includes(run[0].text);
 }
 
 /** `District C`, `Plan A and B`: a capital letter after a capitalised noun mid-sentence names a thing. */
@@ -212,42 +248,62 @@ function isLabelLetter(tokens: Token[], i: number, depth = 0): boolean {
 function toItem(run: Token[], before: string, defined: ReadonlySet<string>, shape: RunShape): MathItem | null {
   const segments: Token[][] = [[]];
   const rels: string[] = [];
+  const units: (string | null)[] = [];
   let depth = 0;
-  for (const token of run) {
+  run.forEach((token, at) => {
     if (token.kind === 'open') depth++;
     if (token.kind === 'close') depth--;
     if (token.kind === 'rel' && depth === 0) {
       rels.push(token.text);
+      units.push(shape.units.get(at) ?? null);
       segments.push([]);
-      continue;
+      return;
     }
     segments[segments.length - 1].push(token);
-  }
-  if (segments[0].length === 0 && segments.length > 2) {
-    // `Distance = 80 × 2.5 = 200`: the label is prose, the rest is the chain
+  });
+  units.push(shape.units.get(run.length) ?? null);
+  const dropFirst = () => {
     segments.shift();
     rels.shift();
-  }
-  if (shape.labelHead && segments.length > 2) {
-    segments.shift();
-    rels.shift();
-  }
+    units.shift();
+  };
+  // `Distance = 80 × 2.5 = 200`: the label is prose, the rest is the chain
+  if (segments[0].length === 0 && segments.length > 2) dropFirst();
+  if (shape.labelHead && segments.length > 2) dropFirst();
   if (shape.cutOff && segments.length > 1) {
     segments.pop();
     rels.pop();
+    units.pop();
   }
   if (segments.some((s) => s.length === 0)) return null;
   const parts: Expr[] = [];
+  let headCut = false;
   for (let k = 0; k < segments.length; k++) {
     const parsed = parseLenient(segments[k], defined, k === 0 ? 'front' : k === segments.length - 1 ? 'back' : 'none');
     if (!parsed) return null;
-    parts.push(parsed);
+    if (k === 0) headCut = parsed.cut;
+    parts.push(parsed.expr);
   }
-  return { parts, rels, before };
+  // `300 M&Ms / 2 = 150`, `first + 5 = 6th`: a head that parsed only after dropping its start is a
+  // fragment, and a lone number left of it is not what the student equated with the rest
+  if ((headCut || shape.fragment) && parts.length > 1 && isLiteralExpr(parts[0])) {
+    parts.shift();
+    rels.shift();
+    units.shift();
+  }
+  return { parts, rels, before, after: '', units };
+}
+
+function isLiteralExpr(expr: Expr): boolean {
+  return expr.kind === 'num' || (expr.kind === 'neg' && expr.arg.kind === 'num');
 }
 
 /** The first part may carry stray leading tokens and the last stray trailing ones. */
-function parseLenient(tokens: Token[], defined: ReadonlySet<string>, trim: 'front' | 'back' | 'none'): Expr | null {
+function parseLenient(
+  tokens: Token[],
+  defined: ReadonlySet<string>,
+  trim: 'front' | 'back' | 'none',
+): { expr: Expr; cut: boolean } | null {
   const attempt = (slice: Token[]): Expr | null => {
     try {
       return slice.length ? parseTokens(slice, defined) : null;
@@ -257,11 +313,11 @@ function parseLenient(tokens: Token[], defined: ReadonlySet<string>, trim: 'fron
     }
   };
   const whole = attempt(tokens);
-  if (whole || trim === 'none') return whole;
+  if (whole || trim === 'none') return whole ? { expr: whole, cut: false } : null;
   for (let cut = 1; cut < tokens.length && cut <= 6; cut++) {
     const slice = trim === 'front' ? tokens.slice(cut) : tokens.slice(0, tokens.length - cut);
     const parsed = attempt(slice);
-    if (parsed) return parsed;
+    if (parsed) return { expr: parsed, cut: true };
   }
   return null;
 }

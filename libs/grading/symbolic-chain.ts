@@ -6,6 +6,7 @@
 // (GRADING.md "Don't guess"). Only a one-variable link between two expressions can be wrong.
 import type { Expr, Scope } from '../../libs/math/index.js';
 import { compareExpressions, exprToString, unboundSymbols } from '../../libs/math/index.js';
+import type { ChainNotes } from './arithmetic-check.js';
 import { checkValueChain } from './arithmetic-check.js';
 import type { ClaimOutcome } from './claim-outcome.js';
 
@@ -14,7 +15,12 @@ export type LinkCheck =
   | { kind: 'fails'; link: number; reason: string; method: 'cas' | 'numeric' }
   | { kind: 'undecided'; reason: string; arithmeticChecked: boolean };
 
-export function checkChainLinks(parts: readonly Expr[], rels: readonly string[], scope: Scope): LinkCheck {
+export function checkChainLinks(
+  parts: readonly Expr[],
+  rels: readonly string[],
+  scope: Scope,
+  notes: ChainNotes = {},
+): LinkCheck {
   const constant = parts.map((p) => unboundSymbols([p], scope).length === 0);
   let undecided: string | null = null;
   let arithmeticChecked = false;
@@ -22,7 +28,10 @@ export function checkChainLinks(parts: readonly Expr[], rels: readonly string[],
     if (constant[k - 1] && constant[k]) {
       let end = k;
       while (end + 1 < parts.length && constant[end + 1]) end++;
-      const chain = checkValueChain(parts.slice(k - 1, end + 1), rels.slice(k - 1, end), scope);
+      const chain = checkValueChain(parts.slice(k - 1, end + 1), rels.slice(k - 1, end), scope, {
+        units: notes.units?.slice(k - 1, end + 1),
+        after: end === parts.length - 1 ? notes.after : undefined,
+      });
       if (chain.kind === 'fails')
         return { kind: 'fails', link: k - 1 + chain.link, reason: chain.reason, method: 'cas' };
       if (chain.kind === 'unknown') undecided ??= chain.reason;

@@ -111,8 +111,29 @@ function wordGroupAt(tokens: Token[], at: number, defined: ReadonlySet<string>):
 /** Prose between an operator and the number it applies to: `14 cousins + her 2 aunts`. */
 export function wordsBeforeOperand(tokens: Token[], at: number, defined: ReadonlySet<string>): number {
   let j = at;
-  while (j < tokens.length && j - at < 2 && isUnitWord(tokens[j], defined)) j++;
+  let words = 0;
+  while (j < tokens.length && words < 2) {
+    const possessive = possessiveAt(tokens, j);
+    if (possessive > 0) j += possessive;
+    else if (isUnitWord(tokens[j], defined)) j++;
+    else break;
+    words++;
+  }
   return j > at && tokens[j]?.kind === 'num' ? j - at : 0;
+}
+
+/** `Al's`: a name with a possessive s (read as `Al'` then `s`), never a derivative; its token count. */
+export function possessiveAt(tokens: Token[], at: number): number {
+  const name = tokens[at];
+  const s = tokens[at + 1];
+  const isPossessive =
+    name?.kind === 'id' &&
+    !name.latex &&
+    /^[A-Za-z]+'$/.test(name.text) &&
+    s?.kind === 'id' &&
+    s.text === 's' &&
+    !s.spaceBefore;
+  return isPossessive ? 2 : 0;
 }
 
 /** A times sign standing for the `x` a unit phrase ended with. */

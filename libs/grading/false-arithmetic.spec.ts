@@ -1,0 +1,94 @@
+// False arithmetic is never correct or unverified because of its units or its chain shape: every
+// link of a chain of numbers must hold, and two different numbers are equal only through a real
+// unit conversion (issue 11, item 6). Each rule has a case that must pass beside one that must fail.
+import { describe, expect, it } from '@jest/globals';
+import { checkSteps } from './index.js';
+
+const verdictOf = (step: string) => checkSteps({ problem: 'A word problem.', steps: [step] }).steps[0];
+
+describe('two numbers equated', () => {
+  it.each([
+    ['7 = 8', 'incorrect'],
+    ['8 = 8', 'correct'],
+    ['7 apples = 8 apples', 'incorrect'],
+    ['0.50 = 0.5', 'correct'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+
+  it('says what is false', () => {
+    expect(verdictOf('7 = 8').reason).toBe('7 is not 8');
+  });
+});
+
+describe('unit conversions are checked, not waved through', () => {
+  it.each([
+    ['3 meters = 300 cm', 'correct'],
+    ['3 meters = 30 cm', 'incorrect'],
+    ['2 hours = 120 minutes', 'correct'],
+    ['2 hours = 100 minutes', 'incorrect'],
+    ['6 gallons = 48 pints', 'correct'],
+    ['6 gallons = 40 pints', 'incorrect'],
+    ['3 dozen = 36', 'correct'],
+    ['3 dozen = 30', 'incorrect'],
+    ['1 foot = 1 inch', 'incorrect'],
+    ['The lesson lasts 1.5 hours = 90 minutes.', 'correct'],
+    ['The lesson lasts 1.5 hours = 95 minutes.', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+
+  it('names the conversion in the reason of a wrong one', () => {
+    expect(verdictOf('3 meters = 30 cm').reason).toBe('3 meter = 300 cm, not 30');
+  });
+
+  // a single letter after a number is read as a variable (`3m = 12` solves for m), so `3 m` is not
+  // taken as metres: the claim is left undecided, never called wrong
+  it('leaves a one-letter unit undecided rather than guessing', () => {
+    expect(verdictOf('3 m = 300 cm').verdict).toBe('unverified');
+  });
+
+  it('leaves quantities of different kinds undecided, with the reason', () => {
+    const step = verdictOf('5 boxes = 60 crayons');
+    expect(step.verdict).toBe('unverified');
+    expect(step.reason).toContain('count different things');
+  });
+});
+
+describe('every link of a chain of numbers must hold', () => {
+  it.each([
+    ['2 + 3 = 5 = 6', 'incorrect'],
+    ['2 + 3 = 5 = 5.0', 'correct'],
+    ['4 * 3 = 12 = 13', 'incorrect'],
+    ['2 hours = 120 minutes = 130 minutes', 'incorrect'],
+    ['2 + 3 = 5 boxes = 60 crayons', 'correct'],
+    ['2 + 3 = 6 boxes = 60 crayons', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+});
+
+describe('a difference is stated as a positive amount only when the words say so', () => {
+  it.each([
+    ['10 - 30 = 20', 'incorrect'],
+    ['10 - 30 = -20', 'correct'],
+    ['Mia saved $10 - $30 = $20 less than Ben.', 'correct'],
+    ['Mia saved $10 - $30 = $25 less than Ben.', 'incorrect'],
+    ['Mia saved $10 - $30 = $20 in total.', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+});
+
+describe('the reader does not invent a claim from a fragment', () => {
+  it.each([
+    // possessive names between the numbers of one sum are prose, and the sum is checked
+    ["Ann's 8 cards + Bo's 10 cards = 18 cards in all", 'correct'],
+    ["Ann's 8 cards + Bo's 10 cards = 19 cards in all", 'incorrect'],
+    // math that starts in words (`first + 5`) leaves a bare number, not `5 = 6`
+    ['She ends up in first + 5 = 6th place.', 'unverified'],
+    ['She ends up in 1 + 5 = 7th place.', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+});

@@ -1,0 +1,161 @@
+// Real unit conversions (`15 gallons = 120 pints`, `2 hours = 120 minutes`, `3 dozen = 36`): an
+// equation between two different numbers is true only when their units make it a known conversion.
+// Everything else between different numbers is false arithmetic or, for units this table does not
+// know (`5 boxes = 60 crayons`), a relation between different quantities that is left undecided.
+
+export type UnitDimension = 'length' | 'time' | 'volume' | 'mass' | 'count' | 'money';
+
+export interface KnownUnit {
+  dimension: UnitDimension;
+  /** Size in the dimension's base unit (metre, second, millilitre, gram, one thing, cent). */
+  factor: number;
+}
+
+/** What the words after a number say about it. */
+export type UnitReading =
+  { kind: 'none' } | { kind: 'known'; word: string; unit: KnownUnit } | { kind: 'other'; word: string };
+
+const US_CUP_ML = 236.5882365;
+
+const UNITS: Record<string, KnownUnit> = {
+  mm: { dimension: 'length', factor: 0.001 },
+  millimeter: { dimension: 'length', factor: 0.001 },
+  cm: { dimension: 'length', factor: 0.01 },
+  centimeter: { dimension: 'length', factor: 0.01 },
+  meter: { dimension: 'length', factor: 1 },
+  metre: { dimension: 'length', factor: 1 },
+  km: { dimension: 'length', factor: 1000 },
+  kilometer: { dimension: 'length', factor: 1000 },
+  inch: { dimension: 'length', factor: 0.0254 },
+  foot: { dimension: 'length', factor: 0.3048 },
+  feet: { dimension: 'length', factor: 0.3048 },
+  ft: { dimension: 'length', factor: 0.3048 },
+  yard: { dimension: 'length', factor: 0.9144 },
+  yd: { dimension: 'length', factor: 0.9144 },
+  mile: { dimension: 'length', factor: 1609.344 },
+  second: { dimension: 'time', factor: 1 },
+  sec: { dimension: 'time', factor: 1 },
+  minute: { dimension: 'time', factor: 60 },
+  hour: { dimension: 'time', factor: 3600 },
+  hr: { dimension: 'time', factor: 3600 },
+  day: { dimension: 'time', factor: 86_400 },
+  week: { dimension: 'time', factor: 604_800 },
+  ml: { dimension: 'volume', factor: 1 },
+  milliliter: { dimension: 'volume', factor: 1 },
+  liter: { dimension: 'volume', factor: 1000 },
+  litre: { dimension: 'volume', factor: 1000 },
+  cup: { dimension: 'volume', factor: US_CUP_ML },
+  pint: { dimension: 'volume', factor: 2 * US_CUP_ML },
+  quart: { dimension: 'volume', factor: 4 * US_CUP_ML },
+  gallon: { dimension: 'volume', factor: 16 * US_CUP_ML },
+  mg: { dimension: 'mass', factor: 0.001 },
+  gram: { dimension: 'mass', factor: 1 },
+  kg: { dimension: 'mass', factor: 1000 },
+  kilogram: { dimension: 'mass', factor: 1000 },
+  ounce: { dimension: 'mass', factor: 28.349523125 },
+  oz: { dimension: 'mass', factor: 28.349523125 },
+  pound: { dimension: 'mass', factor: 453.59237 },
+  lb: { dimension: 'mass', factor: 453.59237 },
+  ton: { dimension: 'mass', factor: 907_184.74 },
+  dozen: { dimension: 'count', factor: 12 },
+  pair: { dimension: 'count', factor: 2 },
+  cent: { dimension: 'money', factor: 1 },
+  dollar: { dimension: 'money', factor: 100 },
+};
+
+/** Words that follow a number without naming what it counts (`7 = 8 because …`). */
+const NOT_UNITS = new Set([
+  'and',
+  'or',
+  'so',
+  'then',
+  'thus',
+  'hence',
+  'therefore',
+  'because',
+  'since',
+  'as',
+  'is',
+  'are',
+  'was',
+  'were',
+  'which',
+  'that',
+  'but',
+  'if',
+  'when',
+  'while',
+  'the',
+  'a',
+  'an',
+  'in',
+  'of',
+  'to',
+  'for',
+  'at',
+  'on',
+  'by',
+  'with',
+  'from',
+  'total',
+  'altogether',
+  'in total',
+]);
+
+/** The reading of a unit phrase (its first word decides): `gallons of water` -> gallon. */
+export function readUnit(phrase: string | null | undefined): UnitReading {
+  const word = (phrase ?? '').trim().toLowerCase().split(/\s+/)[0] ?? '';
+  if (!/^[a-z]+$/.test(word) || NOT_UNITS.has(word)) return { kind: 'none' };
+  const singular = singularOf(word);
+  const unit = UNITS[singular];
+  return unit ? { kind: 'known', word: singular, unit } : { kind: 'other', word: singular };
+}
+
+function singularOf(word: string): string {
+  if (Object.hasOwn(UNITS, word)) return word;
+  if (word === 'inches') return 'inch';
+  if (word === 'pennies') return 'cent';
+  if (word.endsWith('s') && Object.hasOwn(UNITS, word.slice(0, -1))) return word.slice(0, -1);
+  if (/(?:x|ch|sh|ss)es$/.test(word)) return word.slice(0, -2);
+  return word.endsWith('s') && !word.endsWith('ss') && word.length > 3 ? word.slice(0, -1) : word;
+}
+
+export type ConversionVerdict =
+  /** A real conversion that holds (`1 foot = 12 inches`). */
+  | { kind: 'converts'; reason: string }
+  /** The units make it a conversion, and it is wrong (`1 foot = 10 inches`). */
+  | { kind: 'wrong_conversion'; reason: string }
+  /** Different numbers with nothing that makes them equal (`7 = 8`, `7 apples = 8 apples`). */
+  | { kind: 'false' }
+  /** Quantities of kinds this table cannot relate (`5 boxes = 60 crayons`, `2 hours = 120 miles`). */
+  | { kind: 'unrelated'; reason: string };
+
+/** Judges `a [unitA] = b [unitB]` for two numbers that differ as plain numbers. */
+export function judgeConversion(a: number, unitA: UnitReading, b: number, unitB: UnitReading): ConversionVerdict {
+  const left = asCount(unitA, unitB);
+  const right = asCount(unitB, unitA);
+  if (left.kind === 'known' && right.kind === 'known') {
+    if (left.unit.dimension !== right.unit.dimension)
+      return { kind: 'unrelated', reason: `${left.word} and ${right.word} measure different things` };
+    const expected = (a * left.unit.factor) / right.unit.factor;
+    const holds = Math.abs(expected - b) <= 1e-6 * Math.max(1, Math.abs(b));
+    const shown = `${a} ${left.word} = ${round(expected)} ${right.word}`;
+    return holds ? { kind: 'converts', reason: shown } : { kind: 'wrong_conversion', reason: `${shown}, not ${b}` };
+  }
+  if (unitA.kind === 'other' && unitB.kind === 'other' && unitA.word !== unitB.word)
+    return { kind: 'unrelated', reason: `${a} ${unitA.word} and ${b} ${unitB.word} count different things` };
+  if ((unitA.kind === 'other') !== (unitB.kind === 'other') && (unitA.kind === 'known' || unitB.kind === 'known'))
+    return { kind: 'unrelated', reason: `${a} and ${b} count different things` };
+  return { kind: 'false' };
+}
+
+/** A bare number beside a counting unit (`3 dozen = 36`) counts single things. */
+function asCount(unit: UnitReading, other: UnitReading): UnitReading {
+  if (unit.kind === 'none' && other.kind === 'known' && other.unit.dimension === 'count')
+    return { kind: 'known', word: 'single items', unit: { dimension: 'count', factor: 1 } };
+  return unit;
+}
+
+function round(value: number): string {
+  return String(Math.round(value * 1e6) / 1e6);
+}
