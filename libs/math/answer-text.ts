@@ -64,3 +64,23 @@ export function numberInSentence(text: string): string {
   if (words.length < 3 || numbers.length !== 1) return text;
   return numbers[0];
 }
+
+/** `[1, 2; 3, 4]` (mathjs and MATLAB syntax): rows split by semicolons; a trailing `'` transposes. */
+export function plainMatrices(text: string): string {
+  if (!text.includes(';') || !text.includes('[')) return text;
+  return text.replace(/\[([^[\]]*;[^[\]]*)\]('?)/g, (whole, body: string, prime: string) => {
+    const rows = body.split(';').map((row) => row.split(','));
+    if (!body.includes(',') || rows.some((row) => row.length !== rows[0].length)) return whole;
+    const matrix = `matrix(${rows.map((row) => `row(${row.join(',')})`).join(',')})`;
+    return prime ? `transpose(${matrix})` : matrix;
+  });
+}
+
+/**
+ * `\\\\frac{1}{2}` copied from an escaped string is `\\frac{1}{2}`; inside a matrix `\\\\` ends a row, so
+ * there only a doubled backslash before a command name (two letters or more) is undone.
+ */
+export function unescapeBackslashes(raw: string): string {
+  if (/\\begin\s*\{/.test(raw)) return raw.replace(/\\\\(?=[A-Za-z]{2,})/g, '\\');
+  return raw.replace(/\\\\(?=[A-Za-z{}()[\]])/g, '\\');
+}

@@ -12,7 +12,15 @@ import type { Token } from './math-tokens.js';
 import { tokenize } from './math-tokens.js';
 import { normalizeText } from './normalize-text.js';
 import { unwrapBoxed } from './boxed-answer.js';
-import { baseNumerals, decimalComma, mathInProse, numberInSentence } from './answer-text.js';
+import {
+  baseNumerals,
+  decimalComma,
+  mathInProse,
+  numberInSentence,
+  plainMatrices,
+  unescapeBackslashes,
+} from './answer-text.js';
+import { depthAt, semicolonsInBrackets, splitGluedConnectives, splitTopLevel } from './answer-tokens.js';
 
 export { unwrapBoxed };
 
@@ -49,59 +57,6 @@ export function readAnswer(raw: string): AnswerValue | null {
   const textValue = asText(tokens);
   const value = readTokens(semicolonsInBrackets(stripProse(tokens)));
   return value ?? textValue;
-}
-
-/** `[1, 2; 3, 4]` (mathjs and MATLAB syntax): rows split by semicolons; a trailing `'` transposes. */
-function plainMatrices(text: string): string {
-  if (!text.includes(';') || !text.includes('[')) return text;
-  return text.replace(/\[([^[\]]*;[^[\]]*)\]('?)/g, (whole, body: string, prime: string) => {
-    const rows = body.split(';').map((row) => row.split(','));
-    if (!body.includes(',') || rows.some((row) => row.length !== rows[0].length)) return whole;
-    const matrix = `matrix(${rows.map((row) => `row(${row.join(',')})`).join(',')})`;
-    return prime ? `transpose(${matrix})` : matrix;
-  });
-}
-
-/**
- * `\\\\frac{1}{2}` copied from an escaped string is `\\frac{1}{2}`; inside a matrix `\\\\` ends a row, so
- * there only a doubled backslash before a command name (two letters or more) is undone.
- */
-function unescapeBackslashes(raw: string): string {
-  if (/\\begin\s*\{/.test(raw)) return raw.replace(/\\\\(?=[A-Za-z]{2,})/g, '\\');
-  return raw.replace(/\\\\(?=[A-Za-z{}()[\]])/g, '\\');
-}
-
-/** `1orW(x)=-1`: a connective glued between a value and the next name still separates them. */
-function splitGluedConnectives(tokens: Token[]): Token[] {
-  return tokens.flatMap((t, i) => {
-    const prev = tokens[i - 1];
-    const glued =
-      t.kind === 'id' && !t.spaceBefore && prev && (prev.kind === 'num' || prev.kind === 'close')
-        ? /^(or|and)([A-Za-z].*)$/.exec(t.text)
-        : null;
-    if (!glued) return [t];
-    return [
-      { ...t, text: glued[1] },
-      { ...t, text: glued[2], spaceBefore: false },
-    ];
-  });
-}
-
-/** `(0;-2;6)`: inside brackets with no commas, semicolons separate the items. */
-function semicolonsInBrackets(tokens: Token[]): Token[] {
-  const out = [...tokens];
-  const stack: { at: number; comma: boolean }[] = [];
-  tokens.forEach((t, i) => {
-    if (t.kind === 'open') stack.push({ at: i, comma: false });
-    else if (t.kind === 'comma' && stack.length) stack[stack.length - 1].comma = true;
-    else if (t.kind === 'close') {
-      const group = stack.pop();
-      if (!group || group.comma) return;
-      for (let k = group.at + 1; k < i; k++)
-        if (out[k].kind === 'punct' && out[k].text === ';') out[k] = { ...out[k], kind: 'comma', text: ',' };
-    }
-  });
-  return out;
 }
 
 /** Drops prose words around the math (labels before, units after) but keeps connectives. */
@@ -184,18 +139,6 @@ function combine(values: AnswerValue[], connective: 'or' | 'and' | null = null):
   return { kind: 'set', items: values.flatMap((v) => (v.kind === 'set' && !v.variable ? v.items : [v])) };
 }
 
-function splitTopLevel(tokens: Token[], isSeparator: (t: Token) => boolean): Token[][] {
-  const items: Token[][] = [[]];
-  let depth = 0;
-  for (const token of tokens) {
-    if (token.kind === 'open') depth++;
-    if (token.kind === 'close') depth--;
-    if (depth === 0 && isSeparator(token)) items.push([]);
-    else items[items.length - 1].push(token);
-  }
-  return items.filter((item, i) => item.length > 0 || i === 0 || i < items.length - 1);
-}
-
 function readItem(tokens: Token[]): AnswerValue | null {
   // `1 \\pm i`, `x = 3 \\pm \\sqrt 2`: one ± is the set of both values
   const pm = tokens.findIndex((t) => t.kind === 'punct' && t.text === '±');
@@ -276,12 +219,6 @@ function readInequality(tokens: Token[]): AnswerValue | null {
   const parts = segments.map(parseExpr);
   if (parts.some((p) => p === null)) return null;
   return chainRegion(parts as Expr[], rels) ?? relationRegion(parts as Expr[], rels);
-}
-
-function depthAt(tokens: Token[], at: number): number {
-  let depth = 0;
-  for (let i = 0; i < at; i++) depth += tokens[i].kind === 'open' ? 1 : tokens[i].kind === 'close' ? -1 : 0;
-  return depth;
 }
 
 /** `[-3/2, -1] \\cup [1, 3/2]`: a union of intervals (or of inequalities in one variable). */

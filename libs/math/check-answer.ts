@@ -5,18 +5,16 @@ import type { Region } from './answer-region.js';
 import { intervalPiece, sameRegion } from './answer-region.js';
 import type { AnswerValue } from './answer-value.js';
 import { readAnswer } from './answer-value.js';
+import { needsCas } from './cas-compare.js';
+import type { Outcome, Tolerance } from './compare-scalars.js';
+import { anyOf, approximateDecimals, compareScalars, percentReadings } from './compare-scalars.js';
+import { compareEquations } from './compare-equations.js';
+import { solutionsOf } from './equation-sets.js';
 import type { Expr } from './expr.js';
-import { literals } from './expr.js';
-import { EMPTY_SCOPE, evaluate } from './evaluate.js';
-import { compareExpressions, unboundSymbols } from './equivalence.js';
-import { casCompare, needsCas } from './cas-compare.js';
-import { exactIdentity } from './exact-identity.js';
-import { sameSolutionSet, solutionsOf, truthOf } from './equation-sets.js';
-import { sameRoots } from './solve-equation.js';
-import { num } from './expr.js';
-import { MATH_LIMITS, MathLimitError } from './limits.js';
-import { expandDerivatives, hasDerivative } from './calculus.js';
-import { withinTolerance } from './numeric-compare.js';
+import { literals, num } from './expr.js';
+import { EMPTY_SCOPE } from './evaluate.js';
+import { unboundSymbols } from './equivalence.js';
+import { MATH_LIMITS } from './limits.js';
 
 export interface AnswerPolicy {
   relativeTolerance?: number;
@@ -28,12 +26,6 @@ export interface AnswerCheck {
   method: 'cas' | 'numeric' | 'none';
   reason: string;
 }
-
-interface Tolerance {
-  relative: number;
-  roundedTo: number | null;
-}
-type Outcome = { equal: boolean; method: 'cas' | 'numeric' | 'none'; reason?: string };
 
 const DEFAULT_TOLERANCE = 1e-6;
 
@@ -143,36 +135,6 @@ export function compareValues(expected: AnswerValue, given: AnswerValue, toleran
   return { equal: false, method: 'cas', reason: `a ${given.kind} is not a ${expected.kind}` };
 }
 
-/** A value written after `≈` as a decimal: the places it was rounded to. */
-function approximateDecimals(value: Extract<AnswerValue, { kind: 'expr' }>): number | null {
-  if (!value.approximate) return null;
-  const literal = value.expr.kind === 'neg' ? value.expr.arg : value.expr;
-  return literal.kind === 'num' ? (literal.decimals ?? 0) : null;
-}
-
-/**
- * `10%` against `10` or `0.1`: when only one side is a percentage, both readings of it (the
- * fraction and the number of percent) are tried, as graders of percentage answers do.
- */
-function percentReadings(expected: Expr, given: Expr): [Expr, Expr][] | null {
-  if ((expected.kind === 'pct') === (given.kind === 'pct')) return null;
-  if (expected.kind === 'pct')
-    return [
-      [expected, given],
-      [expected.arg, given],
-    ];
-  if (given.kind === 'pct')
-    return [
-      [expected, given],
-      [expected, given.arg],
-    ];
-  return null;
-}
-
-function anyOf(outcomes: Outcome[]): Outcome {
-  return outcomes.find((o) => o.equal) ?? outcomes.find((o) => o.method !== 'none') ?? outcomes[0];
-}
-
 /** `AB = 4, CD = 5` against `4, 5`: named parts and an unnamed list of as many values, in order. */
 function unnamedList(named: AnswerValue, other: AnswerValue): { named: AnswerValue[]; values: AnswerValue[] } | null {
   if (named.kind !== 'named' || named.parts.size < 2) return null;
@@ -263,90 +225,4 @@ function all(outcomes: Outcome[]): Outcome {
   const failed = outcomes.find((o) => !o.equal);
   if (failed) return failed;
   return { equal: true, method: outcomes.some((o) => o.method === 'numeric') ? 'numeric' : 'cas' };
-}
-
-function compareScalars(expected: Expr, given: Expr, tolerance: Tolerance): Outcome {
-  if (hasDerivative(expected) || hasDerivative(given)) {
-    try {
-      return compareScalars(expandDerivatives(expected), expandDerivatives(given), tolerance);
-    } catch (error) {
-      if (error instanceof MathLimitError) return { equal: false, method: 'none', reason: error.message };
-      throw error;
-    }
-  }
-  if (needsCas(expected) || needsCas(given)) return compareWithCas(expected, given, tolerance);
-  const variables = unboundSymbols([expected, given], EMPTY_SCOPE);
-  if (variables.length === 0) {
-    let a: number;
-    let b: number;
-    try {
-      a = evaluate(expected, EMPTY_SCOPE);
-      b = evaluate(given, EMPTY_SCOPE);
-    } catch (error) {
-      return { equal: false, method: 'none', reason: `refused: ${(error as Error).message}` };
-    }
-    // `\\sqrt{-4}`, `\\ln(-1)`: undefined over the reals, a complex number to mathjs
-    if (Number.isNaN(a) || Number.isNaN(b)) return compareWithCas(expected, given, tolerance);
-    if (!Number.isFinite(a) || !Number.isFinite(b)) return { equal: a === b, method: 'cas' };
-    return { equal: withinTolerance(a, b, tolerance.relative, tolerance.roundedTo), method: 'cas' };
-  }
-  const result = compareExpressions(expected, given, EMPTY_SCOPE);
-  if (result.verdict === 'unknown') return { equal: false, method: 'none', reason: result.reason };
-  return { equal: result.verdict === 'equal', method: result.method };
-}
-
-/** Complex numbers and matrices: exactly when the expressions are rational in `i`, else by mathjs. */
-function compareWithCas(expected: Expr, given: Expr, tolerance: Tolerance): Outcome {
-  const variables = unboundSymbols([expected, given], EMPTY_SCOPE).filter((n) => n !== 'i');
-  const exact = exactIdentity(expected, given, variables, EMPTY_SCOPE, { imaginaryUnit: true });
-  if (exact === 'equal') return { equal: true, method: 'cas' };
-  const result = casCompare(expected, given, tolerance.relative);
-  if (result.verdict === 'unknown') return { equal: false, method: 'none', reason: result.reason };
-  return { equal: result.verdict === 'equal', method: variables.length ? 'numeric' : 'cas' };
-}
-
-/** `y = 2x + 1` ≡ `2x - y + 1 = 0`: the differences of the sides are proportional. */
-function compareEquations(
-  expected: Extract<AnswerValue, { kind: 'equation' }>,
-  given: Extract<AnswerValue, { kind: 'equation' }>,
-): Outcome {
-  const a: Expr = { kind: 'bin', op: '-', left: expected.left, right: expected.right };
-  const b: Expr = { kind: 'bin', op: '-', left: given.left, right: given.right };
-  const variables = unboundSymbols([a, b], EMPTY_SCOPE);
-  if (variables.length === 0) {
-    // `2 + 3 = 5` against `5 = 3 + 2`: statements with no variable are compared by their truth
-    const [x, y] = [truthOf(expected), truthOf(given)];
-    if (x === null || y === null) return { equal: false, method: 'none', reason: 'an equation is undefined' };
-    return { equal: x === y, method: 'cas' };
-  }
-  const exact = exactIdentity(a, b, variables, EMPTY_SCOPE);
-  if (exact === 'equal') return { equal: true, method: 'cas' };
-  const ratios: number[] = [];
-  for (let k = 0; k < 24 && ratios.length < 6; k++) {
-    const vars = new Map(
-      variables.map((v, i) => [v, Math.sin(k * 7.3 + i * 3.1) * 3 + 0.37 * (i + 1)] as [string, number]),
-    );
-    try {
-      const va = evaluate(a, { vars, functions: new Map() });
-      const vb = evaluate(b, { vars, functions: new Map() });
-      if (!Number.isFinite(va) || !Number.isFinite(vb)) continue;
-      if (Math.abs(va) < 1e-12 && Math.abs(vb) < 1e-12) continue;
-      if (Math.abs(vb) < 1e-12) return { equal: false, method: 'numeric' };
-      ratios.push(va / vb);
-    } catch {
-      // a sample point the evaluator refuses is skipped like an undefined one
-      continue;
-    }
-  }
-  const proportional =
-    ratios.length >= 4 &&
-    ratios.every((r) => Math.abs(r - ratios[0]) <= 1e-7 * Math.max(1, Math.abs(ratios[0])) && r !== 0);
-  if (proportional) return { equal: true, method: 'numeric' };
-  // not proportional, but perhaps the same solutions: `|x| = |y|` and `x^2 = y^2`, `(x-1)^2 = 0` and `x = 1`
-  const [rootsA, rootsB] = [solutionsOf(expected), solutionsOf(given)];
-  if (rootsA && rootsB) return { equal: sameRoots(rootsA, rootsB), method: 'numeric' };
-  const same = sameSolutionSet(expected, given);
-  if (same === null && ratios.length < 4)
-    return { equal: false, method: 'none', reason: 'too few sample points were defined' };
-  return { equal: same === true, method: 'numeric' };
 }
