@@ -8,6 +8,7 @@ import type { CheckStepsInput, FinalAnswerResult, ReferenceInput, StepCheck, Ste
 import { buildProblemContext, functionNamesIn } from './problem-context.js';
 import type { StudentContext } from './student-context.js';
 import { checkStepItems } from './step-checker.js';
+import type { MathItem } from './step-reader.js';
 import { readStep } from './step-reader.js';
 import { judgeFinalAnswer } from './final-answer.js';
 import type { ClaimSignature } from './claim-signatures.js';
@@ -28,22 +29,33 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
     ? readReference(input.reference, () => safeContext(problem, input?.definitions))
     : [];
   const studentClaims: ClaimSignature[][] = [];
+  let conclusionStep: number | null = null;
+  const bareAnswers = new Set<number>();
+  let lastValueStep: number | null = null;
   steps.forEach((raw, index) => {
     const text = typeof raw === 'string' ? raw : String(raw ?? '');
     const checked = checkOneStep(text, index, context, reference.length > 0);
     results.push(checked.result);
     studentClaims.push(checked.claims);
+    if (checked.bare) bareAnswers.add(index);
     if (checked.conclusion) {
+      conclusionStep = index;
       if (checked.conclusion.named) {
         for (const [k, v] of checked.conclusion.named) namedSoFar.set(k, v);
         conclusion = { named: new Map(namedSoFar), value: null };
       } else conclusion = checked.conclusion;
     }
-    if (checked.lastValueText !== null) lastValueText = checked.lastValueText;
+    if (checked.lastValueText !== null) {
+      lastValueText = checked.lastValueText;
+      lastValueStep = index;
+    }
   });
-  const firstIncorrect = results.find((r) => r.verdict === 'incorrect');
   const key = input?.answer ?? (hasReference(input?.reference) ? (input.reference.answer ?? null) : null);
   const finalAnswer: FinalAnswerResult = judgeFinalAnswer(conclusion, lastValueText, key, input?.policy, checkAnswer);
+  const answerStep = conclusion ? conclusionStep : lastValueStep;
+  if (answerStep !== null && bareAnswers.has(answerStep))
+    results[answerStep] = settledByKey(results[answerStep], finalAnswer);
+  const firstIncorrect = results.find((r) => r.verdict === 'incorrect');
   const comparison = compareWithReference(studentClaims, reference, safeContext(problem, input?.definitions).scope());
   comparison.matches.forEach((match, index) => {
     results[index].matchesReferenceStep = match;
@@ -55,6 +67,32 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
     skippedReferenceSteps: comparison.skippedReferenceSteps,
     missingRequiredSteps: comparison.missingRequiredSteps,
   };
+}
+
+/**
+ * The step that gives the final answer, with nothing in it the CAS could decide (`4`, `x = 4`,
+ * `$4.00`, `The answer is 12` where 12 appears nowhere in the work), is decided by the key, never
+ * left for a model: it matches (`correct`, no step credit: the key, not the work, decided it) or
+ * it is wrong (`incorrect`).
+ */
+function settledByKey(step: StepResult, final: FinalAnswerResult): StepResult {
+  if (step.verdict !== 'unverified' || step.method !== 'none') return step;
+  if (final.verdict === 'correct')
+    return {
+      ...step,
+      verdict: 'correct',
+      method: 'answer_key',
+      reason: `${final.given} matches the answer key`,
+      stepCredit: false,
+    };
+  if (final.verdict === 'incorrect')
+    return {
+      ...step,
+      verdict: 'incorrect',
+      method: 'answer_key',
+      reason: `${final.given} does not match the answer key, and the work does not establish it`,
+    };
+  return step;
 }
 
 function hasReference(reference: CheckStepsInput['reference']): reference is ReferenceInput {
@@ -77,6 +115,8 @@ interface CheckedStep {
   conclusion: Conclusion | null;
   lastValueText: string | null;
   claims: ClaimSignature[];
+  /** The step's math only states values (`4`, `x = 4`, `x = 2 or x = 3`): nothing in it is worked out. */
+  bare: boolean;
 }
 
 function checkOneStep(text: string, index: number, context: StudentContext, withClaims: boolean): CheckedStep {
@@ -92,6 +132,7 @@ function checkOneStep(text: string, index: number, context: StudentContext, with
       conclusion: null,
       lastValueText: null,
       claims: [],
+      bare: false,
     };
   }
   try {
@@ -104,7 +145,8 @@ function checkOneStep(text: string, index: number, context: StudentContext, with
     const lastValueText =
       state.solutionText ?? (lastItem ? lastValueOf(lastItem.parts[lastItem.parts.length - 1]) : null);
     const claims = withClaims ? claimSignaturesSafe(items, context) : [];
-    return { result: { ...base, ...verdict }, conclusion: state.conclusion, lastValueText, claims };
+    const bare = items.length > 0 && items.every(statesValue);
+    return { result: { ...base, ...verdict }, conclusion: state.conclusion, lastValueText, claims, bare };
   } catch (error) {
     return {
       result: {
@@ -116,8 +158,14 @@ function checkOneStep(text: string, index: number, context: StudentContext, with
       conclusion: null,
       lastValueText: null,
       claims: [],
+      bare: false,
     };
   }
+}
+
+/** `4`, `x = 4`: an item that states a value without working anything out. */
+function statesValue(item: MathItem): boolean {
+  return item.parts.length === 1 || (item.parts.length === 2 && item.rels[0] === '=' && item.parts[0].kind === 'sym');
 }
 
 function lastValueOf(expr: import('../../libs/math/index.js').Expr): string | null {

@@ -11,22 +11,30 @@ export interface ClaimOutcome {
   tainted: boolean;
   reason: string;
   method: 'cas' | 'numeric';
+  /** The claim only restates a value (`2 = 2`, `Each jar holds 0.6 kg.`): checked, but no work shown. */
+  restates?: boolean;
 }
 
-export function combineClaims(claims: readonly ClaimOutcome[]): {
+export interface CombinedVerdict {
   verdict: StepVerdict;
   method: StepMethod;
   reason: string;
-} {
+  /** Set (false) when every checked claim only restates a value: the step earns no step credit. */
+  stepCredit?: false;
+}
+
+export function combineClaims(claims: readonly ClaimOutcome[]): CombinedVerdict {
   const wrong = claims.find((c) => c.holds === false);
   if (wrong) return { verdict: 'incorrect', method: wrong.method, reason: wrong.reason };
   const checked = claims.filter((c) => c.holds === true);
+  const credit = checked.some((c) => !c.restates) ? {} : { stepCredit: false as const };
   const carried = checked.find((c) => c.tainted);
   if (carried)
     return {
       verdict: 'carried_error',
       method: carried.method,
       reason: `${carried.reason}; it uses a value from an earlier error`,
+      ...credit,
     };
   if (checked.length) {
     const method = checked.some((c) => c.method === 'numeric') ? 'numeric' : 'cas';
@@ -37,6 +45,7 @@ export function combineClaims(claims: readonly ClaimOutcome[]): {
         .map((c) => c.reason)
         .slice(0, 4)
         .join('; '),
+      ...credit,
     };
   }
   const unknown = claims.find((c) => c.holds === null);

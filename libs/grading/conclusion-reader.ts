@@ -71,5 +71,6 @@ function conclusionClaim(expr: Expr, context: StudentContext): ClaimOutcome | nu
     tainted: known.tainted,
     reason: `${exprToString(expr)} is the value found in the work`,
     method: 'cas',
+    restates: true,
   };
 }

@@ -2,7 +2,7 @@
 // last value of the last step, compared with the key at the policy's tolerance; each named part
 // gets its own verdict.
 import type { AnswerCheck, AnswerPolicy } from '../../libs/math/index.js';
-import { readAnswer } from '../../libs/math/index.js';
+import { MathLimitError, ParseError, readAnswer } from '../../libs/math/index.js';
 import type { Conclusion } from './conclusion-reader.js';
 import type { FinalAnswerResult, GradingPolicy } from './grading.types.js';
 
@@ -26,31 +26,53 @@ export function judgeFinalAnswer(
   if (given === null || given === undefined) return { given: null, expected: expectedText, verdict: 'missing' };
   if (!expectedText) return { given, expected: null, verdict: 'unverified' };
   const result = check(expectedText, given, answerPolicy);
-  const parts = namedParts(expectedText, conclusion, answerPolicy, check);
-  const verdict =
-    result.method === 'none' && !result.equivalent ? 'incorrect' : result.equivalent ? 'correct' : 'incorrect';
+  const verdict = result.equivalent ? 'correct' : 'incorrect';
+  const parts = namedParts(expectedText, givenParts(conclusion, given), verdict, answerPolicy, check);
   return parts ? { given, expected: expectedText, verdict, parts } : { given, expected: expectedText, verdict };
+}
+
+/** The named parts the student gave: a named conclusion's, else `name = value` pieces of the answer (`x = 4`). */
+function givenParts(conclusion: Conclusion | null, given: string): ReadonlyMap<string, string> {
+  if (conclusion?.named) return conclusion.named;
+  return partTexts(given);
+}
+
+/** `max = 2, min = -2` -> max: 2, min: -2 (names lower-cased, as the answer reader names parts). */
+function partTexts(text: string): Map<string, string> {
+  const parts = new Map<string, string>();
+  for (const piece of text.split(/[,;]/)) {
+    const match = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*=(.+)$/.exec(piece);
+    if (match) parts.set(match[1].toLowerCase(), match[2].trim());
+  }
+  return parts;
 }
 
 function namedParts(
   expected: string,
-  conclusion: Conclusion | null,
+  given: ReadonlyMap<string, string>,
+  whole: 'correct' | 'incorrect',
   policy: AnswerPolicy,
   check: Checker,
 ): { name: string; verdict: string }[] | undefined {
   let value;
   try {
     value = readAnswer(expected);
-  } catch {
-    // an unreadable key has no parts to report
-    return undefined;
+  } catch (error) {
+    // an unreadable key (too long, too deep) has no parts to report; anything else is a bug
+    if (error instanceof MathLimitError || error instanceof ParseError) return undefined;
+    throw error;
   }
   if (!value || value.kind !== 'named') return undefined;
-  return [...value.parts.keys()].map((name) => {
-    const given = conclusion?.named?.get(name);
-    if (given === undefined) return { name, verdict: 'missing' };
-    const expectedPart = expected.split(/[,;]/).find((p) => p.split('=')[0].trim().toLowerCase() === name);
-    const partExpected = expectedPart ? expectedPart.split('=').slice(1).join('=') : '';
-    return { name, verdict: partExpected && check(partExpected, given, policy).equivalent ? 'correct' : 'incorrect' };
+  const names = [...value.parts.keys()];
+  const expectedParts = partTexts(expected);
+  return names.map((name) => {
+    const givenPart = given.get(name);
+    // a one-part key (`x = 4`) answered without naming the part (`4`) is judged as a whole
+    if (givenPart === undefined) return { name, verdict: names.length === 1 ? whole : 'missing' };
+    const partExpected = expectedParts.get(name) ?? '';
+    return {
+      name,
+      verdict: partExpected && check(partExpected, givenPart, policy).equivalent ? 'correct' : 'incorrect',
+    };
   });
 }

@@ -1,7 +1,8 @@
 // The step checker's public shapes (API.md): one result per step, the final-answer verdict, and the
 // policy knobs that change how answers are compared and scored.
 export type StepVerdict = 'correct' | 'incorrect' | 'carried_error' | 'unverified';
-export type StepMethod = 'cas' | 'numeric' | 'llm' | 'teacher' | 'none';
+/** `answer_key`: a bare final answer (`4`, `x = 4`) with nothing else to check, decided by the key. */
+export type StepMethod = 'cas' | 'numeric' | 'llm' | 'teacher' | 'answer_key' | 'none';
 
 export interface StepResult {
   index: number;
@@ -11,6 +12,11 @@ export interface StepResult {
   reason: string;
   /** The reference step making the same claims as this step (null: none, or no reference). */
   matchesReferenceStep: number | null;
+  /**
+   * false: the step was checked but shows no work (`2 = 2`, a number restated, a bare answer the key
+   * decided): it earns no step share and is left out of the step denominator. Absent: it counts.
+   */
+  stepCredit?: false;
 }
 
 export interface FinalAnswerResult {

@@ -35,7 +35,8 @@ export function scoreBreakdown(
   const total = Number.isFinite(points) && points > 0 ? points : 0;
   const weight = clamp01(policy.answerWeight ?? 0.5);
   const carriedCounts = policy.errorCarriedForward ?? true;
-  const checked = check.steps.filter((s) => s.verdict !== 'unverified');
+  // unverified steps and steps that show no work (`2 = 2`, a restated number) are left out
+  const checked = check.steps.filter((s) => s.verdict !== 'unverified' && s.stepCredit !== false);
   const answerShare = checked.length === 0 ? total : total * weight;
   const answerPoints = answerShare * answerFraction(check.finalAnswer);
   const perStep = checked.length ? (total - answerShare) / checked.length : 0;

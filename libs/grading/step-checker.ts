@@ -9,6 +9,7 @@ import {
   formatNumber,
   FUNCTION_ARITY,
   nearlyEqual,
+  solveEquation,
   unboundSymbols,
 } from '../../libs/math/index.js';
 import { displayExpr } from './display-expr.js';
@@ -68,6 +69,7 @@ function restatements(values: number[], context: StudentContext): ClaimOutcome[]
           tainted: known.tainted,
           reason: `${formatNumber(value)} restates a value found earlier`,
           method: 'cas',
+          restates: true,
         },
       ];
   }
@@ -226,6 +228,7 @@ function checkItem(item: MathItem, context: StudentContext, state: StepState, te
     if (
       value !== null &&
       (context.condition?.variable === head.name ||
+        context.statementCondition?.variable === head.name ||
         CRITICAL.test(text) ||
         [...context.studentNames].some((n) => n.endsWith("'")))
     ) {
@@ -327,10 +330,16 @@ function checkValues(item: MathItem, context: StudentContext, state: StepState, 
     parts.length > 2
       ? `${exprToString(parts[0])} = … = ${formatNumber(claimed)}`
       : `${exprToString(parts[0])} = ${formatNumber(claimed)}`;
-  state.claims.push({ holds: true, tainted, reason: `${shown} holds`, method: 'cas' });
+  // `2 = 2`: numbers written equal to themselves state nothing that needed working out
+  const restates = parts.every(isNumberLiteral);
+  state.claims.push({ holds: true, tainted, reason: `${shown} holds`, method: 'cas', restates });
   chain.values.forEach((v) => context.addValue(v, tainted));
   state.lastValue = { value: claimed, tainted };
   if (named) state.claims.push(...checkNamed(named, claimed, tainted, context));
+}
+
+function isNumberLiteral(expr: Expr): boolean {
+  return expr.kind === 'num' || (expr.kind === 'neg' && expr.arg.kind === 'num');
 }
 
 function checkIdentities(parts: Expr[], context: StudentContext, state: StepState): boolean {
@@ -369,11 +378,14 @@ function checkSymbolic(item: MathItem, free: string[], context: StudentContext, 
   const definesFunction =
     head.kind === 'call' && head.args.length === 1 && head.args[0].kind === 'sym' && context.functions.has(head.name);
   if (firstDifferent < 0) {
+    const written = parts.map(exprToString);
     state.claims.push({
       holds: true,
       tainted,
-      reason: `${parts.map(exprToString).join(' = ')} holds for every ${free.join(', ')}`,
+      reason: `${written.join(' = ')} holds for every ${free.join(', ')}`,
       method: 'numeric',
+      // `x + 1 = x + 1`: the same expression written twice is a tautology, not work
+      restates: written.every((w) => w === written[0]),
     });
     if (definesFunction) context.studentNames.add((head as { name: string }).name);
     return;
@@ -391,6 +403,17 @@ function checkSymbolic(item: MathItem, free: string[], context: StudentContext, 
         reason: `${exprToString(parts[1])} = ${formatNumber(chain.values[chain.values.length - 1])}`,
         method: 'cas',
       });
+    // the equation it leaves (`2x = 50`) is the student's condition from here on, tainted when the
+    // arithmetic was wrong, so what is solved from it next is carried, not a second error
+    if (chain.kind !== 'unknown' && free.length === 1) {
+      chain.values.forEach((v) => context.addValue(v, tainted || chain.kind === 'fails'));
+      if (chain.kind === 'fails') recordCondition(parts[0], last, free[0], context, true);
+      else {
+        // `2x = 11 + 3 = 14` for 2x + 3 = 11: true arithmetic, and a condition that lost x = 4
+        const outcome = checkCondition(parts[0], last, free[0], context, tainted);
+        if (outcome) state.claims.push(outcome);
+      }
+    }
     return;
   }
   if (free.length === 1 && lastIsConstant && results.slice(0, -1).every((r) => r.verdict === 'equal')) {
@@ -431,6 +454,16 @@ function checkSymbolic(item: MathItem, free: string[], context: StudentContext, 
       });
     else state.claims.push(...linkClaims(links, tainted));
   }
+}
+
+/** Makes `left = right` the condition later steps are compared with, without judging it again. */
+function recordCondition(left: Expr, right: Expr, variable: string, context: StudentContext, tainted: boolean): void {
+  const vars = new Map(context.vars);
+  vars.delete(variable);
+  const solved = solveEquation(left, right, variable, { vars, functions: context.functions });
+  if (solved.kind !== 'finite') return;
+  const text = `${exprToString(left)} = ${exprToString(right)}`;
+  context.condition = { left, right, variable, roots: solved.roots, tainted, text };
 }
 
 function checkLocation(
