@@ -6,7 +6,14 @@ import { chainRegion, intersectionOf, intervalPiece, unionOf } from './answer-re
 import { relationRegion } from './relation-region.js';
 import type { Expr } from './expr.js';
 import { freeSymbols } from './expr.js';
-import { DERIVATIVE_OPERATOR, FUNCTION_POWER, isFunctionName, parseTokens, SUM_OPERATOR } from './expr-parser.js';
+import {
+  DERIVATIVE_OPERATOR,
+  FUNCTION_POWER,
+  INTEGRAL_OPERATOR,
+  isFunctionName,
+  parseTokens,
+  SUM_OPERATOR,
+} from './expr-parser.js';
 import { CONSTANTS, KNOWN_NAMES } from './known-names.js';
 import type { Token } from './math-tokens.js';
 import { tokenize } from './math-tokens.js';
@@ -71,7 +78,8 @@ function stripProse(tokens: Token[]): Token[] {
       !SUBSCRIPTED.test(t.text) &&
       !DERIVATIVE_OPERATOR.test(t.text) &&
       !FUNCTION_POWER.test(t.text) &&
-      !SUM_OPERATOR.test(t.text));
+      !SUM_OPERATOR.test(t.text) &&
+      !INTEGRAL_OPERATOR.test(t.text));
   let start = 0;
   let end = tokens.length;
   while (start < end && (isProse(tokens[start]) || tokens[start].kind === 'punct')) start++;

@@ -4,7 +4,7 @@
 import type { Expr } from './expr.js';
 import { DERIVATIVE_OPERATOR, SUM_OPERATOR } from './expr-parser.js';
 import { EMPTY_SCOPE, evaluate, UnknownNameError } from './evaluate.js';
-import { num } from './expr.js';
+import { calledFunctions, num } from './expr.js';
 import { MathLimitError } from './limits.js';
 import { derivativeOf } from './safe-mathjs.js';
 
@@ -14,8 +14,9 @@ const UNSUPPORTED = /not supported by derivative|Undefined (?:function|symbol)|C
 export function expandDerivatives(expr: Expr): Expr {
   switch (expr.kind) {
     case 'call': {
+      // checked before the summand is expanded: a sum of sums would grow a thousandfold per level
+      if (SUM_OPERATOR.test(expr.name)) return expandSum(SUM_OPERATOR.exec(expr.name)![1], expr.args);
       const args = expr.args.map(expandDerivatives);
-      if (SUM_OPERATOR.test(expr.name)) return expandSum(SUM_OPERATOR.exec(expr.name)![1], args);
       const operator = DERIVATIVE_OPERATOR.exec(expr.name);
       if (!operator) return { ...expr, args };
       if (args.length !== 1) throw new MathLimitError('a derivative takes one expression');
@@ -64,6 +65,24 @@ function differentiate(expr: Expr, variable: string): Expr {
 }
 
 const MAX_TERMS = 1_000;
+const MAX_NODES = 20_000;
+
+function size(expr: Expr): number {
+  switch (expr.kind) {
+    case 'bin':
+      return 1 + size(expr.left) + size(expr.right);
+    case 'neg':
+    case 'fact':
+    case 'pct':
+      return 1 + size(expr.arg);
+    case 'call':
+      return 1 + expr.args.reduce((n, a) => n + size(a), 0);
+    case 'list':
+      return 1 + expr.items.reduce((n, a) => n + size(a), 0);
+    default:
+      return 1;
+  }
+}
 
 function expandSum(index: string, [lower, upper, summand]: Expr[]): Expr {
   let from: number;
@@ -77,8 +96,13 @@ function expandSum(index: string, [lower, upper, summand]: Expr[]): Expr {
   if (!Number.isInteger(from) || !Number.isInteger(to))
     throw new MathLimitError('only sums with integer bounds are written out');
   if (to - from + 1 > MAX_TERMS) throw new MathLimitError(`a sum of more than ${MAX_TERMS} terms`);
+  // a sum of integrals or of sums would multiply the work by a thousand per level
+  if ([...calledFunctions(summand)].some((n) => n.startsWith('integral_') || SUM_OPERATOR.test(n)))
+    throw new MathLimitError('sums of integrals or of sums are not written out');
+  if ((to - from + 1) * size(summand) > MAX_NODES) throw new MathLimitError('a sum too large to write out');
+  const body = expandDerivatives(summand);
   let total: Expr = num(0);
-  for (let k = from; k <= to; k++) total = { kind: 'bin', op: '+', left: total, right: substitute(summand, index, k) };
+  for (let k = from; k <= to; k++) total = { kind: 'bin', op: '+', left: total, right: substitute(body, index, k) };
   return total;
 }
 

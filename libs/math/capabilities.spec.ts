@@ -322,3 +322,19 @@ pairs(
     ['1 \\pm 2i', '1+2i'],
   ],
 );
+
+pairs(
+  'definite integrals (evaluated numerically, one level)',
+  [
+    ['9', '\\int_0^3 x^2 dx'],
+    ['\\frac{q^2 - p^2}{2}', '\\int_p^q t \\, dt'],
+    ['5', '\\int\\limits_{1}^{6} dx'],
+    ['2', '\\int_0^{\\pi} \\sin x dx'],
+  ],
+  [
+    ['8', '\\int_0^3 x^2 dx'],
+    ['\\frac{q^2 + p^2}{2}', '\\int_p^q t \\, dt'],
+    ['6', '\\int\\limits_{1}^{6} dx'],
+    ['0', '\\int_0^{\\pi} \\sin x dx'],
+  ],
+);

@@ -1,6 +1,7 @@
 // Evaluates an Expr over real doubles with every operation bounded: overflow and giant factorials
 // raise MathLimitError (a reason, not a hang), undefined points (sqrt(-1), 1/0) give NaN.
 import type { Expr } from './expr.js';
+import { calledFunctions } from './expr.js';
 import { CONSTANTS } from './known-names.js';
 import { MATH_LIMITS, MathLimitError } from './limits.js';
 
@@ -121,6 +122,8 @@ function callFunction(name: string, argExprs: Expr[], scope: Scope, callDepth: n
     defined.params.forEach((param, k) => vars.set(param, evaluateAt(argExprs[k], scope, callDepth)));
     return evaluateAt(defined.body, { ...scope, vars }, callDepth + 1);
   }
+  const integral = /^integral_([A-Za-z])$/.exec(name);
+  if (integral && argExprs.length === 3) return definiteIntegral(integral[1], argExprs, scope, callDepth);
   const args = argExprs.map((a) => evaluateAt(a, scope, callDepth));
   const [x, y] = args;
   switch (name) {
@@ -226,4 +229,26 @@ function choose(n: number, k: number): number {
   let result = 1;
   for (let i = 1; i <= Math.min(k, n - k); i++) result = (result * (n - i + 1)) / i;
   return Math.round(result);
+}
+
+const SIMPSON_INTERVALS = 256;
+
+/** ∫ from a to b by Simpson's rule (exact for cubics); infinite or undefined points give NaN. */
+function definiteIntegral(variable: string, [lower, upper, body]: Expr[], scope: Scope, callDepth: number): number {
+  // one level only: nested integrals would cost 257^depth evaluations
+  if (calledFunctions(body).size && [...calledFunctions(body)].some((n) => n.startsWith('integral_')))
+    throw new MathLimitError('nested integrals are not evaluated');
+  const [a, b] = [evaluateAt(lower, scope, callDepth), evaluateAt(upper, scope, callDepth)];
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return NaN;
+  if (Math.abs(b - a) > 1e6) throw new MathLimitError('an integral over too long an interval');
+  const h = (b - a) / SIMPSON_INTERVALS;
+  const vars = new Map(scope.vars);
+  let total = 0;
+  for (let k = 0; k <= SIMPSON_INTERVALS; k++) {
+    vars.set(variable, a + k * h);
+    const value = evaluateAt(body, { ...scope, vars }, callDepth);
+    if (!Number.isFinite(value)) return NaN;
+    total += value * (k === 0 || k === SIMPSON_INTERVALS ? 1 : k % 2 === 1 ? 4 : 2);
+  }
+  return bounded((total * h) / 3);
 }

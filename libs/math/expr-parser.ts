@@ -33,6 +33,9 @@ export function parseTokens(tokens: readonly Token[], definedFunctions: Readonly
 /** `deriv_x`, `deriv_x2`: d/dx and d²/dx² (Leibniz notation, read by latex-to-text.ts). */
 export const DERIVATIVE_OPERATOR = /^deriv_([A-Za-z])([2-9]?)$/;
 
+/** `integral_x(a, b, f)`: ∫ from a to b of f dx (read by latex-to-text.ts, evaluated numerically). */
+export const INTEGRAL_OPERATOR = /^integral_([A-Za-z])$/;
+
 /** `summation_k(1, 10) k^2`: Σ over k from 1 to 10 of the summand that follows. */
 export const SUM_OPERATOR = /^summation_([A-Za-z])$/;
 
@@ -44,7 +47,7 @@ export function isFunctionName(name: string, defined: ReadonlySet<string>): bool
 }
 
 function isBuiltinFunction(name: string): boolean {
-  return Object.hasOwn(FUNCTION_ARITY, name) || DERIVATIVE_OPERATOR.test(name);
+  return Object.hasOwn(FUNCTION_ARITY, name) || DERIVATIVE_OPERATOR.test(name) || INTEGRAL_OPERATOR.test(name);
 }
 
 class Parser {

@@ -24,5 +24,8 @@ export const HOSTILE_MATH: [string, string][] = [
   ['a complex exponential overflow', 'e^{10^{6} i + 10^{6}}'],
   ['a repeated derivative', '\\frac{d^9}{dx^9}'.repeat(40) + '(x^{x^x})'],
   ['a numeral in base 36 with 5,000 digits', `${'Z'.repeat(5000)}_{36}`],
+  ['nested integrals', '\\int_0^1 \\int_0^1 \\int_0^1 \\int_0^1 x y z w \\, dw \\, dz \\, dy \\, dx'],
+  ['a sum of sums', '\\sum_{a=1}^{1000} \\sum_{b=1}^{1000} \\sum_{c=1}^{1000} a b c'],
+  ['an integral over a huge interval', '\\int_0^{10^{300}} x dx'],
   ['an exponent in the billions', '(x-1)^{9000000000} - (x-1)^{9000000001}'],
 ];

@@ -170,6 +170,31 @@ class LatexReader {
     return /^[vV]matrix$/.test(env) ? ` det(${matrix})` : matrix;
   }
 
+  /** `\\int_a^b x^2 dx` → `integral_x((a), (b), (x^2))`: a definite integral, evaluated numerically. */
+  private integral(): string {
+    let lower: string | null = null;
+    let upper: string | null = null;
+    for (let k = 0; k < 3; k++) {
+      this.skipSpaces();
+      if (this.src.startsWith('\\limits', this.pos)) {
+        this.pos += '\\limits'.length;
+        continue;
+      }
+      const mark = this.src[this.pos];
+      if (mark !== '_' && mark !== '^') break;
+      this.pos++;
+      if (mark === '_') lower = this.group();
+      else upper = this.group();
+    }
+    const differential = /(?:^|[^A-Za-z\\])d\s*([A-Za-z])(?![A-Za-z])/.exec(this.src.slice(this.pos));
+    if (lower === null || upper === null || !differential) return ' # ';
+    const start = differential.index + (differential[0].startsWith('d') ? 0 : 1);
+    const body = this.src.slice(this.pos, this.pos + start);
+    this.pos += differential.index + differential[0].length;
+    const integrand = body.trim() === '' ? '1' : new LatexReader(body, this.insideMath).read(Infinity);
+    return ` integral_${differential[1]}((${lower}), (${upper}), (${integrand})) `;
+  }
+
   /** `\\sum_{k=1}^{10}` → `summation_k((1), (10))`; the parser takes the summand that follows. */
   private summation(): string {
     let lower: string | null = null;
@@ -232,6 +257,7 @@ class LatexReader {
       return ' ';
     }
     if (name === 'sum') return this.summation();
+    if (name === 'int') return this.integral();
     if (name === 'overline') return ` conj(${this.group()})`;
     if (name === 'adjugate' || name === 'adj') return ' adj ';
     if (name === 'operatorname') return ` ${this.group().replace(/[^A-Za-z]/g, '')}`;
