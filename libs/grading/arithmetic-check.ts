@@ -3,15 +3,8 @@
 import type { Expr, Scope } from '../../libs/math/index.js';
 import type { UnitReading } from './unit-conversions.js';
 import { judgeConversion, readUnit } from './unit-conversions.js';
-import {
-  evaluate,
-  exprToString,
-  formatNumber,
-  MathLimitError,
-  nearlyEqual,
-  roundsTo,
-  UnknownNameError,
-} from '../../libs/math/index.js';
+import { evaluate, exprToString, formatNumber, nearlyEqual, roundsTo } from '../../libs/math/index.js';
+import { isMathLimit } from './math-errors.js';
 
 /** What the reader saw around the chain: the unit after each part and the prose after it. */
 export interface ChainNotes {
@@ -46,8 +39,7 @@ function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: S
   try {
     values = parts.map((p) => evaluate(p, scope));
   } catch (error) {
-    if (error instanceof MathLimitError || error instanceof UnknownNameError)
-      return { kind: 'unknown', reason: `could not evaluate: ${error.message}` };
+    if (isMathLimit(error)) return { kind: 'unknown', reason: `could not evaluate: ${error.message}` };
     throw error;
   }
   if (values.some((v) => !Number.isFinite(v))) return { kind: 'unknown', reason: 'a value in the claim is undefined' };

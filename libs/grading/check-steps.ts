@@ -1,6 +1,7 @@
 // checkSteps: reads and checks every step of a student's work against the problem and the
 // student's own earlier steps, finds the first error, and judges the final answer against the key.
-// Never throws: anything unreadable or refused becomes `unverified` with a reason.
+// Math it cannot decide (past the limits, unreadable) becomes `unverified` with a reason; any other
+// error is a bug and is thrown, never hidden as `unverified`.
 import { checkAnswer, MATH_LIMITS } from '../../libs/math/index.js';
 import { combineClaims } from './claim-outcome.js';
 import type { Conclusion } from './conclusion-reader.js';
@@ -104,8 +105,9 @@ function hasReference(reference: CheckStepsInput['reference']): reference is Ref
 function safeContext(problem: string, definitions: Record<string, string> | undefined): StudentContext {
   try {
     return buildProblemContext(problem, definitions && typeof definitions === 'object' ? definitions : undefined);
-  } catch {
-    // an unreadable statement gives an empty context; steps are still checked on their own
+  } catch (error) {
+    // a statement past the math limits gives an empty context; steps are still checked on their own
+    rethrowUnlessMathLimit(error);
     return buildProblemContext('', undefined);
   }
 }
@@ -148,6 +150,7 @@ function checkOneStep(text: string, index: number, context: StudentContext, with
     const bare = items.length > 0 && items.every(statesValue);
     return { result: { ...base, ...verdict }, conclusion: state.conclusion, lastValueText, claims, bare };
   } catch (error) {
+    rethrowUnlessMathLimit(error);
     return {
       result: {
         ...base,
@@ -173,12 +176,14 @@ function lastValueOf(expr: import('../../libs/math/index.js').Expr): string | nu
 }
 
 import { exprToString as exprText } from '../../libs/math/index.js';
+import { rethrowUnlessMathLimit } from './math-errors.js';
 
 function claimSignaturesSafe(items: Parameters<typeof claimSignatures>[0], context: StudentContext): ClaimSignature[] {
   try {
     return claimSignatures(items, context);
-  } catch {
-    // a step whose claims cannot be summarised simply matches no reference step
+  } catch (error) {
+    // a step whose claims are past the math limits simply matches no reference step
+    rethrowUnlessMathLimit(error);
     return [];
   }
 }

@@ -5,6 +5,7 @@ import type { Expr, Scope } from '../../libs/math/index.js';
 import { evaluate, exprToString, formatNumber, solveEquation, unboundSymbols } from '../../libs/math/index.js';
 import type { MathItem } from './step-reader.js';
 import type { StudentContext } from './student-context.js';
+import { rethrowUnlessMathLimit } from './math-errors.js';
 
 export type ClaimSignature =
   | { kind: 'value'; subject: string | null; value: number }
@@ -84,8 +85,9 @@ function valueOf(expr: Expr, scope: Scope): number | null {
   try {
     const value = evaluate(expr, scope);
     return Number.isFinite(value) ? value : null;
-  } catch {
+  } catch (error) {
     // not a value in this context: the item makes no value claim
+    rethrowUnlessMathLimit(error);
     return null;
   }
 }

@@ -5,6 +5,7 @@ import { evaluate, exprToString, unwrapBoxed } from '../../libs/math/index.js';
 import type { ClaimOutcome } from './claim-outcome.js';
 import type { MathItem } from './step-reader.js';
 import type { StudentContext } from './student-context.js';
+import { rethrowUnlessMathLimit } from './math-errors.js';
 
 export interface Conclusion {
   /** Named parts (`max` -> `2`) when the conclusion names them, else null. */
@@ -60,8 +61,9 @@ function conclusionClaim(expr: Expr, context: StudentContext): ClaimOutcome | nu
   let value: number;
   try {
     value = evaluate(expr, context.scope());
-  } catch {
+  } catch (error) {
     // a symbolic conclusion is compared with the key only
+    rethrowUnlessMathLimit(error);
     return null;
   }
   const known = context.knows(value);

@@ -8,6 +8,7 @@ import { usesTaintedValue } from './claim-outcome.js';
 import type { MathItem } from './step-reader.js';
 import type { StepState } from './step-state.js';
 import type { StudentContext } from './student-context.js';
+import { rethrowUnlessMathLimit } from './math-errors.js';
 
 export function checkInequality(item: MathItem, context: StudentContext, state: StepState): void {
   const scope = context.scope(state.bindings);
@@ -55,7 +56,8 @@ export function checkInequality(item: MathItem, context: StudentContext, state: 
         reason: ok ? 'the inequality holds' : 'the inequality does not hold as read',
         method: 'cas',
       });
-  } catch {
+  } catch (error) {
     // an inequality we cannot evaluate is not a claim we can check
+    rethrowUnlessMathLimit(error);
   }
 }

@@ -5,6 +5,7 @@ import type { Expr } from '../../libs/math/index.js';
 import { evaluate, freeSymbols, normalizeText, parseTokens, solveEquation, tokenize } from '../../libs/math/index.js';
 import { readStep } from './step-reader.js';
 import { StudentContext } from './student-context.js';
+import { rethrowUnlessMathLimit } from './math-errors.js';
 
 const POSITIVE_QUANTITY =
   /\b(?:length|side|perimeter|area|radius|diameter|distance|height|width|volume|diagonal|hypotenuse|positive|how (?:long|far|many|tall|wide))\b/i;
@@ -73,8 +74,9 @@ function constantValue(expr: Expr, context: StudentContext): number | null {
   try {
     const value = evaluate(expr, context.scope());
     return Number.isFinite(value) ? value : null;
-  } catch {
+  } catch (error) {
     // not a plain value (an unknown function): the item is not a definition
+    rethrowUnlessMathLimit(error);
     return null;
   }
 }
@@ -91,8 +93,9 @@ function addDefinition(context: StudentContext, head: string, body: string): voi
       const value = evaluate(expr, context.scope());
       if (Number.isFinite(value)) context.vars.set(head.trim(), value);
     }
-  } catch {
+  } catch (error) {
     // a definition we cannot read simply does not enter the context
+    rethrowUnlessMathLimit(error);
   }
 }
 
@@ -107,7 +110,9 @@ function findInterval(statement: string): [number, number] | null {
 function normalizeSafe(text: string): string {
   try {
     return normalizeText(text.slice(0, 8_000)).replace(/[\u0002\u0003]/g, ' ');
-  } catch {
+  } catch (error) {
+    // a statement past the limits has no text to read
+    rethrowUnlessMathLimit(error);
     return '';
   }
 }
@@ -115,7 +120,9 @@ function normalizeSafe(text: string): string {
 function safeRead(text: string, names: ReadonlySet<string>): ReturnType<typeof readStep> {
   try {
     return readStep(text.slice(0, 8_000), names);
-  } catch {
+  } catch (error) {
+    // a statement past the limits has no math to read
+    rethrowUnlessMathLimit(error);
     return [];
   }
 }

@@ -10,6 +10,7 @@ import { checkStepItems } from './step-checker.js';
 import { readStep } from './step-reader.js';
 import type { StudentContext } from './student-context.js';
 import { functionNamesIn } from './problem-context.js';
+import { rethrowUnlessMathLimit } from './math-errors.js';
 
 export interface ReferenceStep {
   required: boolean;
@@ -46,8 +47,9 @@ export function stepClaims(text: string, context: StudentContext): ClaimSignatur
     const items = readStep(text, names, new Set(context.vars.keys()));
     checkStepItems(text, items, context);
     return claimSignatures(items, context);
-  } catch {
-    // an unreadable reference step makes no claim we could match
+  } catch (error) {
+    // a reference step past the math limits makes no claim we could match
+    rethrowUnlessMathLimit(error);
     return [];
   }
 }
@@ -92,8 +94,9 @@ function sameClaim(a: ClaimSignature, b: ClaimSignature, scope: Scope): boolean 
     if (a.subject !== b.subject) return false;
     try {
       return compareExpressions(a.expr, b.expr, scope).verdict === 'equal';
-    } catch {
+    } catch (error) {
       // expressions that cannot be compared do not match
+      rethrowUnlessMathLimit(error);
       return false;
     }
   }

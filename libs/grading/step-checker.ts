@@ -25,6 +25,7 @@ import { namedConclusionIn, readConclusion } from './conclusion-reader.js';
 import type { MathItem } from './step-reader.js';
 import type { StudentContext } from './student-context.js';
 import type { StepState } from './step-state.js';
+import { rethrowUnlessMathLimit } from './math-errors.js';
 
 const BINDING =
   /(?:\b(?:when|at|for|if|let|given|with|suppose|where|put|setting|taking|substitute|substituting|plug(?:ging)?(?: in)?)|当|若|代入|将)\s*$/;
@@ -118,8 +119,9 @@ function tryValue(expr: Expr, context: StudentContext, state: StepState): number
   try {
     const value = evaluate(expr, context.scope(state.bindings));
     return Number.isFinite(value) ? value : null;
-  } catch {
+  } catch (error) {
     // not a value here (free variables, unknown names): the caller treats it as an expression
+    rethrowUnlessMathLimit(error);
     return null;
   }
 }

@@ -4,6 +4,7 @@
 import type { Expr, Token } from '../../libs/math/index.js';
 import { KNOWN_NAMES, normalizeText, parseTokens, tokenize } from '../../libs/math/index.js';
 import { isUnitWord, possessiveAt, timesToken, unitPhraseAt, wordsBeforeOperand } from './unit-words.js';
+import { rethrowUnlessMathLimit } from './math-errors.js';
 
 export interface MathItem {
   /** The chain's parts (`a = b = c` has three) and the relations between them. */
@@ -307,8 +308,9 @@ function parseLenient(
   const attempt = (slice: Token[]): Expr | null => {
     try {
       return slice.length ? parseTokens(slice, defined) : null;
-    } catch {
+    } catch (error) {
       // a fragment that does not parse is not a claim
+      rethrowUnlessMathLimit(error);
       return null;
     }
   };

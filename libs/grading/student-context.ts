@@ -2,7 +2,8 @@
 // student's own (`f'(x) = …`, `a = …`), the values each claim produced and which of them are
 // tainted (came from an incorrect or carried claim), the last condition, and evaluations f(a) = v.
 import type { Expr, FunctionDefinition, Scope } from '../../libs/math/index.js';
-import { derivativeOf, MathLimitError, nearlyEqual } from '../../libs/math/index.js';
+import { derivativeOf, nearlyEqual } from '../../libs/math/index.js';
+import { rethrowUnlessMathLimit } from './math-errors.js';
 
 export interface Condition {
   left: Expr;
@@ -63,8 +64,9 @@ export class StudentContext {
       try {
         current = derivativeOf(current, definition.params[0]);
       } catch (error) {
-        if (error instanceof MathLimitError || error instanceof Error) return;
-        throw error;
+        // a body the CAS cannot differentiate has no derivative in the context
+        rethrowUnlessMathLimit(error);
+        return;
       }
       this.functions.set(derivedName, { params: definition.params, body: current });
       if (tainted) this.taintedNames.add(derivedName);
