@@ -19,7 +19,7 @@ export interface ExactOptions {
   imaginaryUnit?: boolean;
 }
 
-const POINTS_PER_FIELD = 3;
+const POINTS_PER_FIELD = 2;
 const MAX_EXPONENT = 2 ** 40;
 /** A pole at this point (a denominator vanished): the point is skipped. */
 const POLE = -1;
