@@ -43,7 +43,7 @@ const CORRECTION =
 
 /**
  * Boxes are one answer when nothing but punctuation and symbols stands between them, or a
- * connective (`\\boxed{(3, 3)} for part (a) and \\boxed{(1, 1)}`) with no word taking the first back.
+ * connective (`\\boxed{7} for the first part and \\boxed{9}`) with no word taking the first back.
  */
 function joinsBoxes(between: string): boolean {
   const prose = between.replace(/\\[A-Za-z]+/g, ' ');
