@@ -3,6 +3,7 @@
 // per 10-step submission. Wired into `npm run bench` by the lead.
 import type { CheckStepsInput } from './index.js';
 import { checkSteps } from './index.js';
+import { casClockReading, resetCasClock } from '../../libs/math/index.js';
 
 const EXTREMA: CheckStepsInput = {
   problem: '已知函数 f(x) = x^3 - 3x^2 + 2,求其在区间 [-1, 3] 上的最大值和最小值。',
@@ -50,6 +51,7 @@ export async function benchStepChecker(): Promise<Record<string, number>> {
   for (const s of submissions.slice(0, 20)) checkSteps(s);
   const timings: number[] = [];
   let steps = 0;
+  resetCasClock();
   const started = performance.now();
   for (let round = 0; round < 3; round++) {
     for (const submission of submissions) {
@@ -60,6 +62,7 @@ export async function benchStepChecker(): Promise<Record<string, number>> {
     }
   }
   const elapsedMs = performance.now() - started;
+  const cas = casClockReading();
   timings.sort((x, y) => x - y);
   const quantile = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))];
   return {
@@ -67,5 +70,8 @@ export async function benchStepChecker(): Promise<Record<string, number>> {
     p50MsPer10StepSubmission: Number(quantile(0.5).toFixed(3)),
     p99MsPer10StepSubmission: Number(quantile(0.99).toFixed(3)),
     submissions: timings.length,
+    // The CAS library's (mathjs's) share of the checker's time, and its calls per submission.
+    casLibrarySharePercent: Number(((cas.ms / elapsedMs) * 100).toFixed(1)),
+    casLibraryCallsPerSubmission: Number((cas.calls / timings.length).toFixed(2)),
   };
 }

@@ -4,6 +4,7 @@
 // a lone percentage in both readings.
 import type { AnswerValue } from './answer-value.js';
 import { casCompare, needsCas } from './cas-compare.js';
+import { onCasClock } from './cas-clock.js';
 import { expandDerivatives, hasDerivative } from './calculus.js';
 import type { Expr } from './expr.js';
 import { EMPTY_SCOPE, evaluate } from './evaluate.js';
@@ -84,7 +85,7 @@ function compareWithCas(expected: Expr, given: Expr, tolerance: Tolerance): Outc
   const variables = unboundSymbols([expected, given], EMPTY_SCOPE).filter((n) => n !== 'i');
   const exact = exactIdentity(expected, given, variables, EMPTY_SCOPE, { imaginaryUnit: true });
   if (exact === 'equal') return { equal: true, method: 'cas' };
-  const result = casCompare(expected, given, tolerance.relative);
+  const result = onCasClock(() => casCompare(expected, given, tolerance.relative));
   if (result.verdict === 'unknown') return { equal: false, method: 'none', reason: result.reason };
   return { equal: result.verdict === 'equal', method: variables.length ? 'numeric' : 'cas' };
 }

@@ -21,3 +21,4 @@ export type { SolutionSet } from './solve-equation.js';
 export { derivativeOf, restrictedMath } from './safe-mathjs.js';
 export { MATH_LIMITS, MathLimitError } from './limits.js';
 export { KNOWN_NAMES, FUNCTION_ARITY } from './known-names.js';
+export { casClockReading, resetCasClock } from './cas-clock.js';

@@ -3,6 +3,7 @@
 // refuse, and every node that comes back is checked against an allowlist before it is evaluated.
 import { all, create } from 'mathjs';
 import type { MathNode } from 'mathjs';
+import { onCasClock } from './cas-clock.js';
 import type { Expr } from './expr.js';
 import { exprToString } from './expr.js';
 import { FUNCTION_ARITY } from './known-names.js';
@@ -70,7 +71,7 @@ export function derivativeOf(expr: Expr, variable: string): Expr {
   const hit = cache.get(key);
   if (hit) return hit;
   if (source.length > 2_000) throw new MathLimitError('expression too long to differentiate');
-  const node = derivativeTrusted(parseTrusted(source), variable, { simplify: false }) as MathNode;
+  const node = onCasClock(() => derivativeTrusted(parseTrusted(source), variable, { simplify: false }) as MathNode);
   const result = fromMathjsNode(node, 0);
   if (cache.size >= MAX_CACHE) cache.clear();
   cache.set(key, result);
