@@ -10,9 +10,11 @@ import { isMathLimit } from './math-errors.js';
 export interface ChainNotes {
   units?: readonly (string | null)[];
   after?: string;
+  before?: string;
 }
 
-/** `$1800 - $2000 = $200 less`: words that say a difference is stated as a positive amount. */
+/** `$1800 - $2000 = $200 less`, `the difference is 5 - 8 = 3`: words that say a difference is stated as a positive amount. */
+const DIFFERENCE_BEFORE = /\b(?:difference|differ|differs|apart)\b|相差|差/;
 const REVERSED_DIFFERENCE =
   /^(?:\S+\s+){0,2}?(?:less|more|fewer|short|cheaper|lower|higher|smaller|bigger|larger|shorter|longer|younger|older)\b/;
 
@@ -51,14 +53,21 @@ function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: S
     if (isLiteral(left) && isLiteral(right)) {
       // two numbers side by side: equal only as the same number or through a real unit conversion
       const conversion = judgeConversion(
-        values[k - 1],
+        { value: values[k - 1], decimals: writtenDecimals(left) },
         unitOf(notes, k - 1, parts.length),
-        values[k],
+        { value: values[k], decimals: writtenDecimals(right) },
         unitOf(notes, k, parts.length),
       );
       const same = linkHolds(left, right, values[k - 1], values[k], rels[k - 1] === '~=');
       if (conversion.kind === 'wrong_conversion') return fails(conversion.reason);
       if (same || conversion.kind === 'converts') continue;
+      // `12 / 5 = 2.4 = 3 buses`: a decimal set equal to a whole number next to it is rounding to
+      // whole items, a modelling step the arithmetic does not decide
+      if (roundsToWhole(values[k - 1], values[k])) {
+        if (parts.length === 2)
+          return { kind: 'unknown', reason: `${exprToString(right)} rounds ${exprToString(left)} to a whole number` };
+        continue;
+      }
       if (conversion.kind === 'false') return fails(`${exprToString(left)} is not ${exprToString(right)}`);
       if (parts.length === 2)
         return {
@@ -70,8 +79,7 @@ function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: S
     if (linkHolds(left, right, values[k - 1], values[k], rels[k - 1] === '~=')) continue;
     // `20 - 4 - 8 = 8 * 1/4 = 2`: a running computation that continues from the value just found
     if (k + 1 < parts.length && startsWithValue(right, values[k - 1])) continue;
-    if (isReversedDifference(left, right, values[k - 1], values[k], k === parts.length - 1 ? notes.after : undefined))
-      continue;
+    if (isReversedDifference(left, right, values[k - 1], values[k], k === parts.length - 1 ? notes : {})) continue;
     return fails(plainReason);
   }
   return { kind: 'holds', values };
@@ -84,17 +92,16 @@ function unitOf(notes: ChainNotes, k: number, count: number): UnitReading {
   return k === count - 1 ? readUnit(notes.after) : readUnit(null);
 }
 
+function roundsToWhole(a: number, b: number): boolean {
+  return !Number.isInteger(a) && Number.isInteger(b) && Math.abs(a - b) < 1;
+}
+
 /** `$1800 - $2000 = $200 less`: a difference stated as a positive amount, said so in words. */
-function isReversedDifference(left: Expr, right: Expr, a: number, b: number, after: string | undefined): boolean {
-  return (
-    left.kind === 'bin' &&
-    left.op === '-' &&
-    nearlyEqual(a, -b) &&
-    b > 0 &&
-    isLiteral(right) &&
-    after !== undefined &&
-    REVERSED_DIFFERENCE.test(after.trim())
-  );
+function isReversedDifference(left: Expr, right: Expr, a: number, b: number, notes: ChainNotes): boolean {
+  const saysSo =
+    (notes.after !== undefined && REVERSED_DIFFERENCE.test(notes.after.trim())) ||
+    (notes.before !== undefined && DIFFERENCE_BEFORE.test(notes.before));
+  return left.kind === 'bin' && left.op === '-' && nearlyEqual(a, -b) && b > 0 && isLiteral(right) && saysSo;
 }
 
 export function linkHolds(left: Expr, right: Expr, a: number, b: number, approximate: boolean): boolean {

@@ -53,8 +53,9 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
   });
   const key = input?.answer ?? (hasReference(input?.reference) ? (input.reference.answer ?? null) : null);
   const finalAnswer: FinalAnswerResult = judgeFinalAnswer(conclusion, lastValueText, key, input?.policy, checkAnswer);
+  // only the answer the work ends on: a conclusion followed by more worked steps is not final
   const answerStep = conclusion ? conclusionStep : lastValueStep;
-  if (answerStep !== null && bareAnswers.has(answerStep))
+  if (answerStep !== null && answerStep === lastValueStep && bareAnswers.has(answerStep))
     results[answerStep] = settledByKey(results[answerStep], finalAnswer);
   const firstIncorrect = results.find((r) => r.verdict === 'incorrect');
   const comparison = compareWithReference(studentClaims, reference, safeContext(problem, input?.definitions).scope());

@@ -99,7 +99,8 @@ export function checkSolutions(
   if (sameRoots(reference.roots, unique) || sameRoots(inInterval, unique)) {
     return { holds: true, tainted, reason: `${listed} solves ${reference.text}`, method: 'cas' };
   }
-  const setAside = rootsSetAside(variable, reference.roots, unique, context);
+  const fromProblem = reference === context.statementCondition;
+  const setAside = rootsSetAside(variable, reference.roots, unique, context, fromProblem);
   if (setAside) return { holds: null, tainted, reason: `${listed}: ${setAside}`, method: 'cas' };
   return {
     holds: false,
@@ -119,11 +120,16 @@ function rootsSetAside(
   reference: readonly number[],
   kept: readonly number[],
   context: StudentContext,
+  fromProblem: boolean,
 ): string | null {
   const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
   if (kept.length === 0 || !kept.every((k) => reference.some((r) => close(r, k)))) return null;
   const dropped = reference.filter((r) => !kept.some((k) => close(r, k)));
   const stated = context.statedSolutions.get(variable) ?? [];
+  // the problem's own equation may come with conditions the reader does not see (`x > 0`, `x` an
+  // integer), and its roots may be stated one case per step: a part of its roots is not provably wrong
+  if (fromProblem)
+    return `the problem's equation also has ${describeRoots(variable, dropped)}; whether ${dropped.length > 1 ? 'they are' : 'it is'} excluded was not checked`;
   if (dropped.every((d) => stated.some((s) => close(s, d))))
     return `${describeRoots(variable, dropped)} ${dropped.length > 1 ? 'were' : 'was'} set aside after being found; whether ${dropped.length > 1 ? 'they are' : 'it is'} extraneous was not checked`;
   if (context.quantitiesArePositive && dropped.every((d) => d < 0))

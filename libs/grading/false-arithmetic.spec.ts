@@ -92,3 +92,21 @@ describe('the reader does not invent a claim from a fragment', () => {
     expect(verdictOf(step).verdict).toBe(verdict);
   });
 });
+
+describe('numbers that are not values of the claim', () => {
+  it.each([
+    // a ratio or a clock time is one quantity, not two numbers set equal
+    ['The ratio is 2:3 = 4:6', 'unverified'],
+    ['She works from 8:00 to 10:30 = 2.5 hours', 'unverified'],
+    ['The ratio is 2 = 3', 'incorrect'],
+    // a whole number after a label noun names the day, not a count
+    ['Day 2 = 10 + 4 = 14 pages', 'correct'],
+    ['Day 2 = 10 + 4 = 15 pages', 'incorrect'],
+    // rounding to whole items is a modelling step, not arithmetic; a wrong rounding is still wrong
+    ['They need 12 / 5 = 2.4 = 3 buses', 'correct'],
+    ['They need 12 / 5 = 2.4 = 5 buses', 'incorrect'],
+    ['2.4 = 3', 'unverified'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+});

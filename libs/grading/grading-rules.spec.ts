@@ -176,8 +176,14 @@ describe('an error carried into the solution', () => {
     expect(wrong.firstErrorStep).toBe(1);
   });
 
-  it('true arithmetic that leaves the wrong equation is the error', () => {
+  it("true arithmetic that leaves an equation without the problem's solution is the error", () => {
     const result = check(SOLVE_LINEAR, ['2x = 11 + 3 = 14', 'x = 7'], '4');
     expect(result.steps.map((s) => s.verdict)).toEqual(['incorrect', 'carried_error']);
+    expect(result.steps[0].reason).toContain('x = 4 was lost');
+  });
+
+  it('a later worked-out equation starts the condition that follows, without judging it again', () => {
+    const result = check(SOLVE_LINEAR, ['2x = 11 - 3 = 8', 'x = 4', '3x = 20 - 5 = 15', 'x = 5'], '4');
+    expect(result.steps.map((s) => s.verdict)).toEqual(['correct', 'correct', 'correct', 'correct']);
   });
 });

@@ -267,7 +267,7 @@ function checkItem(item: MathItem, context: StudentContext, state: StepState, te
 
 /** The reader's notes for the chain from part `from` on. */
 function sliceNotes(item: MathItem, from: number): ChainNotes {
-  return { units: item.units.slice(from), after: item.after };
+  return { units: item.units.slice(from), after: item.after, before: item.before };
 }
 
 function defineName(
@@ -406,15 +406,18 @@ function checkSymbolic(item: MathItem, free: string[], context: StudentContext, 
         method: 'cas',
       });
     // the equation it leaves (`2x = 50`) is the student's condition from here on, tainted when the
-    // arithmetic was wrong, so what is solved from it next is carried, not a second error
+    // arithmetic was wrong, so what is solved from it next is carried, not a second error. It is
+    // not compared with the condition before: a worked-out line often starts a new equation
+    // (another unknown, another case) and the arithmetic is what it claims
     if (chain.kind !== 'unknown' && free.length === 1) {
-      chain.values.forEach((v) => context.addValue(v, tainted || chain.kind === 'fails'));
-      if (chain.kind === 'fails') recordCondition(parts[0], last, free[0], context, true);
-      else {
-        // `2x = 11 + 3 = 14` for 2x + 3 = 11: true arithmetic, and a condition that lost x = 4
-        const outcome = checkCondition(parts[0], last, free[0], context, tainted);
-        if (outcome) state.claims.push(outcome);
-      }
+      const wrong = tainted || chain.kind === 'fails';
+      chain.values.forEach((v) => context.addValue(v, wrong));
+      // the first equation after the problem's own must keep its solutions (`2x = 11 + 3 = 14` for
+      // 2x + 3 = 11 lost x = 4)
+      const first = !wrong && !context.condition && context.statementCondition?.variable === free[0];
+      const outcome = first ? checkCondition(parts[0], last, free[0], context, tainted) : null;
+      if (outcome) state.claims.push(outcome);
+      else recordCondition(parts[0], last, free[0], context, wrong);
     }
     return;
   }

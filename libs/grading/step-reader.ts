@@ -43,6 +43,9 @@ export function readStep(
   /** Unit phrases skipped inside the run, keyed by the run position they follow. */
   let runUnits = new Map<number, string>();
   let previous: MathItem | null = null;
+  /** `2:3 = 4:6`, `10:30 = …`: the run starts or ends inside a ratio or a clock time. */
+  let startsInColon = false;
+  let endsInColon = false;
   const flush = (poisonAfter = false) => {
     if (previous && run.length) previous.after = prose.join(' ').toLowerCase();
     // `24 eggs in 1 tray x 2 trays`: math that starts inside a compound quantity is not a claim
@@ -51,8 +54,12 @@ export function readStep(
     if (run.length && !poisoned && !poisonAfter && !(insideQuantity && run.some((t) => t.kind === 'rel'))) {
       const dropped = items.length === 0 && isHeading(prose) ? dropDash(run) : run;
       const units = new Map([...runUnits].map(([at, unit]) => [at - (run.length - dropped.length), unit]));
-      const fragment = (continuesCut && prose.length <= 4) || startsWithOperator(dropped);
-      const shape = { labelHead, cutOff, units, fragment };
+      const fragment =
+        (continuesCut && prose.length <= 4) ||
+        startsWithOperator(dropped) ||
+        startsInColon ||
+        isLabelNumber(prose, dropped);
+      const shape = { labelHead, cutOff, units, fragment, tailFragment: endsInColon };
       const item = toItem(dropped, prose.join(' ').toLowerCase(), definedFunctions, shape);
       if (item) items.push(item);
       made = item;
@@ -65,6 +72,8 @@ export function readStep(
     }
     run = [];
     runUnits = new Map();
+    startsInColon = false;
+    endsInColon = false;
     depth = 0;
     poisoned = false;
     labelHead = false;
@@ -106,6 +115,7 @@ export function readStep(
     ) {
       if (token.kind === 'open') depth++;
       if (token.kind === 'close') depth = Math.max(0, depth - 1);
+      if (run.length === 0) startsInColon = isNumberColon(tokens, i - 1);
       run.push(token);
       continue;
     }
@@ -129,6 +139,7 @@ export function readStep(
       prose.push(token.text);
       continue;
     }
+    endsInColon = isNumberColon(tokens, i);
     flush();
     prose.push(token.text);
   }
@@ -221,6 +232,43 @@ interface RunShape {
   units: ReadonlyMap<number, string>;
   /** The run continues math begun earlier in the sentence: its head is not the start of the claim. */
   fragment: boolean;
+  /** The run stops inside a ratio or time (`… = 4:6`): its last number is not a value. */
+  tailFragment: boolean;
+}
+
+/** `2:3`, `10:30`: a colon glued between two numbers joins them into a ratio or a time. */
+function isNumberColon(tokens: Token[], at: number): boolean {
+  const colon = tokens[at];
+  const before = tokens[at - 1];
+  const after = tokens[at + 1];
+  return (
+    colon !== undefined &&
+    (colon.text === ':' || colon.text === '：') &&
+    !colon.spaceBefore &&
+    before?.kind === 'num' &&
+    after?.kind === 'num' &&
+    !after.spaceBefore
+  );
+}
+
+/** Nouns a whole number after them labels rather than counts (`Day 1 = 5 pages`, `Week 2 = …`). */
+const LABEL_NOUNS = new Set(
+  'day week month year step case part box round level stage trip question problem item group team row column game test quiz exam lap floor room plan option store shop bag jar basket class grade'.split(
+    ' ',
+  ),
+);
+
+/** `Day 1 = 5`: a lone whole number after a label noun, set equal to what follows. */
+function isLabelNumber(prose: string[], run: Token[]): boolean {
+  const word = prose[prose.length - 1]?.toLowerCase();
+  return (
+    word !== undefined &&
+    LABEL_NOUNS.has(word) &&
+    run.length > 2 &&
+    run[0].kind === 'num' &&
+    Number.isInteger(Number(run[0].text)) &&
+    run[1].kind === 'rel'
+  );
 }
 
 /** `first + 5 = 6th`: a run opening with a binary operator continues math written in words. */
@@ -291,6 +339,11 @@ function toItem(run: Token[], before: string, defined: ReadonlySet<string>, shap
     parts.shift();
     rels.shift();
     units.shift();
+  }
+  if (shape.tailFragment && parts.length > 1 && isLiteralExpr(parts[parts.length - 1])) {
+    parts.pop();
+    rels.pop();
+    units.pop();
   }
   return { parts, rels, before, after: '', units };
 }

@@ -130,23 +130,44 @@ export type ConversionVerdict =
   /** Quantities of kinds this table cannot relate (`5 boxes = 60 crayons`, `2 hours = 120 miles`). */
   | { kind: 'unrelated'; reason: string };
 
+/** A number and the decimal places it was written with (null: an integer, taken as exact). */
+export interface WrittenNumber {
+  value: number;
+  decimals: number | null;
+}
+
 /** Judges `a [unitA] = b [unitB]` for two numbers that differ as plain numbers. */
-export function judgeConversion(a: number, unitA: UnitReading, b: number, unitB: UnitReading): ConversionVerdict {
-  const left = asCount(unitA, unitB);
-  const right = asCount(unitB, unitA);
-  if (left.kind === 'known' && right.kind === 'known') {
-    if (left.unit.dimension !== right.unit.dimension)
-      return { kind: 'unrelated', reason: `${left.word} and ${right.word} measure different things` };
-    const expected = (a * left.unit.factor) / right.unit.factor;
-    const holds = Math.abs(expected - b) <= 1e-6 * Math.max(1, Math.abs(b));
-    const shown = `${a} ${left.word} = ${round(expected)} ${right.word}`;
+export function judgeConversion(
+  left: WrittenNumber,
+  unitA: UnitReading,
+  right: WrittenNumber,
+  unitB: UnitReading,
+): ConversionVerdict {
+  const a = left.value;
+  const b = right.value;
+  const from = asCount(unitA, unitB);
+  const to = asCount(unitB, unitA);
+  if (from.kind === 'known' && to.kind === 'known') {
+    if (from.unit.dimension !== to.unit.dimension)
+      return { kind: 'unrelated', reason: `${from.word} and ${to.word} measure different things` };
+    const ratio = from.unit.factor / to.unit.factor;
+    const expected = a * ratio;
+    // `0.33 hours = 20 minutes`, `1 kg = 2.2 pounds`: a decimal is taken at the precision written
+    const holds =
+      Math.abs(expected - b) <= 1e-6 * Math.max(1, Math.abs(b)) ||
+      roundsAt(expected, b, right.decimals) ||
+      roundsAt(b / ratio, a, left.decimals);
+    const shown = `${a} ${from.word} = ${round(expected)} ${to.word}`;
     return holds ? { kind: 'converts', reason: shown } : { kind: 'wrong_conversion', reason: `${shown}, not ${b}` };
   }
-  if (unitA.kind === 'other' && unitB.kind === 'other' && unitA.word !== unitB.word)
-    return { kind: 'unrelated', reason: `${a} ${unitA.word} and ${b} ${unitB.word} count different things` };
-  if ((unitA.kind === 'other') !== (unitB.kind === 'other') && (unitA.kind === 'known' || unitB.kind === 'known'))
-    return { kind: 'unrelated', reason: `${a} and ${b} count different things` };
-  return { kind: 'false' };
+  // a bare equation (no unit on either side), one unit on both sides, or a bare number set equal
+  // to a count of things (`2.4 = 5 buses`) is plain arithmetic
+  if (unitA.kind === 'none' && unitB.kind !== 'known') return { kind: 'false' };
+  if (unitB.kind === 'none' && unitA.kind !== 'known') return { kind: 'false' };
+  if (unitA.kind !== 'none' && unitB.kind !== 'none' && unitA.word === unitB.word) return { kind: 'false' };
+  // units this table cannot relate (`5 boxes = 60 crayons`), or a known unit beside a bare number
+  // whose unit may be a symbol the reader drops (`$1 = 100 cents`)
+  return { kind: 'unrelated', reason: `${describe(a, unitA)} and ${describe(b, unitB)} count different things` };
 }
 
 /** A bare number beside a counting unit (`3 dozen = 36`) counts single things. */
@@ -154,6 +175,16 @@ function asCount(unit: UnitReading, other: UnitReading): UnitReading {
   if (unit.kind === 'none' && other.kind === 'known' && other.unit.dimension === 'count')
     return { kind: 'known', word: 'single items', unit: { dimension: 'count', factor: 1 } };
   return unit;
+}
+
+/** `exact` written with `decimals` places (half up) reads `written`. */
+function roundsAt(exact: number, written: number, decimals: number | null): boolean {
+  if (decimals === null || decimals <= 0) return false;
+  return Math.abs(exact - written) <= 0.5 * 10 ** -decimals + 1e-9;
+}
+
+function describe(value: number, unit: UnitReading): string {
+  return unit.kind === 'none' ? String(value) : `${value} ${unit.word}`;
 }
 
 function round(value: number): string {
