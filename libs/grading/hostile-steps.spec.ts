@@ -22,6 +22,15 @@ describe('checkSteps on hostile input', () => {
     expect(result.steps.map((s) => s.verdict)).toEqual(['unverified', 'unverified']);
   });
 
+  it('reads a definition the CAS cannot parse (unbalanced LaTeX) as unreadable, not an exception', () => {
+    const result = checkSteps({
+      problem: 'Find the derivative.',
+      definitions: { 'f(x)': '\\frac{\\frac{x}{2}}{' },
+      steps: ["f'(x) = 1/2", '1 + 1 = 2'],
+    });
+    expect(result.steps.map((s) => s.verdict)).toEqual(['unverified', 'correct']);
+  });
+
   it('bounds the number of steps it reads', () => {
     const started = Date.now();
     const result = checkSteps({ problem: '', steps: Array.from({ length: 5_000 }, (_, i) => `${i} + 1 = ${i + 1}`) });

@@ -7,6 +7,7 @@ import { onCasClock } from './cas-clock.js';
 import type { Expr } from './expr.js';
 import { exprToString } from './expr.js';
 import { FUNCTION_ARITY } from './known-names.js';
+import { ParseError } from './expr-parser.js';
 import { MathLimitError } from './limits.js';
 
 const math = create(all);
@@ -71,7 +72,7 @@ export function derivativeOf(expr: Expr, variable: string): Expr {
   const hit = cache.get(key);
   if (hit) return hit;
   if (source.length > 2_000) throw new MathLimitError('expression too long to differentiate');
-  const node = onCasClock(() => derivativeTrusted(parseTrusted(source), variable, { simplify: false }) as MathNode);
+  const node = onCasClock(() => derivativeTrusted(parseForMathjs(source), variable, { simplify: false }) as MathNode);
   const result = fromMathjsNode(node, 0);
   if (cache.size >= MAX_CACHE) cache.clear();
   cache.set(key, result);
@@ -101,6 +102,19 @@ function toMathjsText(expr: Expr): string {
     }
   };
   return exprToString(rename(expr)).replace(/'/g, '_prime');
+}
+
+/**
+ * Our reader accepts a few shapes mathjs's grammar does not (an empty group left by unbalanced
+ * LaTeX, `1 / ()`): mathjs's refusal to parse them is a reading failure, reported as such.
+ */
+function parseForMathjs(source: string): MathNode {
+  try {
+    return parseTrusted(source);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new ParseError(`cannot read ${source} for the CAS: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Allowlist conversion: any node kind or function we do not know is refused. */
