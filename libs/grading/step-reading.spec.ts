@@ -67,7 +67,9 @@ describe('reading arithmetic inside prose', () => {
     // math that runs on into words is incomplete, and two different numbers are a unit conversion
     ['12 = (2/5)*number of stamps in his album', 'unverified'],
     ['12 = (2/5)*30', 'correct'],
-    ['15 gallons = 120 pints', 'unverified'],
+    // a real unit conversion is checked (1 gallon = 8 pints), both ways
+    ['15 gallons = 120 pints', 'correct'],
+    ['15 gallons = 100 pints', 'incorrect'],
     // a number inside a compound quantity, a heading dash, names glued to numbers, lettered places
     ['A crate holds 20 pears in 1 box x 3 boxes = 60 pears.', 'unverified'],
     ['A crate holds 20 pears per box x 3 boxes = 50 pears.', 'incorrect'],
