@@ -1,5 +1,5 @@
 // What each step claims, in a form two solutions can be compared by (GRADING.md "Comparing with
-// the reference"): a value (`f(2) = -2`, `16 - 3 - 4 = 9`), an expression for a named function
+// the reference"): a value (`f(2) = -2`, `25 - 6 - 7 = 12`), an expression for a named function
 // (`f'(x) = 3x^2 - 6x`), or a solution set (`3x(x - 2) = 0` and `x = 0 or x = 2` both say {0, 2}).
 import type { Expr, Scope } from '../../libs/math/index.js';
 import { evaluate, exprToString, formatNumber, solveEquation, unboundSymbols } from '../../libs/math/index.js';

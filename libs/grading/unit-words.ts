@@ -61,7 +61,7 @@ export function isUnitWord(token: Token | undefined, defined: ReadonlySet<string
 
 /** The unit phrase starting at `at`, right after a value. */
 export function unitPhraseAt(tokens: Token[], at: number, defined: ReadonlySet<string>): UnitSkip {
-  // `1Dachshund + 1/4Papillon`: a name glued to a number counts a named thing, like a variable
+  // `1Oak + 1/3Pine`: a name glued to a number counts a named thing, like a variable
   if (tokens[at]?.kind === 'id' && !tokens[at].spaceBefore && /^[A-Z][a-z]/.test(tokens[at].text)) return NONE;
   let j = at;
   let words = 0;

@@ -138,7 +138,7 @@ function plainSegment(segment: string): string {
   // `right-most`, `well-known`: a hyphen joining two words is not a minus sign
   text = text.replace(/(?<=[A-Za-z]{2})-(?=[A-Za-z]{2})/g, ' ');
   text = text.replace(/(\d)\s*[x×X]\s*(?=\d|\.\d)/g, '$1 * ').replace(/(\d)\s+[x×X]\s+(?=\()/g, '$1 * ');
-  // `$350 000`: a space before exactly three digits inside an amount is a thousands separator
+  // `$240 000`: a space before exactly three digits inside an amount is a thousands separator
   text = text.replace(
     /(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d/,]|\.\d| \d)/g,
     (_m, head: string, groups: string) => head + groups.replace(/ /g, ''),
