@@ -4,6 +4,15 @@
 import type { Expr, Token } from '../../libs/math/index.js';
 import { KNOWN_NAMES, normalizeText, parseTokens, tokenize } from '../../libs/math/index.js';
 import { isUnitWord, possessiveAt, timesToken, unitPhraseAt, wordsBeforeOperand } from './unit-words.js';
+import {
+  dropDash,
+  isHeading,
+  isLabelNumber,
+  isLiteralExpr,
+  isNumberColon,
+  isQuantityJoin,
+  startsWithOperator,
+} from './reader-fragments.js';
 import { rethrowUnlessMathLimit } from './math-errors.js';
 
 export interface MathItem {
@@ -19,7 +28,6 @@ export interface MathItem {
 }
 
 const POISON = new Set(['#', '±', '≡', '…', '∪', '∩', '∅', '→', '@', '&', '\\']);
-const QUANTITY_JOINS = new Set(['of', 'in', 'per', 'for']);
 const CONNECTIVE_WORDS = new Set(['and', 'or', 'so', 'then', 'thus', 'hence', 'therefore']);
 
 export function readStep(
@@ -155,28 +163,6 @@ function endsWithValue(run: Token[]): boolean {
   return last.kind === 'num' || last.kind === 'close' || (last.kind === 'op' && last.text === '%');
 }
 
-/** `Yams - 6 yams x $1.5`: a spaced dash before the first number is punctuation, not a minus. */
-function dropDash(run: Token[]): Token[] {
-  return run.length > 1 && run[0].kind === 'op' && run[0].text === '-' && run[0].spaceBefore && run[1].spaceBefore
-    ? run.slice(1)
-    : run;
-}
-
-/** `Yams - 6 yams`: a short capitalised label opening the step. */
-function isHeading(prose: string[]): boolean {
-  return prose.length > 0 && prose.length <= 3 && /^[A-Z]/.test(prose[0]) && prose.every((w) => /^[A-Za-z]/.test(w));
-}
-
-/** A number, a few words, then of/in/per/for: the next number is part of the same quantity. */
-function isQuantityJoin(prose: string[]): boolean {
-  return (
-    prose.length > 0 &&
-    prose.length <= 4 &&
-    QUANTITY_JOINS.has(prose[prose.length - 1].toLowerCase()) &&
-    prose.every((w) => /^[A-Za-z]/.test(w))
-  );
-}
-
 function endsWithOperator(run: Token[]): boolean {
   const last = run[run.length - 1];
   return last.kind === 'op' && '+-*/^'.includes(last.text);
@@ -234,46 +220,6 @@ interface RunShape {
   fragment: boolean;
   /** The run stops inside a ratio or time (`… = 4:6`): its last number is not a value. */
   tailFragment: boolean;
-}
-
-/** `2:3`, `10:30`: a colon glued between two numbers joins them into a ratio or a time. */
-function isNumberColon(tokens: Token[], at: number): boolean {
-  const colon = tokens[at];
-  const before = tokens[at - 1];
-  const after = tokens[at + 1];
-  return (
-    colon !== undefined &&
-    (colon.text === ':' || colon.text === '：') &&
-    !colon.spaceBefore &&
-    before?.kind === 'num' &&
-    after?.kind === 'num' &&
-    !after.spaceBefore
-  );
-}
-
-/** Nouns a whole number after them labels rather than counts (`Day 1 = 5 pages`, `Week 2 = …`). */
-const LABEL_NOUNS = new Set(
-  'day week month year step case part box round level stage trip question problem item group team row column game test quiz exam lap floor room plan option store shop bag jar basket class grade'.split(
-    ' ',
-  ),
-);
-
-/** `Day 1 = 5`: a lone whole number after a label noun, set equal to what follows. */
-function isLabelNumber(prose: string[], run: Token[]): boolean {
-  const word = prose[prose.length - 1]?.toLowerCase();
-  return (
-    word !== undefined &&
-    LABEL_NOUNS.has(word) &&
-    run.length > 2 &&
-    run[0].kind === 'num' &&
-    Number.isInteger(Number(run[0].text)) &&
-    run[1].kind === 'rel'
-  );
-}
-
-/** `first + 5 = 6th`: a run opening with a binary operator continues math written in words. */
-function startsWithOperator(run: Token[]): boolean {
-  return run.length > 1 && run[0].kind === 'op' && '+*/^'.includes(run[0].text);
 }
 
 /** `District C`, `Plan A and B`: a capital letter after a capitalised noun mid-sentence names a thing. */
@@ -346,10 +292,6 @@ function toItem(run: Token[], before: string, defined: ReadonlySet<string>, shap
     units.pop();
   }
   return { parts, rels, before, after: '', units };
-}
-
-function isLiteralExpr(expr: Expr): boolean {
-  return expr.kind === 'num' || (expr.kind === 'neg' && expr.arg.kind === 'num');
 }
 
 /** The first part may carry stray leading tokens and the last stray trailing ones. */

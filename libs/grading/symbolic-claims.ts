@@ -70,30 +70,7 @@ export function checkSymbolic(item: MathItem, free: string[], context: StudentCo
   const last = parts[parts.length - 1];
   const lastIsConstant = unboundSymbols([last], scope).length === 0;
   if (parts.length > 2 && unboundSymbols(parts.slice(1), scope).length === 0) {
-    // `2x = 45 + 5 = 50`: an equation whose right side is worked out; the arithmetic is the claim
-    const chain = checkValueChain(parts.slice(1), item.rels.slice(1), scope, sliceNotes(item, 1));
-    if (chain.kind === 'fails') state.claims.push({ holds: false, tainted, reason: chain.reason, method: 'cas' });
-    else if (chain.kind === 'holds')
-      state.claims.push({
-        holds: true,
-        tainted,
-        reason: `${exprToString(parts[1])} = ${formatNumber(chain.values[chain.values.length - 1])}`,
-        method: 'cas',
-      });
-    // the equation it leaves (`2x = 50`) is the student's condition from here on, tainted when the
-    // arithmetic was wrong, so what is solved from it next is carried, not a second error. It is
-    // not compared with the condition before: a worked-out line often starts a new equation
-    // (another unknown, another case) and the arithmetic is what it claims
-    if (chain.kind !== 'unknown' && free.length === 1) {
-      const wrong = tainted || chain.kind === 'fails';
-      chain.values.forEach((v) => context.addValue(v, wrong));
-      // the first equation after the problem's own must keep its solutions (`2x = 11 + 3 = 14` for
-      // 2x + 3 = 11 lost x = 4)
-      const first = !wrong && !context.condition && context.statementCondition?.variable === free[0];
-      const outcome = first ? checkCondition(parts[0], last, free[0], context, tainted) : null;
-      if (outcome) state.claims.push(outcome);
-      else recordCondition(parts[0], last, free[0], context, wrong);
-    }
+    checkWorkedOutEquation(item, free, tainted, context, state);
     return;
   }
   if (free.length === 1 && lastIsConstant && results.slice(0, -1).every((r) => r.verdict === 'equal')) {
@@ -119,20 +96,68 @@ export function checkSymbolic(item: MathItem, free: string[], context: StudentCo
     if (outcome) state.claims.push(outcome);
     return;
   }
-  if (parts.length > 2) {
-    const links = checkChainLinks(parts, item.rels, scope, sliceNotes(item, 0));
-    if (definesFunction) {
-      const fn = head as { name: string; args: { name: string }[] };
-      context.defineFunction(fn.name, { params: [fn.args[0].name], body: last }, links.kind !== 'holds', true);
-    }
-    if (links.kind === 'holds')
-      state.claims.push({
-        holds: true,
-        tainted,
-        reason: `${parts.map(exprToString).join(' = ')} holds`,
-        method: 'numeric',
-      });
-    else state.claims.push(...linkClaims(links, tainted));
+  if (parts.length > 2) checkSymbolicChain(item, tainted, definesFunction, context, state);
+}
+
+/** `f(x) = 3x^2 - 6x = 3x(x - 2)`: each link an identity; a student's function takes the last form. */
+function checkSymbolicChain(
+  item: MathItem,
+  tainted: boolean,
+  definesFunction: boolean,
+  context: StudentContext,
+  state: StepState,
+): void {
+  const { parts } = item;
+  const head = parts[0];
+  const last = parts[parts.length - 1];
+  const links = checkChainLinks(parts, item.rels, context.scope(state.bindings), sliceNotes(item, 0));
+  if (definesFunction) {
+    const fn = head as { name: string; args: { name: string }[] };
+    context.defineFunction(fn.name, { params: [fn.args[0].name], body: last }, links.kind !== 'holds', true);
+  }
+  if (links.kind === 'holds')
+    state.claims.push({
+      holds: true,
+      tainted,
+      reason: `${parts.map(exprToString).join(' = ')} holds`,
+      method: 'numeric',
+    });
+  else state.claims.push(...linkClaims(links, tainted));
+}
+
+/** `2x = 45 + 5 = 50`: an equation whose right side is worked out; the arithmetic is the claim. */
+function checkWorkedOutEquation(
+  item: MathItem,
+  free: string[],
+  tainted: boolean,
+  context: StudentContext,
+  state: StepState,
+): void {
+  const { parts } = item;
+  const scope = context.scope(state.bindings);
+  const last = parts[parts.length - 1];
+  const chain = checkValueChain(parts.slice(1), item.rels.slice(1), scope, sliceNotes(item, 1));
+  if (chain.kind === 'fails') state.claims.push({ holds: false, tainted, reason: chain.reason, method: 'cas' });
+  else if (chain.kind === 'holds')
+    state.claims.push({
+      holds: true,
+      tainted,
+      reason: `${exprToString(parts[1])} = ${formatNumber(chain.values[chain.values.length - 1])}`,
+      method: 'cas',
+    });
+  // the equation it leaves (`2x = 50`) is the student's condition from here on, tainted when the
+  // arithmetic was wrong, so what is solved from it next is carried, not a second error. It is
+  // not compared with the condition before: a worked-out line often starts a new equation
+  // (another unknown, another case) and the arithmetic is what it claims
+  if (chain.kind !== 'unknown' && free.length === 1) {
+    const wrong = tainted || chain.kind === 'fails';
+    chain.values.forEach((v) => context.addValue(v, wrong));
+    // the first equation after the problem's own must keep its solutions (`2x = 11 + 3 = 14` for
+    // 2x + 3 = 11 lost x = 4)
+    const first = !wrong && !context.condition && context.statementCondition?.variable === free[0];
+    const outcome = first ? checkCondition(parts[0], last, free[0], context, tainted) : null;
+    if (outcome) state.claims.push(outcome);
+    else recordCondition(parts[0], last, free[0], context, wrong);
   }
 }
 
