@@ -8,21 +8,11 @@ import { evaluate, EMPTY_SCOPE } from './evaluate.js';
 import { CONSTANTS, FUNCTION_ARITY } from './known-names.js';
 import { hashString, seededRandom } from './seeded-random.js';
 import { sameRelation } from './relation-region.js';
+import type { Region, RegionPiece } from './region-pieces.js';
+import { holds, pieceText } from './region-pieces.js';
 
-export type RegionPiece =
-  | { kind: 'interval'; low: Expr; high: Expr; lowClosed: boolean; highClosed: boolean }
-  | { kind: 'chain'; parts: Expr[]; rels: string[]; subject: Expr }
-  /** `x > 1 and x < 3`: every piece holds (an intersection). */
-  | { kind: 'all'; pieces: RegionPiece[] };
-
-export interface Region {
-  kind: 'region';
-  pieces: RegionPiece[];
-  /** The variable the region constrains (`a`, `z`, `f(x)`), null for a bare interval. */
-  variable: string | null;
-  /** `x < y \\le z`: a relation between several variables (relation-region.ts decides those). */
-  variables?: string[];
-}
+export type { Region, RegionPiece } from './region-pieces.js';
+export { holds, pieceText } from './region-pieces.js';
 
 const ORDER_RELATIONS = new Set(['<', '<=', '>', '>=']);
 const RANDOM_POINTS = 48;
@@ -78,21 +68,6 @@ function subjectValue(piece: Extract<RegionPiece, { kind: 'chain' }>, expr: Expr
     }
   }
   return value(expr);
-}
-
-export function holds(rel: string, a: number, b: number): boolean {
-  switch (rel) {
-    case '!=':
-      return a !== b;
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    default:
-      return a >= b;
-  }
 }
 
 function contains(region: Region, x: number): boolean {
@@ -171,11 +146,4 @@ export function sameRegion(a: Region, b: Region): boolean {
   const random = seededRandom(hashString(JSON.stringify([a.pieces, b.pieces].map((r) => r.map(pieceText)))));
   for (let k = 0; k < RANDOM_POINTS; k++) points.push((random() * 2 - 1) * span);
   return points.every((x) => contains(a, x) === contains(b, x));
-}
-
-export function pieceText(piece: RegionPiece): string {
-  if (piece.kind === 'all') return piece.pieces.map(pieceText).join('&');
-  return piece.kind === 'interval'
-    ? `${exprToString(piece.low)},${exprToString(piece.high)}`
-    : piece.parts.map(exprToString).join(piece.rels.join(''));
 }

@@ -1,8 +1,8 @@
 // Relations between several variables (`x < y`, `y \ne x`, `x < y \le z`): the set of points where
 // they hold. Two are the same when they agree at every point of a small integer grid (where ties
 // such as x = y, which tell `<` from `≤`, occur) and at points seeded from the inputs.
-import type { Region, RegionPiece } from './answer-region.js';
-import { holds, pieceText } from './answer-region.js';
+import type { Region, RegionPiece } from './region-pieces.js';
+import { holds, pieceText } from './region-pieces.js';
 import { EMPTY_SCOPE, evaluate } from './evaluate.js';
 import type { Expr } from './expr.js';
 import { unboundSymbols } from './equivalence.js';
