@@ -15,6 +15,7 @@ const METHODS: Record<string, string> = {
   numeric: 'checked numerically',
   llm: 'judged by a model',
   teacher: 'set by the teacher',
+  answer_key: 'decided by the answer key',
   none: 'not checked',
 };
 
