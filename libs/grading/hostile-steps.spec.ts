@@ -31,6 +31,24 @@ describe('checkSteps on hostile input', () => {
     expect(result.steps.map((s) => s.verdict)).toEqual(['unverified', 'correct']);
   });
 
+  it('a definition holding a function the CAS cannot differentiate gets verdicts, not an exception', () => {
+    const result = checkSteps({
+      problem: 'Find the derivative.',
+      definitions: { 'f(x)': '\\int_0^\\infty e^{-t x} dt' },
+      steps: ["f'(x) = 1", '2 + 2 = 4'],
+    });
+    expect(result.steps.map((s) => s.verdict)).toEqual(['unverified', 'correct']);
+  });
+
+  it('a definition mathjs has no derivative rule for (a determinant) gets verdicts, not an exception', () => {
+    const result = checkSteps({
+      problem: 'Find the derivative.',
+      definitions: { 'f(x)': 'det([[x,2],[3,4]])' },
+      steps: ["f'(x) = 4", '3 + 3 = 6'],
+    });
+    expect(result.steps[1].verdict).toBe('correct');
+  });
+
   it('bounds the number of steps it reads', () => {
     const started = Date.now();
     const result = checkSteps({ problem: '', steps: Array.from({ length: 5_000 }, (_, i) => `${i} + 1 = ${i + 1}`) });

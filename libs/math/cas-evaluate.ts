@@ -9,24 +9,15 @@ import type { Expr } from './expr.js';
 import { CONSTANTS } from './known-names.js';
 import { MATH_LIMITS, MathLimitError } from './limits.js';
 import { restrictedMath as math } from './safe-mathjs.js';
+import { withinCas } from './cas-errors.js';
 
 export type CasValue = number | Complex | Matrix;
 
 /** Names that make an expression need this evaluator rather than the real one. */
 export const CAS_FUNCTIONS = new Set(['matrix', 'row', 'det', 'transpose', 'conj', 'trace', 'inv', 'adj', 'Re', 'Im']);
 
-/** mathjs's own messages for arguments of the wrong kind or shape: unsupported input, not bugs. */
-const UNSUPPORTED =
-  /Unexpected type of argument|Dimension mismatch|must be square|Too (?:few|many) arguments|Cannot calculate|singular|not defined for|Wrong number of arguments/i;
-
 function call<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof Error && UNSUPPORTED.test(error.message))
-      throw new MathLimitError(`the CAS cannot evaluate this: ${error.message.slice(0, 80)}`);
-    throw error;
-  }
+  return withinCas('evaluate', run);
 }
 
 export function casEvaluate(expr: Expr, vars: ReadonlyMap<string, CasValue>, imaginaryUnit = true): CasValue {

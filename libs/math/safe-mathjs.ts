@@ -4,6 +4,7 @@
 import { all, create } from 'mathjs';
 import type { MathNode } from 'mathjs';
 import { onCasClock } from './cas-clock.js';
+import { withinCas } from './cas-errors.js';
 import type { Expr } from './expr.js';
 import { exprToString } from './expr.js';
 import { FUNCTION_ARITY } from './known-names.js';
@@ -72,7 +73,8 @@ export function derivativeOf(expr: Expr, variable: string): Expr {
   const hit = cache.get(key);
   if (hit) return hit;
   if (source.length > 2_000) throw new MathLimitError('expression too long to differentiate');
-  const node = onCasClock(() => derivativeTrusted(parseForMathjs(source), variable, { simplify: false }) as MathNode);
+  const parsed = parseForMathjs(source);
+  const node = onCasClock(() => differentiate(parsed, variable));
   const result = fromMathjsNode(node, 0);
   if (cache.size >= MAX_CACHE) cache.clear();
   cache.set(key, result);
@@ -115,6 +117,11 @@ function parseForMathjs(source: string): MathNode {
     if (error instanceof SyntaxError) throw new ParseError(`cannot read ${source} for the CAS: ${error.message}`);
     throw error;
   }
+}
+
+/** mathjs has rules for the elementary functions only: any other function is a limit of the CAS. */
+function differentiate(node: MathNode, variable: string): MathNode {
+  return withinCas('differentiate', () => derivativeTrusted(node, variable, { simplify: false }) as MathNode);
 }
 
 /** Allowlist conversion: any node kind or function we do not know is refused. */
