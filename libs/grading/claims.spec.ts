@@ -7,28 +7,13 @@ import type { ClaimKind } from './claim-kinds.js';
 import { assertNever } from './claim-kinds.js';
 import { buildProblemContext, functionNamesIn } from './problem-context.js';
 import { readStep } from './step-reader.js';
-import type { StepState } from './step-state.js';
-
-function freshState(): StepState {
-  return {
-    bindings: new Map(),
-    taintedBindings: new Set(),
-    lastValue: null,
-    solutions: null,
-    claims: [],
-    conclusion: null,
-    lastExpr: null,
-    inLocation: false,
-    bareValues: [],
-    solutionText: null,
-  };
-}
+import { emptyStepState } from './step-state.js';
 
 /** The kinds of the claims of one step, item by item; each is checked so the next sees its binding. */
 function kindsOf(problem: string, step: string): ClaimKind[] {
   const context = buildProblemContext(problem, undefined);
   const names = new Set([...context.functionNames(), ...functionNamesIn(step)]);
-  const state = freshState();
+  const state = emptyStepState();
   return readStep(step, names, new Set(context.vars.keys())).map((item) => {
     const claim = classifyItem(item, context, state, step);
     checkClaim(claim, { item, state, context });

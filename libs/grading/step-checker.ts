@@ -9,23 +9,13 @@ import { readConclusion } from './conclusion-reader.js';
 import { flushSolutions, isSolutionItem, joinsSolutionList } from './solution-claims.js';
 import type { MathItem } from './step-reader.js';
 import type { StepState } from './step-state.js';
+import { emptyStepState } from './step-state.js';
 import type { StudentContext } from './student-context.js';
 
 export type { StepState } from './step-state.js';
 
 export function checkStepItems(text: string, items: MathItem[], context: StudentContext): StepState {
-  const state: StepState = {
-    bindings: new Map(),
-    taintedBindings: new Set(),
-    lastValue: null,
-    solutions: null,
-    claims: [],
-    conclusion: null,
-    lastExpr: null,
-    inLocation: false,
-    bareValues: [],
-    solutionText: null,
-  };
+  const state = emptyStepState();
   for (const item of items) {
     if (state.solutions && joinsSolutionList(item, context, state)) continue;
     if (state.solutions && !isSolutionItem(item, context, state)) flushSolutions(state, context);

@@ -18,3 +18,19 @@ export interface StepState {
   /** The step's solution statement as written (`x = 3 or x = -3`), for the final answer. */
   solutionText: string | null;
 }
+
+/** The state a step starts from: no bindings, no claims yet. */
+export function emptyStepState(): StepState {
+  return {
+    bindings: new Map(),
+    taintedBindings: new Set(),
+    lastValue: null,
+    solutions: null,
+    claims: [],
+    conclusion: null,
+    lastExpr: null,
+    inLocation: false,
+    bareValues: [],
+    solutionText: null,
+  };
+}

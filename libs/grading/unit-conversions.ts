@@ -2,6 +2,7 @@
 // equation between two different numbers is true only when their units make it a known conversion.
 // Everything else between different numbers is false arithmetic or, for units this table does not
 // know (`5 boxes = 60 crayons`), a relation between different quantities that is left undecided.
+import { NOT_UNIT_WORDS } from './unit-words.js';
 
 export type UnitDimension = 'length' | 'time' | 'volume' | 'mass' | 'count' | 'money';
 
@@ -63,43 +64,10 @@ const UNITS: Record<string, KnownUnit> = {
   dollar: { dimension: 'money', factor: 100 },
 };
 
-/** Words that follow a number without naming what it counts (`7 = 8 because …`). */
+/** Words that follow a number without naming what it counts (`7 = 8 because …`, `5 in total`). */
 const NOT_UNITS = new Set([
-  'and',
-  'or',
-  'so',
-  'then',
-  'thus',
-  'hence',
-  'therefore',
-  'because',
-  'since',
-  'as',
-  'is',
-  'are',
-  'was',
-  'were',
-  'which',
-  'that',
-  'but',
-  'if',
-  'when',
-  'while',
-  'the',
-  'a',
-  'an',
-  'in',
-  'of',
-  'to',
-  'for',
-  'at',
-  'on',
-  'by',
-  'with',
-  'from',
-  'total',
-  'altogether',
-  'in total',
+  ...NOT_UNIT_WORDS,
+  ...['the', 'a', 'an', 'in', 'of', 'to', 'for', 'at', 'on', 'by', 'with', 'from', 'total', 'altogether'],
 ]);
 
 /** The reading of a unit phrase (its first word decides): `gallons of water` -> gallon. */

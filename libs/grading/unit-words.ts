@@ -7,7 +7,7 @@ import { KNOWN_NAMES } from '../../libs/math/index.js';
 
 const MAX_UNIT_WORDS = 6;
 /** Words that end a phrase: they join sentences or state facts, they never name a unit. */
-const NOT_UNIT_WORDS = new Set([
+export const NOT_UNIT_WORDS = new Set([
   'and',
   'or',
   'so',
