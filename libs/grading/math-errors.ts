@@ -1,13 +1,2 @@
-// The only errors the grader turns into a verdict: the math could not be decided (an input past
-// MATH_LIMITS, a name with no value here, text that is not an expression). Anything else is a bug
-// and surfaces, so it fails a test instead of hiding as a silent `unverified`.
-import { MathLimitError, ParseError, UnknownNameError } from '../../libs/math/index.js';
-
-export function isMathLimit(error: unknown): error is MathLimitError | ParseError | UnknownNameError {
-  return error instanceof MathLimitError || error instanceof ParseError || error instanceof UnknownNameError;
-}
-
-/** In a catch block: returns for a math limit, rethrows anything else. */
-export function rethrowUnlessMathLimit(error: unknown): void {
-  if (!isMathLimit(error)) throw error;
-}
+// The grader uses the math library's own rule for which errors are math limits (libs/math/math-errors.ts).
+export { isMathLimit, rethrowUnlessMathLimit } from '../../libs/math/index.js';

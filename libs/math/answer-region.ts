@@ -10,6 +10,7 @@ import { hashString, seededRandom } from './seeded-random.js';
 import { sameRelation } from './relation-region.js';
 import type { Region, RegionPiece } from './region-pieces.js';
 import { holds, pieceText } from './region-pieces.js';
+import { rethrowUnlessMathLimit } from './math-errors.js';
 
 export type { Region, RegionPiece } from './region-pieces.js';
 export { holds, pieceText } from './region-pieces.js';
@@ -50,7 +51,8 @@ export function intervalPiece(low: Expr, high: Expr, lowClosed: boolean, highClo
 function value(expr: Expr): number {
   try {
     return evaluate(expr, EMPTY_SCOPE);
-  } catch {
+  } catch (error) {
+    rethrowUnlessMathLimit(error);
     // an endpoint that cannot be evaluated makes membership undecidable there
     return NaN;
   }
@@ -62,7 +64,8 @@ function subjectValue(piece: Extract<RegionPiece, { kind: 'chain' }>, expr: Expr
     const name = [...freeSymbols(expr)].find((n) => !Object.hasOwn(CONSTANTS, n))!;
     try {
       return evaluate(expr, { vars: new Map([[name, x]]), functions: new Map() });
-    } catch {
+    } catch (error) {
+      rethrowUnlessMathLimit(error);
       // undefined at this point (e.g. sqrt of a negative): not a member
       return NaN;
     }

@@ -28,6 +28,7 @@ import {
   unescapeBackslashes,
 } from './answer-text.js';
 import { depthAt, semicolonsInBrackets, splitGluedConnectives, splitTopLevel } from './answer-tokens.js';
+import { rethrowUnlessMathLimit } from './math-errors.js';
 
 export { unwrapBoxed };
 
@@ -335,7 +336,8 @@ function parseExpr(tokens: Token[]): Expr | null {
   }
   try {
     return parseTokens(expanded, defined);
-  } catch {
+  } catch (error) {
+    rethrowUnlessMathLimit(error);
     // unreadable answers are reported by the caller as "could not read"
     return null;
   }

@@ -8,6 +8,7 @@ import { unboundSymbols } from './equivalence.js';
 import { sameSolutionSet, solutionsOf, truthOf } from './equation-sets.js';
 import { exactIdentity } from './exact-identity.js';
 import { sameRoots } from './solve-equation.js';
+import { rethrowUnlessMathLimit } from './math-errors.js';
 
 /** `y = 2x + 1` ≡ `2x - y + 1 = 0`: the differences of the sides are proportional. */
 export function compareEquations(
@@ -37,7 +38,8 @@ export function compareEquations(
       if (Math.abs(va) < 1e-12 && Math.abs(vb) < 1e-12) continue;
       if (Math.abs(vb) < 1e-12) return { equal: false, method: 'numeric' };
       ratios.push(va / vb);
-    } catch {
+    } catch (error) {
+      rethrowUnlessMathLimit(error);
       // a sample point the evaluator refuses is skipped like an undefined one
       continue;
     }

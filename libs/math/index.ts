@@ -22,3 +22,4 @@ export { derivativeOf, restrictedMath } from './safe-mathjs.js';
 export { MATH_LIMITS, MathLimitError } from './limits.js';
 export { KNOWN_NAMES, FUNCTION_ARITY } from './known-names.js';
 export { casClockReading, resetCasClock } from './cas-clock.js';
+export { isMathLimit, rethrowUnlessMathLimit } from './math-errors.js';

@@ -4,6 +4,7 @@ import type { Expr } from './expr.js';
 import type { Scope } from './evaluate.js';
 import { evaluate } from './evaluate.js';
 import { freeSymbols } from './expr.js';
+import { rethrowUnlessMathLimit } from './math-errors.js';
 
 const MAX_DEGREE = 12;
 type Poly = number[];
@@ -12,7 +13,8 @@ export function toPolynomial(expr: Expr, variable: string, scope: Scope): Poly |
   try {
     const poly = build(expr, variable, scope);
     return poly ? trim(poly) : null;
-  } catch {
+  } catch (error) {
+    rethrowUnlessMathLimit(error);
     // anything the evaluator refuses (unknown names, limits) simply is not a polynomial here
     return null;
   }
