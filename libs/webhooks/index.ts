@@ -17,6 +17,7 @@ export {
   type VerifyWebhookOptions,
   type WebhookHeaders,
 } from './webhook-signature.js';
+export { decodeStrictBase64 } from './strict-base64.js';
 export { WebhookVerificationError, type WebhookVerificationReason } from './webhook-verification.error.js';
 export { parseAllowHosts } from './allow-hosts.js';
 export {

@@ -102,6 +102,26 @@ describe('signWebhook / verifyWebhook', () => {
     ).toBe('bad_signature');
   });
 
+  it('refuses other spellings of a valid signature (junk characters, extra padding, stray bits)', () => {
+    const signature = headers['webhook-signature'].slice('v1,'.length);
+    // 32 bytes leave two unused bits in the last character: setting one decodes to the same bytes.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const last = signature.at(-2)!;
+    const lastBitsFlipped = `${signature.slice(0, -2)}${alphabet[alphabet.indexOf(last) ^ 1]}=`;
+    expect(Buffer.from(lastBitsFlipped, 'base64')).toEqual(Buffer.from(signature, 'base64'));
+    for (const spelling of [
+      `!!!!${signature}`,
+      `${signature}!!`,
+      `${signature}=`,
+      `${signature.slice(0, 10)}\t${signature.slice(10)}`,
+      lastBitsFlipped,
+      `${signature},extra`,
+    ]) {
+      const malleated = { ...headers, 'webhook-signature': `v1,${spelling}` };
+      expect(reasonOf(() => verifyWebhook(body, malleated, { secrets: [secret], now }))).toBe('bad_signature');
+    }
+  });
+
   it('signs with every active secret during rotation, so receivers holding either one accept it', () => {
     const rotated = signWebhook({ webhookId, timestamp: now, body, secrets: [secret, otherSecret] });
     expect(rotated['webhook-signature'].split(' ')).toHaveLength(2);

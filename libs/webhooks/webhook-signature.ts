@@ -5,6 +5,7 @@
 // candidate secrets, reason codes and an injectable clock; the tests cross-check both ways
 // against the package.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { decodeStrictBase64 } from './strict-base64.js';
 import { webhookSecretKeyBytes } from './webhook-secret.js';
 import { WebhookVerificationError } from './webhook-verification.error.js';
 
@@ -108,12 +109,14 @@ function computeSignature(secret: string, webhookId: string, timestamp: string, 
     .digest();
 }
 
+/** Only `v1,<canonical base64>` entries count: a lenient decoder would accept many spellings of one signature. */
 function parseSignatures(header: string): Buffer[] {
   return header
     .split(' ')
     .map((entry) => entry.split(','))
-    .filter(([version, value]) => version === SIGNATURE_VERSION && value)
-    .map(([, value]) => Buffer.from(value, 'base64'));
+    .filter(([version, value, extra]) => version === SIGNATURE_VERSION && value && extra === undefined)
+    .map(([, value]) => decodeStrictBase64(value!, 'base64'))
+    .filter((signature): signature is Buffer => signature !== null);
 }
 
 function readHeader(headers: IncomingHeaders, name: string): string | undefined {

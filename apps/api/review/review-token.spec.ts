@@ -36,6 +36,26 @@ describe('ReviewTokenSigner', () => {
     expect(signer.verify(other.sign(claims), { kind: 'submission', id: 'sub1' }, now)).toBeNull();
   });
 
+  it('refuses other spellings of an authentic token and CSRF value (padding, junk, stray bits)', () => {
+    const token = signer.sign(claims);
+    const [payload, signature] = token.split('.') as [string, string];
+    // A 32-byte MAC leaves two unused bits in its last base64url character.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const strayBits = signature.slice(0, -1) + alphabet[alphabet.indexOf(signature.at(-1)!) ^ 1];
+    expect(Buffer.from(strayBits, 'base64url')).toEqual(Buffer.from(signature, 'base64url'));
+    for (const spelling of [
+      `${token}=`,
+      `${token}==`,
+      `${token}!!`,
+      `${payload}.!!${signature}`,
+      `${payload}.${strayBits}`,
+    ])
+      expect(signer.verify(spelling, { kind: 'submission', id: 'sub1' }, now)).toBeNull();
+    const csrf = signer.csrfFor(token);
+    for (const spelling of [`${csrf}=`, `${csrf}!!`, `!!${csrf}`])
+      expect(signer.checkCsrf(token, spelling)).toBe(false);
+  });
+
   it('rejects junk', () => {
     for (const junk of [undefined, '', '.', 'a.b.c', 'x'.repeat(5_000), 42]) {
       expect(signer.verify(junk, { kind: 'submission', id: 'sub1' }, now)).toBeNull();

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { decodeStrictBase64 } from '../../../libs/webhooks/index.js';
 
 // Review links carry their own credential: a compact token `<payload>.<mac>` (both base64url),
 // HMAC-SHA256 under a key derived from the server secret for the purpose 'review-link' only. The
@@ -23,8 +24,10 @@ function mac(key: Buffer, purpose: string, data: string): Buffer {
   return createHmac('sha256', key).update(`${purpose}\0${data}`).digest();
 }
 
-function sameBytes(left: Buffer, right: Buffer): boolean {
-  return left.length === right.length && timingSafeEqual(left, right);
+/** `presented` must be the canonical base64url of `expected`: a lenient decode would take `<mac>==` or `<mac>!!`. */
+function sameMac(presented: string, expected: Buffer): boolean {
+  const bytes = decodeStrictBase64(presented, 'base64url');
+  return bytes !== null && bytes.length === expected.length && timingSafeEqual(bytes, expected);
 }
 
 export class ReviewTokenSigner {
@@ -51,10 +54,12 @@ export class ReviewTokenSigner {
     if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return null;
     const [encoded, signature, extra] = token.split('.');
     if (!encoded || !signature || extra !== undefined) return null;
-    if (!sameBytes(Buffer.from(signature, 'base64url'), mac(this.key, 'review-link', encoded))) return null;
+    if (!sameMac(signature, mac(this.key, 'review-link', encoded))) return null;
+    const payloadBytes = decodeStrictBase64(encoded, 'base64url');
+    if (!payloadBytes) return null;
     let payload: { k?: unknown; i?: unknown; o?: unknown; e?: unknown; b?: unknown };
     try {
-      payload = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+      payload = JSON.parse(payloadBytes.toString('utf8'));
     } catch {
       return null; // authentic but unreadable: cannot happen unless the key leaked; treat as invalid
     }
@@ -80,6 +85,6 @@ export class ReviewTokenSigner {
 
   checkCsrf(reviewToken: string, presented: unknown): boolean {
     if (typeof presented !== 'string' || presented.length > 100) return false;
-    return sameBytes(Buffer.from(presented, 'base64url'), mac(this.key, 'review-csrf', reviewToken));
+    return sameMac(presented, mac(this.key, 'review-csrf', reviewToken));
   }
 }
