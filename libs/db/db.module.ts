@@ -55,7 +55,7 @@ const REPOSITORIES = [
   },
   {
     provide: InboundEventRepository,
-    useFactory: (db: Database) => new InboundEventRepository(db.prisma),
+    useFactory: (db: Database) => new InboundEventRepository(db.pool),
     inject: [DATABASE],
   },
   {

@@ -59,7 +59,12 @@ export {
   WebhookEventRepository,
   type WebhookEventRow,
 } from './repositories/webhook-event.repository.js';
-export { InboundEventRepository, type InboundEventRecord } from './repositories/inbound-event.repository.js';
+export {
+  InboundEventRepository,
+  type InboundClaimOutcome,
+  type InboundEventClaim,
+  type InboundSubmission,
+} from './repositories/inbound-event.repository.js';
 export { BatchUploadRepository, BatchUploadSession } from './repositories/batch-upload.repository.js';
 export { PoolSettingRepository, type PoolSettingRow } from './repositories/pool-setting.repository.js';
 export { type OverrideInput, type OverrideOutcome, OverrideRepository } from './repositories/override.repository.js';

@@ -1,9 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type AssignmentRow, type NewSubmission, SubmissionRepository } from '../../../libs/db/index.js';
+import {
+  type AssignmentRow,
+  type InsertOutcome,
+  type NewSubmission,
+  SubmissionRepository,
+} from '../../../libs/db/index.js';
 import { GradeQueueProducer } from '../../../libs/queue/index.js';
 import { ApiError, conflict } from '../common/api-error.js';
 import type { IntakeTarget } from './intake-target.cache.js';
 import { normalizeSubmission } from './submission.dto.js';
+
+export interface IntakeOutcome {
+  created: boolean;
+  id: string;
+  status: string;
+}
 
 export interface BatchOutcome {
   batchId: string;
@@ -25,13 +36,23 @@ export class SubmissionIntakeService {
     private readonly producer: GradeQueueProducer,
   ) {}
 
-  async acceptOne(assignment: IntakeTarget, raw: unknown): Promise<{ created: boolean; id: string; status: string }> {
-    const normalized = normalizeSubmission(raw, assignment.problemKeys);
-    if (!normalized.ok) throw new ApiError(422, normalized.code, normalized.message);
+  async acceptOne(assignment: IntakeTarget, raw: unknown): Promise<IntakeOutcome> {
     const outcome = await this.submissions.insertOne(
       { orgId: assignment.orgId, assignmentId: assignment.id },
-      normalized.submission,
+      this.validate(assignment, raw),
     );
+    return this.settle(outcome);
+  }
+
+  /** The submission as stored, or a 422 naming what is wrong (for callers that insert it themselves). */
+  validate(assignment: IntakeTarget, raw: unknown): NewSubmission {
+    const normalized = normalizeSubmission(raw, assignment.problemKeys);
+    if (!normalized.ok) throw new ApiError(422, normalized.code, normalized.message);
+    return normalized.submission;
+  }
+
+  /** After the insert: a conflict is a 409, a new row gets its grade job. */
+  async settle(outcome: InsertOutcome): Promise<IntakeOutcome> {
     if (outcome.kind === 'conflict')
       throw conflict('a submission with this externalId and different content exists', { id: outcome.id });
     if (outcome.kind === 'duplicate') return { created: false, id: outcome.id, status: outcome.status };
