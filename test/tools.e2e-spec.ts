@@ -6,10 +6,12 @@ import { createOrgWithKeys, type RunningStack, startStack } from './support/runn
 
 let stack: RunningStack;
 let integration: ApiClient;
+let otherOrg: ApiClient;
 
 beforeAll(async () => {
   stack = await startStack('tools', { worker: false });
   integration = (await createOrgWithKeys(stack, 'Tools org')).integration;
+  otherOrg = (await createOrgWithKeys(stack, 'Quiet org')).integration;
 });
 
 afterAll(async () => {
@@ -66,4 +68,31 @@ describe('POST /v1/tools/check-steps', () => {
     expect(response.status).toBe(200);
     expect(response.body.steps.map((step: { verdict: string }) => step.verdict)).not.toContain('correct');
   });
+});
+
+// Steps whose check runs past the 2 s deadline: each call holds a sandbox thread for the whole of it.
+const heavy = (index: number) => `sqrt(sqrt(sqrt(sqrt(x^${index}+1)+1)+1)+1)*(x+${index})^9`;
+const slowSteps = Array.from({ length: 200 }, (_, index) => `${heavy(index)} = ${heavy(index + 1)} - ${index}`);
+
+describe('one organization flooding the tools', () => {
+  it("refuses the flood over its bound with 429 + Retry-After and keeps another org's call fast", async () => {
+    const flood = Array.from({ length: 30 }, () =>
+      integration.post('/v1/tools/check-steps', { problem: 'p', steps: slowSteps }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the flood is in the API by now
+    const started = Date.now();
+    const quiet = await otherOrg.post('/v1/tools/equivalence', { expected: '1/2', given: '0.5' });
+    const quietMs = Date.now() - started;
+    const answers = await Promise.all(flood);
+    expect(quiet.status).toBe(200);
+    expect(quiet.body.equivalent).toBe(true);
+    expect(quietMs).toBeLessThan(1_500); // generous: the runaways take 2 s each, on a shared machine
+    const refused = answers.filter((answer) => answer.status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(answers.filter((answer) => answer.status !== 429).every((answer) => answer.status === 200)).toBe(true);
+    for (const answer of refused) {
+      expect(answer.body).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/retry after/) } });
+      expect(Number(answer.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    }
+  }, 60_000);
 });

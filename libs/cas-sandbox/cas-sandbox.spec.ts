@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { createCasSandbox, type CasSandbox } from './index.js';
+import { createCasSandbox, type CasSandbox, PoolBusyError } from './index.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const standInCas = new URL('./fixtures/stand-in-cas.handlers.mjs', import.meta.url);
@@ -100,6 +100,43 @@ describe('createCasSandbox with a stand-in CAS', () => {
     });
     await expect(sandbox.checkAnswer({ expected: '1', given: '1' })).rejects.toThrow();
   });
+});
+
+/** Two threads; a lane may run on one of them and have `maxQueuedPerLane` calls waiting. */
+const laneSandbox = (timeoutMs: number, maxQueuedPerLane: number) =>
+  createCasSandbox({ size: 2, timeoutMs, handlersModule: standInCas, maxRunningPerLane: 1, maxQueuedPerLane });
+
+describe('lanes (one organization flooding the tools)', () => {
+  it('refuses a lane over its queue bound at once, with a retry hint', async () => {
+    sandbox = laneSandbox(1_000, 2);
+    const flood = Array.from({ length: 6 }, () => sandbox!.checkAnswer({ expected: '1', given: 'spin' }, 'org-a'));
+    const settled = await Promise.allSettled(flood);
+    const refused = settled.filter((outcome) => outcome.status === 'rejected');
+    // one running + two waiting are accepted; the other three are refused without waiting
+    expect(refused).toHaveLength(3);
+    for (const outcome of refused) {
+      expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(PoolBusyError);
+      expect(((outcome as PromiseRejectedResult).reason as PoolBusyError).retryAfterS).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it("keeps another lane's trivial call fast while one lane floods with runaways", async () => {
+    sandbox = laneSandbox(3_000, 8);
+    await Promise.all([
+      sandbox.checkAnswer({ expected: '1', given: '1' }, 'warm-a'),
+      sandbox.checkAnswer({ expected: '1', given: '1' }, 'warm-b'),
+    ]);
+    const flood = Array.from({ length: 8 }, () => sandbox!.checkAnswer({ expected: '1', given: 'spin' }, 'org-a'));
+    const started = Date.now();
+    await expect(sandbox.checkAnswer({ expected: '2', given: '2' }, 'org-b')).resolves.toMatchObject({
+      equivalent: true,
+    });
+    // the runaways take 3 s each; org-b never waits behind one
+    expect(Date.now() - started).toBeLessThan(1_500);
+    const floodSettled = Promise.allSettled(flood);
+    await sandbox.close();
+    await floodSettled;
+  }, 20_000);
 });
 
 describe('createCasSandbox with the real CAS', () => {

@@ -11,22 +11,26 @@ export type AnswerVerdict = ReturnType<typeof checkAnswer>;
 export type CheckStepsArgs = Parameters<typeof checkSteps>[0];
 export type StepsResult = ReturnType<typeof checkSteps>;
 
-export type CasRequest =
-  { id: number; kind: 'checkAnswer'; args: CheckAnswerArgs } | { id: number; kind: 'checkSteps'; args: CheckStepsArgs };
+/** One call: the name of a handler exported by the handlers module, and its one argument. */
+export interface PoolRequest {
+  id: number;
+  kind: string;
+  args: unknown;
+}
 
-export type CasResponse =
+export type PoolResponse =
   | { kind: 'ready' }
   | { kind: 'result'; id: number; result: unknown }
   | { kind: 'failed'; id: number; error: { message: string; stack?: string } };
 
-/** What a handlers module (the real CAS, or a test stand-in) exports. */
+/** What the CAS handlers module (the real CAS, or a test stand-in) exports. */
 export interface CasHandlers {
-  checkAnswer: (expected: string, given: string, policy?: CheckAnswerArgs['policy']) => AnswerVerdict;
+  checkAnswer: (args: CheckAnswerArgs) => AnswerVerdict;
   checkSteps: (args: CheckStepsArgs) => StepsResult;
 }
 
-/** Data every sandbox worker starts with. */
-export interface CasWorkerData {
-  /** file: URL of a module exporting checkAnswer/checkSteps; absent means the real CAS. */
+/** Data every pool worker starts with. */
+export interface PoolWorkerData {
+  /** file: URL of a module whose exported functions are the handlers; absent means the real CAS. */
   handlersModule?: string;
 }

@@ -1,28 +1,28 @@
-// Worker-thread entry: runs CAS calls one at a time for the pool in cas-sandbox.pool.ts. A call that
-// never returns is the pool's to end (it terminates this thread), so nothing here tries to time out.
+// Worker-thread entry: runs calls one at a time for the pool in thread-pool.ts, each by the name of a
+// function the handlers module exports. A call that never returns is the pool's to end (it
+// terminates this thread), so nothing here tries to time out.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CasHandlers, CasRequest, CasResponse, CasWorkerData } from './cas-sandbox.types.js';
+import type { PoolRequest, PoolResponse, PoolWorkerData } from './cas-sandbox.types.js';
 
-async function loadHandlers(data: CasWorkerData | undefined): Promise<CasHandlers> {
-  if (data?.handlersModule) return (await import(data.handlersModule)) as CasHandlers;
-  const [math, grading] = await Promise.all([import('../math/index.js'), import('../grading/index.js')]);
-  return { checkAnswer: math.checkAnswer, checkSteps: grading.checkSteps };
+type Handlers = Record<string, unknown>;
+
+async function loadHandlers(data: PoolWorkerData | undefined): Promise<Handlers> {
+  if (data?.handlersModule) return (await import(data.handlersModule)) as Handlers;
+  return (await import('./cas-handlers.js')) as Handlers;
 }
 
-function run(handlers: CasHandlers, request: CasRequest): unknown {
-  if (request.kind === 'checkAnswer') {
-    const { expected, given, policy } = request.args;
-    return handlers.checkAnswer(expected, given, policy);
-  }
-  return handlers.checkSteps(request.args);
+function run(handlers: Handlers, request: PoolRequest): unknown {
+  const handler = handlers[request.kind];
+  if (typeof handler !== 'function') throw new Error(`no handler named ${request.kind}`);
+  return (handler as (args: unknown) => unknown)(request.args);
 }
 
 if (!parentPort) throw new Error('cas-worker.entry must run in a worker thread');
 const port = parentPort;
-const handlers = await loadHandlers(workerData as CasWorkerData | undefined);
+const handlers = await loadHandlers(workerData as PoolWorkerData | undefined);
 
-port.on('message', (request: CasRequest) => {
-  let response: CasResponse;
+port.on('message', (request: PoolRequest) => {
+  let response: PoolResponse;
   try {
     response = { kind: 'result', id: request.id, result: run(handlers, request) };
   } catch (error) {
@@ -31,4 +31,4 @@ port.on('message', (request: CasRequest) => {
   }
   port.postMessage(response);
 });
-port.postMessage({ kind: 'ready' } satisfies CasResponse);
+port.postMessage({ kind: 'ready' } satisfies PoolResponse);
