@@ -20,6 +20,14 @@ module.exports = {
       to: { path: '^libs/grading/' },
     },
     {
+      name: 'db-holds-no-decisions',
+      comment:
+        "libs/db only reads and writes rows: what is written and which events follow is the results service's (libs/results); grading and webhook rules stay out of it.",
+      severity: 'error',
+      from: { path: '^libs/db/' },
+      to: { path: '^libs/(grading|math|webhooks|results|review|integrations|inference)/' },
+    },
+    {
       name: 'libs-never-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

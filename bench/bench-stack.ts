@@ -9,6 +9,8 @@ export const BENCH_ADMIN_KEY = 'sg_benchadm_' + 'c'.repeat(43);
 
 export interface BenchStack {
   baseUrl: string;
+  /** The API process, for its memory figures. */
+  pid: number;
   databaseUrl: string;
   env: Record<string, string>;
   stop(): Promise<void>;
@@ -61,6 +63,7 @@ export async function startBenchApi(
   await waitForHealth(baseUrl, child);
   return {
     baseUrl,
+    pid: child.pid!,
     databaseUrl,
     env,
     async stop() {

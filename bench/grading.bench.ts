@@ -1,15 +1,27 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gradeSubmission, type ProblemForGrading } from '../libs/grading/grade-submission.js';
 import { startFakeOpenAiServer } from '../libs/inference/testing/fake-openai-server.js';
-import { BENCH_ADMIN_KEY, post, startBenchApi } from './bench-stack.js';
+import { BENCH_ADMIN_KEY, type BenchStack, post, startBenchApi } from './bench-stack.js';
+import { sampleRss } from './process-memory.js';
 
-// End-to-end grading throughput: a 1,000-submission batch from the first accept to
-// batch.completed, with one cpu worker process (CAS only); and the model calls a 1,000-submission
-// batch costs when problems have no key and prose steps are judged.
+// Grading throughput on one data set (examples/: 2 problems, 10 steps per submission):
+// - the in-process rate: gradeSubmission (checkSteps per problem) in a loop, no I/O;
+// - end to end with one cpu worker process and with two: from the first accept to
+//   batch.completed, CAS only; and their ratios;
+// - a large batch (20,000; 100,000 with --full or STEPGRADE_BENCH_FULL=1): wall time and the peak
+//   RSS of the worker and of the API, sampled every 250 ms;
+// - the model calls a 1,000-submission batch costs when problems have no key and prose steps are judged.
 
 const WORKER_ENTRY = fileURLToPath(new URL('../apps/worker/main.js', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
+const PER_REQUEST = 10_000;
+const END_TO_END = 5_000;
+const FULL = process.argv.includes('--full') || process.env.STEPGRADE_BENCH_FULL === '1';
+const LARGE = FULL ? 100_000 : 20_000;
+
+type Submission = { studentId: string; externalId?: string; answers: { problemKey: string; steps: string[] }[] };
 
 function startWorker(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [WORKER_ENTRY], {
@@ -18,13 +30,32 @@ function startWorker(env: Record<string, string>): ChildProcess {
   });
 }
 
-async function waitForBatch(baseUrl: string, key: string, batchId: string): Promise<void> {
-  for (;;) {
-    const progress = (await (
-      await fetch(`${baseUrl}/v1/batches/${batchId}`, { headers: { authorization: `Bearer ${key}` } })
-    ).json()) as { status: string };
-    if (progress.status === 'completed') return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+function exampleSubmissions(): Submission[] {
+  return readFileSync(`${EXAMPLES}submissions-1000.ndjson`, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Submission);
+}
+
+/** `count` submissions cycling through the examples, each its own student (no externalId). */
+function submissionsOf(count: number, tag: string): Submission[] {
+  const examples = exampleSubmissions();
+  return Array.from({ length: count }, (_, index) => ({
+    studentId: `${tag}-${index}`,
+    answers: examples[index % examples.length]!.answers,
+  }));
+}
+
+async function batchDone(baseUrl: string, key: string, batchId: string): Promise<boolean> {
+  const response = await fetch(`${baseUrl}/v1/batches/${batchId}`, { headers: { authorization: `Bearer ${key}` } });
+  return ((await response.json()) as { status: string }).status === 'completed';
+}
+
+async function waitForBatches(baseUrl: string, key: string, batchIds: string[]): Promise<void> {
+  const open = new Set(batchIds);
+  while (open.size > 0) {
+    for (const batchId of [...open]) if (await batchDone(baseUrl, key, batchId)) open.delete(batchId);
+    if (open.size > 0) await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -33,36 +64,107 @@ async function teacherKey(baseUrl: string): Promise<string> {
   return (await post(baseUrl, '/v1/api-keys', BENCH_ADMIN_KEY, { orgId: org.id, role: 'teacher', name: 'bench' })).key;
 }
 
-async function casOnlyThroughput(): Promise<Record<string, number>> {
-  const stack = await startBenchApi('grading', 3918);
-  const worker = startWorker({ ...stack.env, WORKER_POOL: 'cpu', CPU_CONCURRENCY: '4' });
+/** Posts the submissions (10,000 per request) and waits for every batch; seconds from the first accept. */
+async function gradeAll(stack: BenchStack, key: string, assignmentId: string, submissions: Submission[]) {
+  const started = performance.now();
+  const batchIds: string[] = [];
+  for (let from = 0; from < submissions.length; from += PER_REQUEST) {
+    const body = { submissions: submissions.slice(from, from + PER_REQUEST) };
+    batchIds.push((await post(stack.baseUrl, `/v1/assignments/${assignmentId}/submissions/batch`, key, body)).batchId);
+  }
+  await waitForBatches(stack.baseUrl, key, batchIds);
+  return (performance.now() - started) / 1000;
+}
+
+interface GradingStack {
+  stack: BenchStack;
+  workers: ChildProcess[];
+  key: string;
+  assignment: { id: string; problems: ProblemForGrading[] };
+}
+
+/** An API, `workers` cpu worker processes and the example assignment, warmed up on a small batch. */
+async function startGradingStack(name: string, port: number, workers: number): Promise<GradingStack> {
+  const stack = await startBenchApi(name, port);
+  const children = Array.from({ length: workers }, () => startWorker({ ...stack.env, WORKER_POOL: 'cpu' }));
+  const key = await teacherKey(stack.baseUrl);
+  const body = JSON.parse(readFileSync(`${EXAMPLES}assignment.json`, 'utf8')) as object;
+  const assignment = await post(stack.baseUrl, '/v1/assignments', key, { ...body, externalId: undefined });
+  await gradeAll(stack, key, assignment.id, submissionsOf(200 * workers, 'warmup'));
+  return { stack, workers: children, key, assignment };
+}
+
+async function stopGradingStack({ stack, workers }: GradingStack): Promise<void> {
+  for (const worker of workers) worker.kill('SIGTERM');
+  await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('exit', resolve))));
+  await stack.stop();
+}
+
+/** The checker alone on the same problems (as stored by the API) and submissions, in this process. */
+function inProcessRate(problems: ProblemForGrading[]): number {
+  const submissions = exampleSubmissions();
+  for (const submission of submissions.slice(0, 100)) gradeSubmission(problems, submission.answers);
+  const started = performance.now();
+  const rounds = 3;
+  for (let round = 0; round < rounds; round++)
+    for (const submission of submissions) gradeSubmission(problems, submission.answers);
+  return (rounds * submissions.length) / ((performance.now() - started) / 1000);
+}
+
+async function endToEndRate(workers: number, port: number): Promise<{ rate: number; problems: ProblemForGrading[] }> {
+  const grading = await startGradingStack(`grading_w${workers}`, port, workers);
   try {
-    const key = await teacherKey(stack.baseUrl);
-    const assignment = await post(
-      stack.baseUrl,
-      '/v1/assignments',
-      key,
-      JSON.parse(readFileSync(`${EXAMPLES}assignment.json`, 'utf8')),
-    );
-    const submissions = readFileSync(`${EXAMPLES}submissions-1000.ndjson`, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
-    const started = performance.now();
-    const batch = await post(stack.baseUrl, `/v1/assignments/${assignment.id}/submissions/batch`, key, { submissions });
-    await waitForBatch(stack.baseUrl, key, batch.batchId);
-    const seconds = (performance.now() - started) / 1000;
-    return {
-      'grading.cas_only.submissions_per_s': Math.round(submissions.length / seconds),
-      'grading.cas_only.batch_seconds': Number(seconds.toFixed(2)),
-      'grading.cas_only.steps_per_submission': 10,
-    };
+    const seconds = await gradeAll(grading.stack, grading.key, grading.assignment.id, submissionsOf(END_TO_END, 'e2e'));
+    return { rate: END_TO_END / seconds, problems: grading.assignment.problems };
   } finally {
-    worker.kill('SIGTERM');
-    await stack.stop();
+    await stopGradingStack(grading);
   }
 }
 
+async function largeBatch(port: number): Promise<Record<string, number>> {
+  const grading = await startGradingStack('grading_large', port, 1);
+  const memory = sampleRss({ api: grading.stack.pid, worker: grading.workers[0]!.pid! });
+  try {
+    const seconds = await gradeAll(grading.stack, grading.key, grading.assignment.id, submissionsOf(LARGE, 'large'));
+    const { peaks, samples } = memory.stop();
+    // Flat memory: the peak of the last third of the run against the peak of the first third.
+    const third = (name: string, part: number) => {
+      const all = samples[name]!;
+      const size = Math.max(1, Math.floor(all.length / 3));
+      return Math.max(...all.slice(part * size, (part + 1) * size));
+    };
+    return {
+      [`grading.large.submissions`]: LARGE,
+      [`grading.large.wall_seconds`]: Number(seconds.toFixed(1)),
+      [`grading.large.submissions_per_s`]: Math.round(LARGE / seconds),
+      [`grading.large.peak_worker_rss_mb`]: peaks.worker!,
+      [`grading.large.peak_api_rss_mb`]: peaks.api!,
+      [`grading.large.worker_rss_first_third_peak_mb`]: third('worker', 0),
+      [`grading.large.worker_rss_last_third_peak_mb`]: third('worker', 2),
+      [`grading.large.api_rss_first_third_peak_mb`]: third('api', 0),
+      [`grading.large.api_rss_last_third_peak_mb`]: third('api', 2),
+    };
+  } finally {
+    memory.stop();
+    await stopGradingStack(grading);
+  }
+}
+
+async function casOnlyThroughput(): Promise<Record<string, number>> {
+  const one = await endToEndRate(1, 3918);
+  const two = await endToEndRate(2, 3920);
+  const inProcess = inProcessRate(one.problems);
+  return {
+    'grading.in_process.submissions_per_s': Math.round(inProcess),
+    'grading.in_process.step_checks_per_s': Math.round(inProcess * 10),
+    'grading.end_to_end.one_worker.submissions_per_s': Math.round(one.rate),
+    'grading.end_to_end.two_workers.submissions_per_s': Math.round(two.rate),
+    'grading.ratio.one_worker_to_in_process': Number((one.rate / inProcess).toFixed(3)),
+    'grading.ratio.two_workers_to_one': Number((two.rate / one.rate).toFixed(3)),
+    'grading.steps_per_submission': 10,
+    'grading.end_to_end.batch_size': END_TO_END,
+  };
+}
 async function modelCallsPerThousand(): Promise<Record<string, number>> {
   const model = await startFakeOpenAiServer({ model: 'bench-model' });
   model.setHandler((call) => {
@@ -100,7 +202,7 @@ async function modelCallsPerThousand(): Promise<Record<string, number>> {
     }));
     const started = performance.now();
     const batch = await post(stack.baseUrl, `/v1/assignments/${assignment.id}/submissions/batch`, key, { submissions });
-    await waitForBatch(stack.baseUrl, key, batch.batchId);
+    await waitForBatches(stack.baseUrl, key, [batch.batchId]);
     const calls = model.calls;
     const judgeCalls = calls.filter((call) =>
       JSON.stringify(call.body.response_format ?? {}).includes('verdict'),
@@ -119,5 +221,5 @@ async function modelCallsPerThousand(): Promise<Record<string, number>> {
 }
 
 export async function benchGrading(): Promise<Record<string, number>> {
-  return { ...(await casOnlyThroughput()), ...(await modelCallsPerThousand()) };
+  return { ...(await casOnlyThroughput()), ...(await largeBatch(3921)), ...(await modelCallsPerThousand()) };
 }

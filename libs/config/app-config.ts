@@ -12,6 +12,8 @@ export interface AppConfig {
   /** Set explicitly in production; otherwise a development key from the data directory. */
   secretKey: string | undefined;
   pools: { enabled: PoolName[]; concurrency: Record<PoolName, number> };
+  /** Grading in worker threads, in chunks, within a per-submission budget (GRADING.md, Budget). */
+  grading: { threads: number; chunkSize: number; budgetMs: number; maxSteps: number };
   models: {
     openai: { baseUrl: string | undefined; apiKey: string; model: string; timeoutS: number; maxTokens: number };
     gguf: { modelPath: string | undefined; threads: number; contextSize: number; maxTokens: number };
@@ -52,6 +54,12 @@ export function toAppConfig(raw: RawEnv): AppConfig {
     pools: {
       enabled: raw.WORKER_POOL,
       concurrency: { cpu: raw.CPU_CONCURRENCY, gpu: raw.GPU_CONCURRENCY, edge: raw.EDGE_CONCURRENCY },
+    },
+    grading: {
+      threads: raw.GRADING_THREADS,
+      chunkSize: raw.GRADE_CHUNK_SIZE,
+      budgetMs: raw.GRADING_BUDGET_MS,
+      maxSteps: raw.GRADING_MAX_STEPS,
     },
     models: {
       openai: {

@@ -47,6 +47,12 @@ export const envSchema = z.object({
   CPU_CONCURRENCY: intFrom(2, 1),
   GPU_CONCURRENCY: intFrom(16, 1),
   EDGE_CONCURRENCY: intFrom(1, 1),
+  // Grading threads per worker process (the CAS runs off the event loop), submissions written per
+  // chunk, and each submission's grading budget: time (ms) and steps checked.
+  GRADING_THREADS: intFrom(1, 1),
+  GRADE_CHUNK_SIZE: intFrom(50, 1),
+  GRADING_BUDGET_MS: intFrom(5_000, 50),
+  GRADING_MAX_STEPS: intFrom(2_000, 1),
   OPENAI_BASE_URL: z.string().url().optional(),
   OPENAI_API_KEY: z.string().default('not-needed'),
   OPENAI_MODEL: z.string().default('deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B'),

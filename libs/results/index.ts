@@ -7,3 +7,6 @@ export {
   presentSubmissionAtVersion,
   type SubmissionViewExtras,
 } from './submission-view.js';
+export { type GradedResult, ResultsService, type SaveOutcome } from './results.service.js';
+export { dedupeKeyOf, eventTypeFor, type OutboxEvent, outboxRowsFor } from './outbox-events.js';
+export { RESULTS_PROVIDERS } from './results.providers.js';
