@@ -13,9 +13,13 @@ const formatPoints = (value: number) => String(Math.round(value * 100) / 100);
 
 function renderFinalAnswer(finalAnswer: ReviewFinalAnswer): SafeHtml {
   const verdict = FINAL_VERDICTS.includes(finalAnswer.verdict) ? finalAnswer.verdict : 'unverified';
+  // A final answer judged correct as a whole (`2, -2` against `max = 2, min = -2`) has every part:
+  // a part the grader could not find by name is not missing from it.
+  const partVerdict = (part: { verdict: string }) =>
+    verdict === 'correct' && part.verdict === 'missing' ? 'correct' : part.verdict;
   const parts =
     finalAnswer.parts.length > 0
-      ? html`<dt>Parts</dt><dd class="parts">${finalAnswer.parts.map((part) => html`<span>${part.name}: ${verdictBadge(part.verdict)}</span>`)}</dd>`
+      ? html`<dt>Parts</dt><dd class="parts">${finalAnswer.parts.map((part) => html`<span data-part="${part.name}">${part.name}: ${verdictBadge(partVerdict(part))}</span>`)}</dd>`
       : '';
   const given = finalAnswer.given
     ? raw(renderMathText(finalAnswer.given))

@@ -1,7 +1,8 @@
 import { computeAssignmentStats, type AssignmentStats } from './assignment-stats.js';
 import { html, raw, type SafeHtml } from './escape-html.js';
+import { MathBudget } from './math-budget.js';
 import { renderPage } from './page-layout.js';
-import { renderMathText } from './render-math.js';
+import { renderMathText, withMathBudget } from './render-math.js';
 import type { AssignmentReview } from './review.types.js';
 
 // The assignment page: progress by status (refreshing itself while anything is queued or grading),
@@ -60,6 +61,10 @@ ${error.exampleSubmissionIds.map((id, index) => html` <a href="${link(id)}">exam
 }
 
 export function renderAssignmentPage(review: AssignmentReview): string {
+  return withMathBudget(new MathBudget(), () => assignmentPage(review));
+}
+
+function assignmentPage(review: AssignmentReview): string {
   const stats = computeAssignmentStats(review.problemKeys, review.latest);
   const running = (review.statusCounts.queued ?? 0) + (review.statusCounts.grading ?? 0) > 0;
   const body = html`<header class="page-header"><div><div class="eyebrow">StepGrade · Assignment review</div>

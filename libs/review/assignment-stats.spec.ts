@@ -19,7 +19,7 @@ function settled(
     status: 'graded',
     score,
     maxScore: 10,
-    answers: [{ problemKey: 'p1', finalVerdict, firstError }],
+    answers: [{ problemKey: 'p1', answered: true, finalVerdict, firstError }],
   };
 }
 
@@ -45,6 +45,16 @@ describe('computeAssignmentStats', () => {
     const [top, second] = computeAssignmentStats(['p1'], latest).problems[0]!.commonErrors;
     expect(top).toEqual({ label: wrongDerivative.reason, count: 2, exampleSubmissionIds: ['b', 'c'] });
     expect(second).toMatchObject({ label: 'x = 0 was lost', count: 1 });
+  });
+
+  it('counts only the students who answered a problem', () => {
+    const blank: SettledSubmission = {
+      ...settled('z', 5, 'missing', null),
+      answers: [{ problemKey: 'p1', answered: false, finalVerdict: 'missing', firstError: null }],
+    };
+    const stats = computeAssignmentStats(['p1'], [...latest, blank]);
+    expect(stats.problems[0]).toMatchObject({ answered: 4, correctRate: 0.5, flawlessRate: 0.25 });
+    expect(stats.scored).toBe(5);
   });
 
   it('reports no rate for a problem nobody answered', () => {

@@ -47,7 +47,8 @@ function errorLabel(firstError: { index: number; text: string; reason: string })
 function problemStats(problemKey: string, submissions: SettledSubmission[]): ProblemStats {
   const answers = submissions.flatMap((submission) =>
     submission.answers
-      .filter((answer) => answer.problemKey === problemKey)
+      // Only students who answered the problem count: a blank answer is not a wrong one.
+      .filter((answer) => answer.problemKey === problemKey && answer.answered)
       .map((answer) => ({ submissionId: submission.submissionId, answer })),
   );
   const rate = (count: number) => (answers.length === 0 ? null : count / answers.length);

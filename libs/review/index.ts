@@ -4,6 +4,8 @@ export { renderAssignmentPage } from './assignment-page.js';
 export { computeAssignmentStats, type AssignmentStats } from './assignment-stats.js';
 export { contentSecurityPolicy, reviewPageHeaders } from './content-security.js';
 export { escapeHtml } from './escape-html.js';
+export { katexStylesheet } from './katex-stylesheet.js';
+export { DEFAULT_MATH_LIMITS, type MathLimits } from './math-budget.js';
 export { renderMessagePage, renderNotFoundPage } from './page-layout.js';
 export { renderMathText } from './render-math.js';
 export { REVIEW_CSS } from './review-css.js';

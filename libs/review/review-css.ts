@@ -107,6 +107,8 @@ table.rates th { font-size: 12px; text-transform: uppercase; letter-spacing: .05
 ${meterWidths()}
 footer { color: var(--faint); font-size: 12.5px; text-align: center; margin-top: 28px; }
 .katex { font-size: 1.08em; }
+.tex-source { font: 14px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre-wrap; word-break: break-all; }
+.math-note { font-size: 12px; color: var(--muted); font-style: italic; }
 .katex-display { margin: .35em 0; overflow-x: auto; overflow-y: hidden; }
 @media (max-width: 760px) { .work-grid { grid-template-columns: 1fr; } .page-header { flex-direction: column; } }
 @media print {

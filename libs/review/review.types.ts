@@ -87,6 +87,8 @@ export interface SettledSubmission {
   maxScore: number | null;
   answers: {
     problemKey: string;
+    /** Whether the student wrote anything for this problem (a result exists for every problem). */
+    answered: boolean;
     finalVerdict: string;
     firstError: { index: number; text: string; reason: string } | null;
   }[];

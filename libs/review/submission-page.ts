@@ -1,7 +1,9 @@
 import { html, type SafeHtml } from './escape-html.js';
 import { renderAnswerSection } from './answer-section.js';
+import { MathBudget, type MathLimits } from './math-budget.js';
 import { renderPage } from './page-layout.js';
 import type { OverrideFormView, ReviewAnswer, SubmissionReview } from './review.types.js';
+import { withMathBudget } from './render-math.js';
 import { verdictBadge } from './verdict-labels.js';
 
 // The submission review page (API.md, Review pages): one section per problem, the override form
@@ -30,7 +32,12 @@ function renderLegend(): SafeHtml {
 <span>A carried error is a step that is valid for the student's own earlier (wrong) values.</span></div>`;
 }
 
-export function renderSubmissionPage(review: SubmissionReview): string {
+/** The page, its math typeset within one page budget (math-budget.ts). */
+export function renderSubmissionPage(review: SubmissionReview, limits?: MathLimits): string {
+  return withMathBudget(new MathBudget(limits), () => submissionPage(review));
+}
+
+function submissionPage(review: SubmissionReview): string {
   const pending = review.status === 'queued' || review.status === 'grading';
   const score = review.score === null ? '—' : formatPoints(review.score);
   const body = html`<header class="page-header">

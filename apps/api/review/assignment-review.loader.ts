@@ -76,6 +76,11 @@ export class AssignmentReviewLoader {
 
   private async settledView(row: SubmissionRow): Promise<SettledSubmission> {
     const result = await this.results.findVersion(row.id, row.resultVersion);
+    const answered = new Set(
+      row.answers
+        .filter((answer) => answer.steps.some((step) => step.trim() !== ''))
+        .map((answer) => answer.problemKey),
+    );
     return {
       submissionId: row.id,
       studentId: row.studentId,
@@ -88,6 +93,7 @@ export class AssignmentReviewLoader {
           answer.firstErrorStep === null ? undefined : steps.find((step) => step.index === answer.firstErrorStep);
         return {
           problemKey: answer.problemKey,
+          answered: answered.has(answer.problemKey),
           finalVerdict: readFinalAnswer(answer.finalAnswer).verdict,
           firstError: firstErrorStep
             ? { index: firstErrorStep.index, text: firstErrorStep.text, reason: firstErrorStep.reason }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { REVIEW_CSS } from '../../../libs/review/index.js';
+import { katexStylesheet, REVIEW_CSS } from '../../../libs/review/index.js';
 import { Public } from '../auth/auth.decorators.js';
 
 // KaTeX's stylesheet and fonts come from the installed npm package (no CDN), with the page's own
@@ -23,7 +23,7 @@ function sendAsset(reply: FastifyReply, type: string, body: string | Buffer): Fa
 @Controller('review/assets')
 @Public()
 export class ReviewAssetsController {
-  private katexCss: Promise<Buffer> | null = null;
+  private katexCss: Promise<string> | null = null;
 
   @Get('review.css')
   reviewCss(@Res() reply: FastifyReply) {
@@ -31,8 +31,8 @@ export class ReviewAssetsController {
   }
 
   @Get('katex/katex.min.css')
-  async katexStylesheet(@Res() reply: FastifyReply) {
-    this.katexCss ??= readFile(join(KATEX_DIST, 'katex.min.css'));
+  async katexCssFile(@Res() reply: FastifyReply) {
+    this.katexCss ??= readFile(join(KATEX_DIST, 'katex.min.css'), 'utf8').then(katexStylesheet);
     return sendAsset(reply, 'text/css; charset=utf-8', await this.katexCss);
   }
 
