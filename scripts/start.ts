@@ -2,7 +2,8 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startApi } from '../apps/api/main.js';
 import { loadConfig } from '../libs/config/index.js';
-import { migrateDeploy } from './db/index.js';
+import { databaseNameOf } from './db/database-url.js';
+import { ensureDatabase, migrateDeploy } from './db/index.js';
 import { preflight } from './preflight.js';
 
 /**
@@ -16,14 +17,20 @@ async function main(): Promise<void> {
     for (const problem of problems) console.error(`stepgrade: ${problem}`);
     process.exit(1);
   }
+  const created = await ensureDatabase(config.databaseUrl);
   const { applied } = await migrateDeploy(config.databaseUrl);
-  console.log(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
+  const database = `database ${databaseNameOf(config.databaseUrl)} (${
+    created ? 'created' : applied.length > 0 ? 'migrated' : 'up to date'
+  }${applied.length > 0 ? `, ${applied.length} migration(s) applied` : ''})`;
 
   const workerEntry = fileURLToPath(new URL('../apps/worker/main.js', import.meta.url));
   const worker = fork(workerEntry, [], { stdio: 'inherit' });
-  const api = await startApi(config);
+  const workerReady = new Promise<void>((resolve) => worker.once('message', () => resolve()));
+  const api = await startApi(config, { announce: false });
+  // One line at start-up (the admin key, on a first start, is printed above it by the API).
+  await Promise.race([workerReady, new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
   console.log(
-    `StepGrade is up: API on http://localhost:${config.http.port} with a worker for pools ${config.pools.enabled.join(', ')}`,
+    `StepGrade is up: ${database}; API on http://localhost:${config.http.port}; worker pools ${config.pools.enabled.join(', ')}; LOG_LEVEL=${config.logLevel}`,
   );
 
   let stopping = false;

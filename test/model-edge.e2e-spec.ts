@@ -144,7 +144,7 @@ describe.each([
 
     const items = await settled(teacher, created.body.id, 2, 20_000);
     expect(items.map((item) => item.status)).toEqual(['needs_review', 'needs_review']);
-    expect(items.every((item) => /reference not trusted/.test(item.statusReason ?? ''))).toBe(true);
+    expect(items.every((item) => /^needs review: problem sum: /.test(item.statusReason ?? ''))).toBe(true);
     const reference = await teacher.get(`/v1/assignments/${created.body.id}/problems/sum/reference`);
     expect(reference.body.status).toBe('needs_review');
     expect(reference.body.reason).toMatch(reason);

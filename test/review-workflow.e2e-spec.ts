@@ -266,7 +266,16 @@ describe('results with overrides', () => {
     const response = await teacher.request('GET', `/v1/assignments/${assignmentId}/results?format=csv`);
     expect(response.status).toBe(200);
     const rows = parse(response.body as string, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['studentId', 'submissionId', 'rolls', 'sum', 'total', 'maxTotal', 'status']);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'studentId',
+      'submissionId',
+      'rolls',
+      'sum',
+      'total',
+      'maxTotal',
+      'status',
+      'statusReason',
+    ]);
     expect(rows.map((row) => row.studentId)).toEqual(['s-review', 's-wrong']);
     const review = (await teacher.get(`/v1/submissions/${reviewId}`)).body;
     expect(rows[0]).toMatchObject({

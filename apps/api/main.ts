@@ -4,12 +4,14 @@ import { createProcessLogger } from '../../libs/observability/index.js';
 import { createApiApp } from './create-api-app.js';
 
 /** Starts the HTTP API alone (`npm run api`). */
-export async function startApi(config = loadConfig()) {
+export async function startApi(config = loadConfig(), options: { announce?: boolean } = {}) {
   // JSON lines (pino) with request/job ids, level from LOG_LEVEL.
   createProcessLogger(config, 'api');
   const app = await createApiApp(config);
   await app.listen({ port: config.http.port, host: config.http.host });
-  new Logger('Api').log(`StepGrade API listening on http://localhost:${config.http.port}`);
+  // `npm start` says it in its own one line; `npm run api` alone says it here.
+  if (options.announce !== false)
+    new Logger('Api').log(`StepGrade API listening on http://localhost:${config.http.port}`);
   return app;
 }
 

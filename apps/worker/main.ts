@@ -28,7 +28,12 @@ export async function startWorker(config = loadConfig()) {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  logger.log(`StepGrade worker started for pools ${config.pools.enabled.join(', ')}`);
+  if (process.send) {
+    // Forked by `npm start`, which prints the one start-up line once it hears this.
+    process.send({ ready: true });
+  } else {
+    logger.log(`StepGrade worker started for pools ${config.pools.enabled.join(', ')}`);
+  }
   return app;
 }
 

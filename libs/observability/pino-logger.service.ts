@@ -2,6 +2,16 @@ import type { LoggerService, LogLevel } from '@nestjs/common';
 import { type DestinationStream, type Logger as Pino, pino } from 'pino';
 import { currentLogContext } from './log-context.js';
 
+// Nest's own start-up chatter (module wiring, one line per mapped route): debug, not info, so the
+// default level shows only what an operator needs (LOG_LEVEL=debug brings it back).
+const NEST_BOOT_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+
 export type PinoLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 /**
@@ -38,6 +48,7 @@ export class PinoLoggerService implements LoggerService {
       params.length > 0 && typeof params[params.length - 1] === 'string'
         ? (params[params.length - 1] as string)
         : undefined;
+    if (level === 'info' && context && NEST_BOOT_CONTEXTS.has(context)) level = 'debug';
     const stack = level === 'error' && params.length > 1 && typeof params[0] === 'string' ? params[0] : undefined;
     if (message instanceof Error) {
       this.pino[level]({ context, err: message }, message.message);

@@ -18,6 +18,7 @@ export {
 export {
   allowedPools,
   chooseModelPool,
+  modelsUsable,
   type ModelPoolChoice,
   type ModelPoolState,
   type InferenceSetting,

@@ -19,6 +19,24 @@ export class ModelQueueProducer {
     return pool === 'gpu' ? this.gpuQueue : this.edgeQueue;
   }
 
+  private cachedState: { at: number; state: Promise<ModelPoolState> } | null = null;
+
+  /**
+   * The pool state at most a second or two old: grading asks on every submission whether a model
+   * pool is alive, and worker counts cost Redis a CLIENT LIST each.
+   */
+  recentPoolState(maxAgeMs = 2_000): Promise<ModelPoolState> {
+    if (!this.cachedState || Date.now() - this.cachedState.at > maxAgeMs) {
+      const state = this.poolState();
+      this.cachedState = { at: Date.now(), state };
+      // A failed read is not cached: the next caller asks Redis again.
+      state.catch(() => {
+        if (this.cachedState?.state === state) this.cachedState = null;
+      });
+    }
+    return this.cachedState.state;
+  }
+
   async poolState(): Promise<ModelPoolState> {
     const [gpuWorkers, edgeWorkers, oldestWaiting] = await Promise.all([
       this.gpuQueue.getWorkersCount(),

@@ -1,7 +1,7 @@
 // Protects the model routing rule: pinned pools are honoured, auto prefers a live, unbacklogged
 // gpu pool and falls back to edge, and `none` never routes to a model.
 import { describe, expect, it } from '@jest/globals';
-import { allowedPools, chooseModelPool, type ModelPoolState } from './model-routing.js';
+import { allowedPools, chooseModelPool, type ModelPoolState, modelsUsable } from './model-routing.js';
 
 const state = (overrides: Partial<ModelPoolState>): ModelPoolState => ({
   gpuWorkers: 0,
@@ -33,5 +33,18 @@ describe('chooseModelPool', () => {
     expect(allowedPools('auto')).toEqual(['gpu', 'edge']);
     expect(allowedPools('gpu')).toEqual(['gpu']);
     expect(allowedPools('none')).toEqual([]);
+  });
+});
+
+describe('modelsUsable', () => {
+  it.each([
+    ['auto', state({}), false],
+    ['auto', state({ edgeWorkers: 1 }), true],
+    ['auto', state({ gpuWorkers: 1 }), true],
+    ['gpu', state({}), true],
+    ['edge', state({}), true],
+    ['none', state({ gpuWorkers: 4 }), false],
+  ] as const)('%s with %j: %s', (inference, poolState, expected) => {
+    expect(modelsUsable(inference, poolState)).toBe(expected);
   });
 });

@@ -34,3 +34,14 @@ export function allowedPools(inference: InferenceSetting): ('gpu' | 'edge')[] {
   if (inference === 'auto') return ['gpu', 'edge'];
   return [];
 }
+
+/**
+ * Whether grading should ask a model now (and wait for its answer). `auto` asks only while some
+ * model pool has a live worker, so a CPU-only install grades with the CAS at once; a pinned pool
+ * (`gpu`/`edge`) is waited for (up to STEPGRADE_MODEL_WAIT_S) because the teacher chose it.
+ */
+export function modelsUsable(inference: InferenceSetting, state: Pick<ModelPoolState, 'gpuWorkers' | 'edgeWorkers'>) {
+  if (inference === 'none') return false;
+  if (inference === 'auto') return state.gpuWorkers + state.edgeWorkers > 0;
+  return true;
+}

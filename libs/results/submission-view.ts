@@ -17,6 +17,23 @@ function shownOverride(override: AnswerOverride | undefined) {
   return override ? { score: override.score, comment: override.comment, by: override.by, at: override.at } : null;
 }
 
+/**
+ * Each problem's own status (API.md, per-problem status): the grader stores why a problem needs a
+ * person as `review` on its final answer; an override settles it.
+ */
+function answerStatus(finalAnswer: unknown, overridden: boolean) {
+  const review = (finalAnswer as { review?: string } | null)?.review;
+  return review && !overridden
+    ? { status: 'needs_review' as const, statusReason: review }
+    : { status: 'graded' as const, statusReason: null };
+}
+
+function shownFinalAnswer(finalAnswer: unknown): unknown {
+  if (!finalAnswer || typeof finalAnswer !== 'object' || !('review' in finalAnswer)) return finalAnswer;
+  const { review: _review, ...shown } = finalAnswer as Record<string, unknown>;
+  return shown;
+}
+
 /** What the view adds to the stored rows: overrides (they outlive versions) and staleness. */
 export interface SubmissionViewExtras {
   overrides?: AnswerOverride[];
@@ -56,9 +73,10 @@ export function presentSubmission(
     stale: isStale(submission, extras.gradingChangedAt),
     answers: (result?.answers ?? []).map((answer) => ({
       problemKey: answer.problemKey,
+      ...answerStatus(answer.finalAnswer, overrideOf.has(answer.problemKey)),
       score: answer.score,
       maxScore: answer.maxScore,
-      finalAnswer: answer.finalAnswer,
+      finalAnswer: shownFinalAnswer(answer.finalAnswer),
       firstErrorStep: answer.firstErrorStep,
       steps: answer.steps,
       skippedReferenceSteps: answer.skippedReferenceSteps,

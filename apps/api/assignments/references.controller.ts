@@ -9,7 +9,12 @@ import {
   ReferenceRepository,
   ReferenceWaitRepository,
 } from '../../../libs/db/index.js';
-import { GradeQueueProducer } from '../../../libs/queue/index.js';
+import {
+  GradeQueueProducer,
+  type InferenceSetting,
+  ModelQueueProducer,
+  modelsUsable,
+} from '../../../libs/queue/index.js';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { orgScope, type Principal } from '../auth/principal.js';
 import { ApiError, notFound } from '../common/api-error.js';
@@ -41,11 +46,19 @@ export class ReferencesController {
     private readonly references: ReferenceRepository,
     private readonly referenceWait: ReferenceWaitRepository,
     private readonly gradeProducer: GradeQueueProducer,
+    private readonly modelProducer: ModelQueueProducer,
   ) {}
+
+  /** A pending reference under `auto` with no model pool alive is not coming: say what to do. */
+  private async pendingReason(assignment: AssignmentRow): Promise<string> {
+    const inference = String(assignment.grading.inference ?? 'auto') as InferenceSetting;
+    if (modelsUsable(inference, await this.modelProducer.recentPoolState())) return 'waiting for a model to write it';
+    return 'no answer key and no model pool: add a key or start a gpu/edge worker (answers are graded CAS-only meanwhile; regrade after)';
+  }
 
   @Get()
   async get(@Param('id') id: string, @Param('key') key: string, @CurrentPrincipal() principal: Principal) {
-    const { problem } = await this.find(id, key, principal);
+    const { assignment, problem } = await this.find(id, key, principal);
     const hasTeacherReference = Boolean(problem.answer) || problem.referenceSteps.length > 0;
     if (hasTeacherReference) {
       return {
@@ -66,7 +79,8 @@ export class ReferencesController {
       model: reference?.model || null,
       promptVersion: reference?.promptVersion || null,
       status: problem.referenceStatus,
-      reason: reference?.reason ?? (problem.referenceStatus === 'pending' ? 'waiting for a model to write it' : null),
+      reason:
+        reference?.reason ?? (problem.referenceStatus === 'pending' ? await this.pendingReason(assignment) : null),
       reasoning: reference?.reasoning ?? null,
       attempts: reference?.attempts ?? 0,
     };
@@ -99,6 +113,8 @@ export class ReferencesController {
     }
     const requeued = [
       ...(await this.referenceWait.requeueReviewed(assignment.id, REFERENCE_REVIEW_REASON)),
+      // Submissions whose review names this problem (the grader's per-problem reasons).
+      ...(await this.referenceWait.requeueReviewed(assignment.id, `%problem ${key}: `)),
       ...(await this.referenceWait.release(assignment.id)),
     ];
     await this.gradeProducer.enqueue(requeued.map((row) => ({ submissionId: row.id, version: row.version })));

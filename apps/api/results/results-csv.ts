@@ -8,7 +8,7 @@ export function csvCell(value: unknown): string {
 }
 
 export function csvHeader(problemKeys: string[]): string {
-  return `${['studentId', 'submissionId', ...problemKeys, 'total', 'maxTotal', 'status'].map(csvCell).join(',')}\r\n`;
+  return `${['studentId', 'submissionId', ...problemKeys, 'total', 'maxTotal', 'status', 'statusReason'].map(csvCell).join(',')}\r\n`;
 }
 
 export function csvRow(row: StudentResultRow, problemKeys: string[]): string {
@@ -19,6 +19,7 @@ export function csvRow(row: StudentResultRow, problemKeys: string[]): string {
     row.total,
     row.maxTotal,
     row.status,
+    row.statusReason,
   ];
   return `${cells.map(csvCell).join(',')}\r\n`;
 }

@@ -1,6 +1,5 @@
 import type { ProblemForGrading } from '../../../libs/grading/grade-submission.js';
 import type { GradingPolicy } from '../../../libs/grading/index.js';
-import { REFERENCE_REVIEW_REASON } from '../../../libs/db/index.js';
 
 interface ClaimedProblem {
   key: string;
@@ -34,16 +33,52 @@ export function toProblemForGrading(problem: ClaimedProblem): ProblemForGrading 
   };
 }
 
-/** Why a submission cannot be graded yet (or at all) because of its problems' references. */
-export function referenceBlocker(
+/** What grading must say about one problem: why its answer is unverified, and whether a person must look. */
+export interface ProblemNote {
+  reason: string;
+  review: boolean;
+}
+
+export const NO_KEY_NO_POOL = 'no answer key and no model pool: add a key or start a gpu/edge worker';
+const NO_KEY_MODELS_OFF =
+  'no answer key and models are off (grading.inference = none): add a key, or set grading.inference to auto and start a gpu/edge worker';
+
+function hasTeacherKey(problem: ClaimedProblem): boolean {
+  return Boolean(problem.answer?.trim()) || ((problem.referenceSteps as unknown[] | null) ?? []).length > 0;
+}
+
+/**
+ * What the problems' references mean for this submission: wait (a model is writing one and a
+ * model is usable), or grade now with a note on each problem that has nothing to compare with.
+ * `untrustedReasons` holds, per problem key in needs_review, why its reference was not trusted.
+ */
+export function referencePlan(
   problems: ClaimedProblem[],
-): { kind: 'wait' } | { kind: 'review'; reason: string } | null {
-  const untrusted = problems.filter((problem) => problem.referenceStatus === 'needs_review');
-  if (untrusted.length > 0) {
-    return {
-      kind: 'review',
-      reason: `${REFERENCE_REVIEW_REASON}: ${untrusted.map((problem) => problem.key).join(', ')}`,
-    };
+  options: { modelsUsable: boolean; inference: string; untrustedReasons: Map<string, string> },
+): { wait: boolean; notes: Map<string, ProblemNote> } {
+  const notes = new Map<string, ProblemNote>();
+  let wait = false;
+  for (const problem of problems) {
+    if (hasTeacherKey(problem)) continue;
+    if (problem.referenceStatus === 'needs_review') {
+      const cause = options.untrustedReasons.get(problem.key) ?? 'its model-written reference is not trusted';
+      notes.set(problem.key, { reason: untrustedReason(problem.key, cause), review: true });
+    } else if (problem.referenceStatus === 'pending') {
+      if (options.modelsUsable) wait = true;
+      else notes.set(problem.key, { reason: NO_KEY_NO_POOL, review: false });
+    } else if (!problem.references.some((reference) => reference.revision === problem.revision)) {
+      notes.set(problem.key, {
+        reason: options.inference === 'none' ? NO_KEY_MODELS_OFF : NO_KEY_NO_POOL,
+        review: false,
+      });
+    }
   }
-  return problems.some((problem) => problem.referenceStatus === 'pending') ? { kind: 'wait' } : null;
+  return { wait, notes };
+}
+
+/** "problem p3: <what>(<cause>): <fix>", the fix depending on whether a model wrote anything at all. */
+function untrustedReason(problemKey: string, cause: string): string {
+  if (/no (gpu|edge|gpu or edge) worker/.test(cause))
+    return `problem ${problemKey}: no reference was written (${cause}): start a gpu/edge worker or add an answer key, then regrade`;
+  return `problem ${problemKey}: the model-written reference is not trusted (${cause}): approve or replace it (stepgrade references approve|replace ASSIGNMENT ${problemKey}), or add an answer key`;
 }

@@ -5,7 +5,8 @@ import { applyJudgements, judgeableSteps, judgementKey, type ModelJudgement } fr
 import { PROMPT_VERSION } from '../../../libs/inference/index.js';
 import { type InferenceSetting, ModelQueueProducer } from '../../../libs/queue/index.js';
 
-export type GateOutcome = { kind: 'ready'; answers: GradedAnswer[]; failedReason: string | null } | { kind: 'wait' };
+/** `failed`: per problem key, why a judgement it needed failed (that problem goes to review). */
+export type GateOutcome = { kind: 'ready'; answers: GradedAnswer[]; failed: Map<string, string> } | { kind: 'wait' };
 
 interface ProblemIdentity {
   key: string;
@@ -32,8 +33,9 @@ export class JudgementGate {
     inference: InferenceSetting,
     problems: ProblemIdentity[],
     answers: GradedAnswer[],
+    modelsUsable: () => Promise<boolean>,
   ): Promise<GateOutcome> {
-    if (inference === 'none') return { kind: 'ready', answers, failedReason: null };
+    if (inference === 'none') return { kind: 'ready', answers, failed: new Map() };
     const problemByKey = new Map(problems.map((problem) => [problem.key, problem]));
     const wanted = judgeableSteps(answers).flatMap((step) => {
       const problem = problemByKey.get(step.problemKey);
@@ -47,12 +49,13 @@ export class JudgementGate {
       });
       return [{ step, problem, key }];
     });
-    if (wanted.length === 0) return { kind: 'ready', answers, failedReason: null };
+    if (wanted.length === 0) return { kind: 'ready', answers, failed: new Map() };
     const found = new Map(
       (await this.judgements.findByKeys(wanted.map((entry) => entry.key))).map((row) => [row.key, row]),
     );
+    const usable = await modelsUsable();
     const missing = wanted.filter((entry) => !found.has(entry.key));
-    if (missing.length > 0) {
+    if (usable && missing.length > 0) {
       const created = await this.judgements.createMissing(
         missing.map(({ step, problem, key }) => ({
           key,
@@ -67,22 +70,21 @@ export class JudgementGate {
       for (const judgementId of created) await this.modelProducer.enqueueJudgement(judgementId, inference);
       return { kind: 'wait' };
     }
-    if (wanted.some((entry) => found.get(entry.key)!.status === 'pending')) return { kind: 'wait' };
-    const failed = wanted.map((entry) => found.get(entry.key)!).find((row) => row.status === 'failed');
+    if (usable && wanted.some((entry) => found.get(entry.key)!.status === 'pending')) return { kind: 'wait' };
+    const failed = new Map<string, string>();
     const byAnswer = new Map<string, Map<number, ModelJudgement>>();
     for (const { step, key } of wanted) {
-      const row = found.get(key)!;
-      if (row.status !== 'done' || !row.verdict) continue;
+      const row = found.get(key);
+      if (usable && row?.status === 'failed' && !failed.has(step.problemKey))
+        failed.set(step.problemKey, row.reason ?? 'no reason given');
+      if (!row || row.status !== 'done' || !row.verdict) continue;
       const forAnswer = byAnswer.get(step.problemKey) ?? new Map<number, ModelJudgement>();
       forAnswer.set(step.stepIndex, { verdict: row.verdict, reason: row.reason ?? '' });
       byAnswer.set(step.problemKey, forAnswer);
     }
     const judged = answers.map((answer) => applyJudgements(answer, byAnswer.get(answer.problemKey) ?? new Map()));
-    if (failed) this.logger.warn(`a judgement needed by assignment ${assignmentId} failed: ${failed.reason}`);
-    return {
-      kind: 'ready',
-      answers: judged,
-      failedReason: failed ? `a model judgement failed: ${failed.reason}` : null,
-    };
+    for (const [problemKey, reason] of failed)
+      this.logger.warn(`a judgement needed by problem ${problemKey} of assignment ${assignmentId} failed: ${reason}`);
+    return { kind: 'ready', answers: judged, failed };
   }
 }

@@ -1,11 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
-import {
-  GradingResultRepository,
-  REFERENCE_REVIEW_REASON,
-  ReferenceRepository,
-  ReferenceWaitRepository,
-} from '../../../libs/db/index.js';
+import { ReferenceRepository, ReferenceWaitRepository } from '../../../libs/db/index.js';
 import { verifyReference } from '../../../libs/grading/index.js';
 import { type ModelProvider, ModelOutputError, type ReferenceResult } from '../../../libs/inference/index.js';
 import { GradeQueueProducer } from '../../../libs/queue/index.js';
@@ -14,7 +9,8 @@ export type ReferenceOutcome = 'stale' | 'ready' | 'needs_review';
 
 /**
  * Writes a problem's reference with a model, checks it with the CAS like student work, retries a
- * bounded number of times, then either releases the parked submissions or sends them to review.
+ * bounded number of times, then releases the parked submissions (an untrusted reference puts only
+ * its own problem in review).
  */
 @Injectable()
 export class ReferenceService {
@@ -24,7 +20,6 @@ export class ReferenceService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly references: ReferenceRepository,
     private readonly referenceWait: ReferenceWaitRepository,
-    private readonly results: GradingResultRepository,
     private readonly gradeProducer: GradeQueueProducer,
   ) {}
 
@@ -82,7 +77,8 @@ export class ReferenceService {
           reason,
         })
       : await this.references.markNeedsReview(problemId, revision, reason);
-    if (saved) await this.sendParkedToReview(problem.assignmentId, problem.key);
+    // The parked submissions are graded now: only this problem goes to review, with its reason.
+    if (saved) await this.release(problem.assignmentId);
     return 'needs_review';
   }
 
@@ -90,18 +86,12 @@ export class ReferenceService {
   async giveUp(problemId: string, revision: number, reason: string): Promise<void> {
     const problem = await this.references.problem(problemId);
     if (!problem) return;
-    if (await this.references.markNeedsReview(problemId, revision, reason))
-      await this.sendParkedToReview(problem.assignmentId, problem.key);
+    if (await this.references.markNeedsReview(problemId, revision, reason)) await this.release(problem.assignmentId);
   }
 
   async release(assignmentId: string): Promise<number> {
     const released = await this.referenceWait.release(assignmentId);
     await this.gradeProducer.enqueue(released.map((row) => ({ submissionId: row.id, version: row.version })));
     return released.length;
-  }
-
-  private async sendParkedToReview(assignmentId: string, problemKey: string): Promise<void> {
-    const moved = await this.referenceWait.sendToReview(assignmentId, `${REFERENCE_REVIEW_REASON}: ${problemKey}`);
-    await this.results.settleBatches(moved.map((row) => row.batchId));
   }
 }

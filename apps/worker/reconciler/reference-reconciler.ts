@@ -1,14 +1,26 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
-import { JudgementRepository, ReferenceRepository, ReferenceWaitRepository } from '../../../libs/db/index.js';
-import { allowedPools, type InferenceSetting, ModelQueueProducer } from '../../../libs/queue/index.js';
+import {
+  AssignmentRepository,
+  JudgementRepository,
+  ReferenceRepository,
+  ReferenceWaitRepository,
+} from '../../../libs/db/index.js';
+import {
+  allowedPools,
+  GradeQueueProducer,
+  type InferenceSetting,
+  ModelQueueProducer,
+  modelsUsable,
+} from '../../../libs/queue/index.js';
 import { JudgementService } from '../models/judgement.service.js';
 import { ReferenceService } from '../models/reference.service.js';
 
 /**
  * Keeps model-written references moving: re-sends lost jobs, moves a job to another allowed pool
- * when its pool has no live worker, and after STEPGRADE_MODEL_WAIT_S with no worker at all sends
- * the problem (and its waiting submissions) to needs_review, so batches always settle.
+ * when its pool has no live worker, and after STEPGRADE_MODEL_WAIT_S with no worker of a pinned
+ * pool sends the problem to needs_review, so batches always settle. Under `auto` with no live
+ * model pool nothing waits: parked work is released to grade CAS-only.
  */
 @Injectable()
 export class ReferenceReconciler {
@@ -22,6 +34,8 @@ export class ReferenceReconciler {
     private readonly referenceService: ReferenceService,
     private readonly judgements: JudgementRepository,
     private readonly judgementService: JudgementService,
+    private readonly assignments: AssignmentRepository,
+    private readonly gradeProducer: GradeQueueProducer,
   ) {}
 
   async reconcileOnce(): Promise<number> {
@@ -41,6 +55,9 @@ export class ReferenceReconciler {
       if (job.state === 'active' || problem.pendingSince.getTime() > waitLimit) continue;
       const liveWorkers = { gpu: state!.gpuWorkers, edge: state!.edgeWorkers };
       if (liveWorkers[job.pool] > 0) continue;
+      // `auto` never waits for a pool nobody started: grading goes on CAS-only and the job stays
+      // queued, so a pool started later writes the reference (then a regrade uses it).
+      if (!modelsUsable(inference, state!)) continue;
       const alternative = allowedPools(inference).find((pool) => pool !== job.pool && liveWorkers[pool] > 0);
       if (alternative) {
         await this.modelProducer.removeReferenceJob(job.pool, problem.id, problem.revision);
@@ -58,11 +75,23 @@ export class ReferenceReconciler {
       actions++;
     }
     actions += await this.reconcileJudgements();
-    for (const assignmentId of await this.referenceWait.assignmentsWithParked()) {
+    const parked = await this.referenceWait.assignmentsWithParked();
+    const noModelPool = parked.length > 0 && !modelsUsable('auto', await this.modelProducer.poolState());
+    for (const assignmentId of parked) {
       actions += await this.referenceService.release(assignmentId);
       actions += await this.judgementService.release(assignmentId);
+      if (noModelPool) actions += await this.releaseUnderAuto(assignmentId);
     }
     return actions;
+  }
+
+  /** Work parked while a model pool was alive is graded CAS-only once none is (auto only). */
+  private async releaseUnderAuto(assignmentId: string): Promise<number> {
+    const assignment = await this.assignments.findById(assignmentId, null);
+    if (!assignment || (assignment.grading.inference ?? 'auto') !== 'auto') return 0;
+    const released = await this.referenceWait.releaseAll(assignmentId);
+    await this.gradeProducer.enqueue(released.map((row) => ({ submissionId: row.id, version: row.version })));
+    return released.length;
   }
 
   /** The same rules for step judgements: re-send lost jobs, give up after the model wait. */
@@ -85,6 +114,8 @@ export class ReferenceReconciler {
       if (job.state === 'active' || judgement.createdAt.getTime() > waitLimit) continue;
       const liveWorkers = { gpu: state.gpuWorkers, edge: state.edgeWorkers };
       if (allowedPools(inference).some((pool) => liveWorkers[pool] > 0)) continue;
+      if (!modelsUsable(inference, state)) continue; // auto: see above; the submissions grade CAS-only
+
       await this.judgementService.giveUp(
         judgement.id,
         `no ${allowedPools(inference).join(' or ')} worker was available within ${this.config.models.waitS} s`,

@@ -48,3 +48,14 @@ describe('allAnswersSettled', () => {
     expect(allAnswersSettled(answers, status as string, new Set(keys as string[]))).toBe(expected);
   });
 });
+
+describe('allAnswersSettled with a problem in review', () => {
+  const answers = [
+    { problemKey: 'p1', score: 2, steps: [correct], finalAnswer: { verdict: 'unverified', review: 'problem p1: …' } },
+    { problemKey: 'p2', score: 1, steps: [correct] },
+  ];
+  it('is unsettled until the problem in review is overridden', () => {
+    expect(allAnswersSettled(answers, 'needs_review', new Set(['p2']))).toBe(false);
+    expect(allAnswersSettled(answers, 'needs_review', new Set(['p1']))).toBe(true);
+  });
+});

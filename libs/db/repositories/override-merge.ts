@@ -13,6 +13,8 @@ export interface MergeableAnswer {
   problemKey: string;
   score: number;
   steps: unknown[];
+  /** The grader's final answer; `review` set when this problem needs a person (API.md, per-problem status). */
+  finalAnswer?: unknown;
 }
 
 const roundScore = (value: number) => Math.round(value * 100) / 100;
@@ -51,6 +53,9 @@ export function allAnswersSettled(
   overriddenKeys: Set<string>,
 ): boolean {
   return answers.every(
-    (answer) => overriddenKeys.has(answer.problemKey) || resultStatus === 'graded' || unverifiedSteps(answer) === 0,
+    (answer) =>
+      overriddenKeys.has(answer.problemKey) ||
+      resultStatus === 'graded' ||
+      (unverifiedSteps(answer) === 0 && !(answer.finalAnswer as { review?: string } | undefined)?.review),
   );
 }

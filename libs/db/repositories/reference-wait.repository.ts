@@ -38,6 +38,18 @@ export class ReferenceWaitRepository {
       RETURNING id, result_version AS version`;
   }
 
+  /**
+   * Releases every parked submission of an assignment, pending references or judgements or not:
+   * used when no model will come (`auto` with no live model pool) so they grade CAS-only now.
+   */
+  async releaseAll(assignmentId: string): Promise<{ id: string; version: number }[]> {
+    return this.prisma.$queryRaw<{ id: string; version: number }[]>`
+      UPDATE submissions SET result_version = result_version + 1, status_reason = NULL, updated_at = now()
+      WHERE assignment_id = ${assignmentId} AND status = 'queued'
+        AND status_reason IN (${WAITING_FOR_REFERENCE}, ${WAITING_FOR_JUDGEMENT})
+      RETURNING id, result_version AS version`;
+  }
+
   /** Sends an assignment's parked submissions to needs_review (reference not trusted). */
   async sendToReview(assignmentId: string, reason: string): Promise<{ id: string; batchId: string | null }[]> {
     return this.prisma.$queryRaw<{ id: string; batchId: string | null }[]>`

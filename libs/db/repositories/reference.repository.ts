@@ -147,6 +147,18 @@ export class ReferenceRepository {
     });
   }
 
+  /**
+   * Sets a problem's reference status (a regrade recomputes it after grading.inference or a key
+   * changed); pending restarts the model wait. False when the problem moved to another revision.
+   */
+  async setStatus(problemId: string, revision: number, status: ReferenceStatus): Promise<boolean> {
+    const updated = await this.prisma.problem.updateMany({
+      where: { id: problemId, revision },
+      data: { referenceStatus: status, referencePendingSince: status === 'pending' ? new Date() : null },
+    });
+    return updated.count > 0;
+  }
+
   /** A teacher approves the current reference or replaces it; the problem becomes ready. */
   async approveOrReplace(
     problemId: string,
