@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { type AppConfig, ConfigModule, resolveSecretKey } from '../../libs/config/index.js';
 import { DbModule } from '../../libs/db/index.js';
 import { QueueModule } from '../../libs/queue/index.js';
@@ -13,6 +13,7 @@ import { ApiKeyService } from './auth/api-key.service.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { SERVER_SECRET } from './auth/server-secret.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { StorableTextInterceptor } from './common/storable-text.interceptor.js';
 import { HealthController } from './health/health.controller.js';
 import { METRICS_CONTROLLERS, METRICS_PROVIDERS } from './metrics/index.js';
 import { INTEGRATION_CONTROLLERS, INTEGRATION_PROVIDERS } from './integrations/index.js';
@@ -76,6 +77,8 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         // After authentication: the bucket is per API key.
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        // After the guards: text Postgres cannot store is a 422 naming the field (storable-text.ts).
+        { provide: APP_INTERCEPTOR, useClass: StorableTextInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],
     };

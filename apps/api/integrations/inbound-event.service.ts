@@ -10,14 +10,15 @@ import {
 } from '../../../libs/db/index.js';
 import { type IncomingHeaders, verifyWebhook, WebhookVerificationError } from '../../../libs/webhooks/index.js';
 import { ApiError } from '../common/api-error.js';
+import { storableText } from '../common/storable-text.js';
 import { SubmissionIntakeService } from '../submissions/submission-intake.service.js';
 import { IntegrationsService } from './integrations.service.js';
 
-const eventEnvelope = z.object({ type: z.string().min(1).max(200), data: z.unknown().optional() });
+const eventEnvelope = z.object({ type: storableText().min(1).max(200), data: z.unknown().optional() });
 const submissionCreatedData = z
   .object({
-    assignmentId: z.string().max(64).optional(),
-    assignmentExternalId: z.string().max(200).optional(),
+    assignmentId: storableText().max(64).optional(),
+    assignmentExternalId: storableText().max(200).optional(),
   })
   .passthrough()
   .refine(

@@ -2,6 +2,7 @@ import { Controller, Headers, Param, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { IncomingHeaders } from '../../../libs/webhooks/index.js';
 import { Public } from '../auth/auth.decorators.js';
+import { BodyCheckedPerItem } from '../common/storable-text.interceptor.js';
 import { InboundEventService } from './inbound-event.service.js';
 import type { RequestWithRawBody } from './raw-body.capture.js';
 
@@ -12,6 +13,8 @@ export class InboundEventsController {
 
   @Post('integrations/:id/events')
   @Public()
+  // Checked after the signature (the 401 comes first): the envelope and the intake's schema.
+  @BodyCheckedPerItem()
   async receive(
     @Param('id') id: string,
     @Req() request: RequestWithRawBody,

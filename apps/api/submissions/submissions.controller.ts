@@ -13,6 +13,7 @@ import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import { orgScope, type Principal } from '../auth/principal.js';
 import { ApiError, notFound } from '../common/api-error.js';
 import { pageQuery } from '../common/page-query.js';
+import { BodyCheckedPerItem } from '../common/storable-text.interceptor.js';
 import { ZodPipe, ZodQueryPipe } from '../common/zod-body.pipe.js';
 import { uploadFormatOf } from './bulk-upload.parsers.js';
 import { BulkUploadService } from './bulk-upload.service.js';
@@ -59,6 +60,7 @@ export class SubmissionsController {
   }
 
   @Post('assignments/:id/submissions/batch')
+  @BodyCheckedPerItem()
   async submitBatch(
     @Param('id') assignmentId: string,
     @Body() body: unknown,
