@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // The `stepgrade` command: teacher workflows against the API and local CAS tools.
 // Each command group lives in its own module under ./commands and registers itself here.
+import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerAssignmentCommands } from './commands/assignments.js';
 import { registerCheckCommands } from './commands/check.js';
 import { registerGradeLocalCommand } from './commands/grade-local.js';
 import { registerResultsCommand } from './commands/results.js';
+import { registerReviewCommands } from './commands/review.js';
 import { registerSubmitCommand } from './commands/submit.js';
 import { registerWebhookCommands } from './commands/webhooks.js';
 
@@ -16,8 +18,18 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(0);
 });
 
+/** The version in package.json (dist/apps/cli/main.js → ../../../package.json). */
+async function packageVersion(): Promise<string> {
+  const text = await readFile(new URL('../../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}
+
 const program = new Command();
-program.name('stepgrade').description('StepGrade: grade step-by-step math work').showHelpAfterError();
+program
+  .name('stepgrade')
+  .description('StepGrade: grade step-by-step math work')
+  .version(await packageVersion(), '-V, --version', 'print the StepGrade version')
+  .showHelpAfterError();
 
 // Command modules are added below as they land (one import + one register call each).
 
@@ -25,6 +37,7 @@ registerAdminCommands(program);
 registerAssignmentCommands(program);
 registerSubmitCommand(program);
 registerResultsCommand(program);
+registerReviewCommands(program);
 registerWebhookCommands(program);
 registerCheckCommands(program);
 registerGradeLocalCommand(program);

@@ -15,17 +15,32 @@ interface BatchProgress {
   failed: number;
 }
 
+/**
+ * Our own ETA: cli-progress's shows `NFs`/`NaN` before the first item settles. Until something
+ * settled there is no rate, so it says so instead of inventing a number.
+ */
+export function etaText(settledSoFar: number, remaining: number, startedAt: number, now = Date.now()): string {
+  if (remaining <= 0) return '0s';
+  const elapsedS = (now - startedAt) / 1000;
+  if (settledSoFar <= 0 || elapsedS <= 0) return 'estimating…';
+  const seconds = Math.ceil((remaining * elapsedS) / settledSoFar);
+  if (!Number.isFinite(seconds)) return 'estimating…';
+  return seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
+}
+
 async function followBatches(batchIds: string[], quiet: boolean): Promise<BatchProgress> {
   const bar = quiet
     ? null
     : new cliProgress.SingleBar(
         {
           format:
-            'grading [{bar}] {value}/{total} | queued {queued} graded {graded} needs_review {needsReview} failed {failed} | ETA {eta_formatted}',
+            'grading [{bar}] {value}/{total} | queued {queued} graded {graded} needs_review {needsReview} failed {failed} | ETA {etaText}',
         },
         cliProgress.Presets.shades_classic,
       );
   let started = false;
+  let firstSettled: number | null = null;
+  const startedAt = Date.now();
   for (;;) {
     const batches = await Promise.all(batchIds.map((id) => callApi<BatchProgress>('GET', `/v1/batches/${id}`)));
     const sum = (field: keyof BatchProgress) => batches.reduce((total, batch) => total + (batch[field] as number), 0);
@@ -37,11 +52,16 @@ async function followBatches(batchIds: string[], quiet: boolean): Promise<BatchP
       failed: sum('failed'),
     };
     const settled = totals.graded + totals.needsReview + totals.failed;
+    const payload = {
+      ...totals,
+      etaText: etaText(settled - (firstSettled ?? settled), totals.total - settled, startedAt),
+    };
+    firstSettled ??= settled;
     if (bar && !started) {
-      bar.start(totals.total, settled, totals);
+      bar.start(totals.total, settled, payload);
       started = true;
     }
-    bar?.update(settled, totals);
+    bar?.update(settled, payload);
     if (batches.every((batch) => batch.status === 'completed')) {
       bar?.stop();
       return { status: 'completed', grading: 0, ...totals } as BatchProgress;
@@ -84,8 +104,10 @@ export function registerSubmitCommand(program: Command): void {
       console.error(
         `accepted ${summary.accepted}, duplicates ${summary.duplicates}, rejected ${summary.rejected.length}`,
       );
-      for (const rejected of summary.rejected.slice(0, 20))
-        console.error(`  item ${rejected.index}: ${rejected.error.code}: ${rejected.error.message}`);
+      for (const rejected of summary.rejected)
+        console.error(
+          `  rejected ${upload.rowLabel(rejected.index)}: ${rejected.error.code}: ${rejected.error.message}`,
+        );
       const progress =
         options.wait && summary.accepted > 0
           ? await followBatches(summary.batchIds, options.quiet === true || !process.stderr.isTTY)
