@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig, resolveSecretKey } from '../../libs/config/index.js';
 import { ApiModule } from './api.module.js';
+import { clientErrorHandler, frameworkErrors } from './common/framework-errors.js';
 
 export interface RegisteredRoute {
   method: string;
@@ -24,7 +25,13 @@ export async function createApiApp(
 ): Promise<NestFastifyApplication> {
   const logger = new Logger('Api');
   const serverSecret = resolveSecretKey(config, (message) => logger.warn(message));
-  const adapter = new FastifyAdapter({ bodyLimit: config.http.jsonBodyLimitBytes, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.jsonBodyLimitBytes,
+    trustProxy: true,
+    // Refusals before any route runs answer in the contract's shape too.
+    frameworkErrors,
+    clientErrorHandler,
+  });
   const routes: RegisteredRoute[] = [];
   adapter.getInstance().addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
