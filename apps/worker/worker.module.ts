@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule } from '../../libs/config/index.js';
 import { DbModule } from '../../libs/db/index.js';
 import { QueueModule } from '../../libs/queue/index.js';
+import { RESULTS_PROVIDERS } from '../../libs/results/index.js';
 import { GradeProcessor } from './grading/grade.processor.js';
 import { GradingService } from './grading/grading.service.js';
 import { JudgementGate } from './grading/judgement-gate.js';
@@ -23,6 +24,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), DbModule.forRoot(config), QueueModule.forRoot(config)],
       providers: [
+        ...RESULTS_PROVIDERS,
         GradingService,
         GradeProcessor,
         JudgementGate,

@@ -70,7 +70,9 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
         {
           connection,
           prefix: this.config.queuePrefix,
-          concurrency: this.concurrencyOverride.get(QUEUE_POOL[key]) ?? this.config.pools.concurrency[QUEUE_POOL[key]],
+          concurrency:
+            (this.concurrencyOverride.get(QUEUE_POOL[key]) ?? this.config.pools.concurrency[QUEUE_POOL[key]]) *
+            (handler.jobsPerSlot ?? 1),
           lockDuration: this.config.jobLockS * 1000,
           stalledInterval: Math.max(1000, (this.config.jobLockS * 1000) / 2),
           maxStalledCount: 2,
@@ -103,8 +105,9 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
   applyConcurrency(pool: PoolName, concurrency: number): void {
     if (this.concurrencyOverride.get(pool) === concurrency) return;
     this.concurrencyOverride.set(pool, concurrency);
+    const handlers = this.handlers();
     for (const [key, worker] of this.workers) {
-      if (QUEUE_POOL[key] === pool) worker.concurrency = concurrency;
+      if (QUEUE_POOL[key] === pool) worker.concurrency = concurrency * (handlers[key]?.jobsPerSlot ?? 1);
     }
     this.logger.log(`pool ${pool} concurrency is now ${concurrency}`);
   }

@@ -1,0 +1,205 @@
+// Grading off the worker's event loop: a few worker threads grade chunks of submissions, so BullMQ
+// keeps renewing job locks and other jobs keep moving while the CAS works. A synchronous check
+// cannot be interrupted, so a submission still being checked past its time budget has its thread
+// terminated and replaced; that submission comes back unchecked with the reason, and the rest of
+// its chunk goes on in the new thread.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { type BudgetedGrade, type GradingBudget, stoppedGrade, type SubmissionToGrade } from './grading-budget.js';
+import type { GradingTask, GradingThreadData, GradingThreadMessage } from './grading-thread.entry.js';
+
+export type GradeAttempt = { ok: true; grade: BudgetedGrade } | { ok: false; error: Error };
+
+export interface GradingThreadsOptions {
+  threads: number;
+  budget: GradingBudget;
+  /** Heap limit per thread, so a runaway allocation stops the check, not the process. Default 512. */
+  maxMemoryMb?: number;
+}
+
+interface Chunk {
+  submissions: SubmissionToGrade[];
+  results: (GradeAttempt | undefined)[];
+  left: number;
+  resolve: (results: GradeAttempt[]) => void;
+  reject: (error: Error) => void;
+}
+
+interface Task {
+  message: GradingTask;
+  chunk: Chunk;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  task: Task | null;
+  clock: Float64Array;
+}
+
+/** The thread's JavaScript: the sibling when running compiled, else the build in dist/ (Jest runs TypeScript). */
+function threadEntry(): URL {
+  const here = new URL(import.meta.url);
+  if (here.pathname.endsWith('.js')) return new URL('./grading-thread.entry.js', here);
+  const compiled = new URL('../../../dist/apps/worker/grading/grading-thread.entry.js', here);
+  if (!existsSync(fileURLToPath(compiled)))
+    throw new Error(`${fileURLToPath(compiled)} is missing; run "npm run build"`);
+  return compiled;
+}
+
+export class GradingThreads {
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Task[] = [];
+  private readonly entry = threadEntry();
+  private watchdog: NodeJS.Timeout | null = null;
+  private nextTaskId = 1;
+  private closed = false;
+
+  constructor(private readonly options: GradingThreadsOptions) {}
+
+  /** Grades a chunk; each submission's attempt is its grade, or the grader's error for it alone. */
+  grade(submissions: SubmissionToGrade[]): Promise<GradeAttempt[]> {
+    if (this.closed) return Promise.reject(new Error('grading threads are closed'));
+    if (submissions.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      const chunk: Chunk = { submissions, results: [], left: submissions.length, resolve, reject };
+      this.enqueue(
+        chunk,
+        submissions.map((_, index) => index),
+      );
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.watchdog) clearInterval(this.watchdog);
+    const closedError = new Error('grading threads are closed');
+    for (const task of this.queue.splice(0)) task.chunk.reject(closedError);
+    const slots = [...this.slots];
+    this.slots.clear();
+    for (const slot of slots) slot.task?.chunk.reject(closedError);
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private enqueue(chunk: Chunk, indices: number[], front = false): void {
+    const task: Task = {
+      chunk,
+      message: {
+        id: this.nextTaskId++,
+        submissions: indices.map((index) => ({ index, submission: chunk.submissions[index]! })),
+      },
+    };
+    if (front) this.queue.unshift(task);
+    else this.queue.push(task);
+  }
+
+  private spawn(): void {
+    const clock = new SharedArrayBuffer(16);
+    const workerData: GradingThreadData = { budget: this.options.budget, clock };
+    const worker = new Worker(this.entry, {
+      workerData,
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb ?? 512 },
+    });
+    const slot: Slot = { worker, ready: false, task: null, clock: new Float64Array(clock) };
+    this.slots.add(slot);
+    worker.on('message', (message: GradingThreadMessage) => this.onMessage(slot, message));
+    worker.on('error', (error: Error & { code?: string }) => this.onDeath(slot, error));
+    worker.on('exit', (code) => this.onDeath(slot, new Error(`grading thread exited with code ${code}`)));
+  }
+
+  private onMessage(slot: Slot, message: GradingThreadMessage): void {
+    if (message.kind === 'ready') slot.ready = true;
+    else if (slot.task && message.taskId === slot.task.message.id) {
+      if (message.kind === 'done') slot.task = null;
+      else if (message.kind === 'graded')
+        this.settle(slot.task.chunk, message.index, { ok: true, grade: message.grade });
+      else
+        this.settle(slot.task.chunk, message.index, {
+          ok: false,
+          error: Object.assign(new Error(message.error.message), { stack: message.error.stack }),
+        });
+    }
+    this.dispatch();
+  }
+
+  private settle(chunk: Chunk, index: number, attempt: GradeAttempt): void {
+    if (chunk.results[index]) return;
+    chunk.results[index] = attempt;
+    chunk.left -= 1;
+    if (chunk.left === 0) chunk.resolve(chunk.results as GradeAttempt[]);
+  }
+
+  /**
+   * A thread stopped (terminated past a budget, out of memory, or crashed): the submission it was
+   * on is answered, the rest of its task goes first in the queue for another thread.
+   */
+  private retire(slot: Slot, current: (submission: SubmissionToGrade) => GradeAttempt): void {
+    if (!this.slots.delete(slot)) return;
+    const task = slot.task;
+    slot.task = null;
+    if (task) {
+      const running = slot.clock[0]! > 0 ? slot.clock[1]! : null;
+      if (running !== null) this.settle(task.chunk, running, current(task.chunk.submissions[running]!));
+      const left = task.message.submissions.map((entry) => entry.index).filter((index) => !task.chunk.results[index]);
+      if (left.length > 0) this.enqueue(task.chunk, left, true);
+    }
+    this.dispatch();
+  }
+
+  private onDeath(slot: Slot, error: Error & { code?: string }): void {
+    if (!this.slots.has(slot)) return;
+    if (!slot.ready) {
+      // A thread that cannot even start would fail every chunk the same way: say so to all of them.
+      this.slots.delete(slot);
+      for (const task of this.queue.splice(0)) task.chunk.reject(error);
+      return;
+    }
+    const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+    this.retire(slot, (submission) =>
+      outOfMemory ? { ok: true, grade: stoppedGrade(submission, this.options.budget) } : { ok: false, error },
+    );
+  }
+
+  private overBudget(slot: Slot): void {
+    this.retire(slot, (submission) => ({ ok: true, grade: stoppedGrade(submission, this.options.budget) }));
+    void slot.worker.terminate();
+  }
+
+  private dispatch(): void {
+    if (this.closed) return;
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) break;
+      if (!slot.ready || slot.task) continue;
+      slot.task = this.queue.shift()!;
+      slot.worker.postMessage(slot.task.message);
+    }
+    const starting = [...this.slots].filter((slot) => !slot.ready).length;
+    for (
+      let missing = Math.min(this.queue.length - starting, this.options.threads - this.slots.size);
+      missing > 0;
+      missing--
+    )
+      this.spawn();
+    this.watch();
+  }
+
+  /** Checks running submissions against their budget while any thread is busy. */
+  private watch(): void {
+    const busy = [...this.slots].some((slot) => slot.task);
+    if (!busy && this.watchdog) {
+      clearInterval(this.watchdog);
+      this.watchdog = null;
+    } else if (busy && !this.watchdog) {
+      const tickMs = Math.max(10, Math.min(100, this.options.budget.timeMs / 4));
+      this.watchdog = setInterval(() => {
+        for (const slot of [...this.slots]) {
+          const startedAt = slot.clock[0]!;
+          if (slot.task && startedAt > 0 && Date.now() - startedAt > this.options.budget.timeMs) this.overBudget(slot);
+        }
+      }, tickMs);
+      this.watchdog.unref();
+    }
+  }
+}
