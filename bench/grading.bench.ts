@@ -220,6 +220,21 @@ async function modelCallsPerThousand(): Promise<Record<string, number>> {
   }
 }
 
+/** Each part's figures are printed as soon as it is done (the whole run takes minutes). */
+async function part(name: string, run: () => Promise<Record<string, number>>): Promise<Record<string, number>> {
+  const figures = await run();
+  console.error(
+    `-- grading: ${name} done\n${Object.entries(figures)
+      .map(([key, value]) => `   ${key} ${value}`)
+      .join('\n')}`,
+  );
+  return figures;
+}
+
 export async function benchGrading(): Promise<Record<string, number>> {
-  return { ...(await casOnlyThroughput()), ...(await largeBatch(3921)), ...(await modelCallsPerThousand()) };
+  return {
+    ...(await part('throughput', casOnlyThroughput)),
+    ...(await part('large batch', () => largeBatch(3921))),
+    ...(await part('model calls', modelCallsPerThousand)),
+  };
 }

@@ -2,8 +2,9 @@ import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationS
 import type { AppConfig } from '../config/index.js';
 import { type Database, openDatabase } from './database.js';
 import { ApiKeyRepository } from './repositories/api-key.repository.js';
+import { GradingInputRepository } from './repositories/grading-input.repository.js';
+import { ResultRowsRepository } from './repositories/result-rows.repository.js';
 import { AssignmentRepository } from './repositories/assignment.repository.js';
-import { GradingResultRepository } from './repositories/grading-result.repository.js';
 import { BatchUploadRepository } from './repositories/batch-upload.repository.js';
 import { InboundEventRepository } from './repositories/inbound-event.repository.js';
 import { IntegrationRepository } from './repositories/integration.repository.js';
@@ -39,9 +40,14 @@ const REPOSITORIES = [
   },
   { provide: WebhookOutboxNotifier, useValue: new WebhookOutboxNotifier() },
   {
-    provide: GradingResultRepository,
-    useFactory: (db: Database, outbox: WebhookOutboxNotifier) => new GradingResultRepository(db.prisma, outbox),
-    inject: [DATABASE, WebhookOutboxNotifier],
+    provide: GradingInputRepository,
+    useFactory: (db: Database) => new GradingInputRepository(db.pool),
+    inject: [DATABASE],
+  },
+  {
+    provide: ResultRowsRepository,
+    useFactory: (db: Database) => new ResultRowsRepository(db.pool),
+    inject: [DATABASE],
   },
   {
     provide: IntegrationRepository,

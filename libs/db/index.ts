@@ -29,11 +29,21 @@ export {
 export { ReferenceWaitRepository } from './repositories/reference-wait.repository.js';
 export { JudgementRepository, type JudgementRow, type NewJudgement } from './repositories/judgement.repository.js';
 export {
-  type AnswerResultInput,
-  GradingResultRepository,
-  type ResultInput,
-  type SaveOutcome,
-} from './repositories/grading-result.repository.js';
+  type AssignmentForGradingRow,
+  type ClaimedSubmissionRow,
+  GradingInputRepository,
+  type OverrideRow,
+  type ProblemForGradingRow,
+} from './repositories/grading-input.repository.js';
+export {
+  type AnswerRow,
+  type OutboxRow,
+  type ResultRow,
+  ResultRowsRepository,
+  type SettledRow,
+  type SubmissionStateRow,
+  type TxClient,
+} from './repositories/result-rows.repository.js';
 export {
   ResultReadRepository,
   type StoredAnswerResult,

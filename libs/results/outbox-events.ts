@@ -1,4 +1,4 @@
-import type { OutboxRow } from '../db/repositories/result-rows.repository.js';
+import type { OutboxRow } from '../db/index.js';
 
 // Which outbox rows an event makes: one per enabled integration of its organization subscribed to
 // the event's type, keyed so a replay of the same event writes nothing (ARCHITECTURE.md, Deliver).

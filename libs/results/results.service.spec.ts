@@ -2,7 +2,7 @@
 // what a replay and a regrade race do, and when a batch completes (exactly once).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { type Database, newId, openDatabase, WebhookOutboxNotifier } from '../db/index.js';
-import { ResultRowsRepository } from '../db/repositories/result-rows.repository.js';
+import { ResultRowsRepository } from '../db/index.js';
 import { createTestEnv } from '../../test/support/test-env.js';
 import { type GradedResult, ResultsService } from './results.service.js';
 

@@ -1,11 +1,5 @@
 import type { WebhookOutboxNotifier } from '../db/index.js';
-import type {
-  AnswerRow,
-  ResultRow,
-  ResultRowsRepository,
-  SettledRow,
-  TxClient,
-} from '../db/repositories/result-rows.repository.js';
+import type { AnswerRow, ResultRow, ResultRowsRepository, SettledRow, TxClient } from '../db/index.js';
 import { eventTypeFor, type OutboxEvent, outboxRowsFor } from './outbox-events.js';
 
 /** A graded result of one (submission, version), as the grader and overrides leave it. */

@@ -2,16 +2,14 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
 import {
   applyOverrides,
-  ReferenceRepository,
-  ReferenceWaitRepository,
-  WAITING_FOR_JUDGEMENT,
-} from '../../../libs/db/index.js';
-import {
   type AssignmentForGradingRow,
   type ClaimedSubmissionRow,
   GradingInputRepository,
   type OverrideRow,
-} from '../../../libs/db/repositories/grading-input.repository.js';
+  ReferenceRepository,
+  ReferenceWaitRepository,
+  WAITING_FOR_JUDGEMENT,
+} from '../../../libs/db/index.js';
 import type { GradedAnswer, ProblemForGrading } from '../../../libs/grading/grade-submission.js';
 import { type InferenceSetting, ModelQueueProducer, modelsUsable } from '../../../libs/queue/index.js';
 import { type GradedResult, ResultsService, type SaveOutcome } from '../../../libs/results/index.js';

@@ -1,14 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
-import {
-  DATABASE,
-  type Database,
-  GradingResultRepository,
-  SubmissionRepository,
-  WebhookEventRepository,
-} from '../../../libs/db/index.js';
+import { DATABASE, type Database, SubmissionRepository, WebhookEventRepository } from '../../../libs/db/index.js';
 import { ReferenceReconciler } from './reference-reconciler.js';
 import { GradeQueueProducer, WebhookQueueProducer } from '../../../libs/queue/index.js';
+import { ResultsService } from '../../../libs/results/index.js';
 
 const RECONCILE_LOCK = 7_304_211;
 const BATCH_SIZE = 1_000;
@@ -31,7 +26,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     private readonly submissions: SubmissionRepository,
     private readonly producer: GradeQueueProducer,
     private readonly referenceReconciler: ReferenceReconciler,
-    private readonly results: GradingResultRepository,
+    private readonly results: ResultsService,
     private readonly webhookEvents: WebhookEventRepository,
     private readonly webhookProducer: WebhookQueueProducer,
   ) {}
