@@ -1,6 +1,6 @@
 import { computeAssignmentStats, type AssignmentStats } from './assignment-stats.js';
 import { html, raw, type SafeHtml } from './escape-html.js';
-import { MathBudget } from './math-budget.js';
+import { MathBudget, type MathLimits } from './math-budget.js';
 import { renderPage } from './page-layout.js';
 import { renderMathText, withMathBudget } from './render-math.js';
 import type { AssignmentReview } from './review.types.js';
@@ -60,8 +60,9 @@ ${error.exampleSubmissionIds.map((id, index) => html` <a href="${link(id)}">exam
 <tbody>${rows}</tbody></table></section>`;
 }
 
-export function renderAssignmentPage(review: AssignmentReview): string {
-  return withMathBudget(new MathBudget(), () => assignmentPage(review));
+/** The page, its math typeset within one page budget (math-budget.ts). */
+export function renderAssignmentPage(review: AssignmentReview, limits?: MathLimits): string {
+  return withMathBudget(new MathBudget(limits), () => assignmentPage(review));
 }
 
 function assignmentPage(review: AssignmentReview): string {

@@ -5,7 +5,13 @@ export { computeAssignmentStats, type AssignmentStats } from './assignment-stats
 export { contentSecurityPolicy, reviewPageHeaders } from './content-security.js';
 export { escapeHtml } from './escape-html.js';
 export { katexStylesheet } from './katex-stylesheet.js';
-export { DEFAULT_MATH_LIMITS, type MathLimits } from './math-budget.js';
+export { DEFAULT_MATH_LIMITS, type MathLimits, TEXT_ONLY_LIMITS } from './math-budget.js';
+export {
+  type AssignmentPageData,
+  renderAssignment,
+  type RenderedPage,
+  renderSubmission,
+} from './page-render.handlers.js';
 export { renderMessagePage, renderNotFoundPage } from './page-layout.js';
 export { renderMathText } from './render-math.js';
 export { REVIEW_CSS } from './review-css.js';

@@ -28,9 +28,12 @@ export const DEFAULT_MATH_LIMITS: MathLimits = {
   maxCells: 120,
   maxStructures: 40,
   maxSegmentOutput: 64 * 1024,
-  maxPageOutput: 2 * 1024 * 1024,
-  maxPageMs: 1_500,
+  maxPageOutput: 512 * 1024,
+  maxPageMs: 750,
 };
+
+/** No math typeset at all: for a page whose typesetting had to be stopped (every segment says why). */
+export const TEXT_ONLY_LIMITS: MathLimits = { ...DEFAULT_MATH_LIMITS, maxPageMs: 0 };
 
 /** The running totals of one page. */
 export class MathBudget {

@@ -1,18 +1,16 @@
-import { Body, Controller, Get, Headers, Inject, Optional, Param, Post, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Headers, Inject, Optional, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { PoolBusyError } from '../../../libs/cas-sandbox/index.js';
 import { isId } from '../../../libs/db/index.js';
-import {
-  renderAssignmentPage,
-  renderMessagePage,
-  renderNotFoundPage,
-  renderSubmissionPage,
-} from '../../../libs/review/index.js';
+import { type RenderedPage, renderMessagePage, renderNotFoundPage } from '../../../libs/review/index.js';
 import { Public } from '../auth/auth.decorators.js';
 import { AssignmentReviewLoader } from './assignment-review.loader.js';
 import { sendHtml } from './html-reply.js';
 import { ReviewLinkService } from './review-link.service.js';
 import { REVIEW_OVERRIDE_HANDLER, type ReviewOverrideHandler } from './review-override.handler.js';
+import { ReviewRenderer } from './review-renderer.js';
+import { ReviewThrottle } from './review-throttle.js';
 import { SubmissionReviewLoader } from './submission-review.loader.js';
 
 const overrideForm = z.object({
@@ -20,6 +18,25 @@ const overrideForm = z.object({
   score: z.coerce.number().finite().min(0),
   comment: z.string().trim().min(1).max(2_000),
 });
+
+function sendTooMany(reply: FastifyReply, retryAfterS: number): FastifyReply {
+  return sendHtml(
+    reply.header('retry-after', String(retryAfterS)),
+    429,
+    renderMessagePage('Too many requests', `This review page was asked for too often; try again in ${retryAfterS} s.`),
+  );
+}
+
+/** Renders a page on the review renderer; a full queue is a 429 page, not a wait. */
+async function sendRendered(reply: FastifyReply, render: () => Promise<RenderedPage>): Promise<FastifyReply> {
+  try {
+    const { page, headers } = await render();
+    return reply.status(200).headers(headers).send(page);
+  } catch (error) {
+    if (error instanceof PoolBusyError) return sendTooMany(reply, error.retryAfterS);
+    throw error;
+  }
+}
 
 /**
  * The HTML review pages. The signed token in the query is the credential (no API key), so the
@@ -32,6 +49,8 @@ export class ReviewPagesController {
     private readonly links: ReviewLinkService,
     private readonly submissionLoader: SubmissionReviewLoader,
     private readonly assignmentLoader: AssignmentReviewLoader,
+    private readonly renderer: ReviewRenderer,
+    private readonly throttle: ReviewThrottle,
     @Optional() @Inject(REVIEW_OVERRIDE_HANDLER) private readonly overrides?: ReviewOverrideHandler,
   ) {}
 
@@ -40,8 +59,11 @@ export class ReviewPagesController {
     @Param('id') id: string,
     @Query('token') token: unknown,
     @Query('saved') saved: unknown,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
+    const retryAfter = await this.throttle.retryAfter(request.ip);
+    if (retryAfter !== null) return sendTooMany(reply, retryAfter);
     const claims = isId(id) ? this.links.verify(token, 'submission', id) : null;
     const view = claims ? await this.submissionLoader.load(id) : null;
     if (!claims || !view) return sendHtml(reply, 404, renderNotFoundPage());
@@ -51,21 +73,25 @@ export class ReviewPagesController {
           csrfToken: this.links.signer.csrfFor(token as string),
         }
       : null;
-    return sendHtml(
-      reply,
-      200,
-      renderSubmissionPage({ ...view, overrideForm, notice: saved === '1' ? 'Override saved.' : null }),
-    );
+    const review = { ...view, overrideForm, notice: saved === '1' ? 'Override saved.' : null };
+    return sendRendered(reply, () => this.renderer.submission(review, claims.by ?? id));
   }
 
   @Get('assignments/:id')
-  async assignment(@Param('id') id: string, @Query('token') token: unknown, @Res() reply: FastifyReply) {
+  async assignment(
+    @Param('id') id: string,
+    @Query('token') token: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const retryAfter = await this.throttle.retryAfter(request.ip);
+    if (retryAfter !== null) return sendTooMany(reply, retryAfter);
     const claims = isId(id) ? this.links.verify(token, 'assignment', id) : null;
     const submissionLink = (submissionId: string) =>
       `../submissions/${encodeURIComponent(submissionId)}?token=${this.links.childSubmissionToken(claims!, submissionId)}`;
     const view = claims ? await this.assignmentLoader.load(id, submissionLink) : null;
     if (!claims || !view) return sendHtml(reply, 404, renderNotFoundPage());
-    return sendHtml(reply, 200, renderAssignmentPage(view));
+    return sendRendered(reply, () => this.renderer.assignment(view, claims.by ?? id));
   }
 
   @Post('submissions/:id/override')
@@ -74,8 +100,11 @@ export class ReviewPagesController {
     @Query('token') token: unknown,
     @Body() body: unknown,
     @Headers('sec-fetch-site') fetchSite: string | undefined,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
+    const retryAfter = await this.throttle.retryAfter(request.ip);
+    if (retryAfter !== null) return sendTooMany(reply, retryAfter);
     const claims = isId(id) ? this.links.verify(token, 'submission', id) : null;
     if (!claims || !claims.canOverride) return sendHtml(reply, 404, renderNotFoundPage());
     // Defence in depth beside the CSRF value: browsers say where a request came from.
