@@ -15,8 +15,13 @@ import { judgeFinalAnswer } from './final-answer.js';
 import type { ClaimSignature } from './claim-signatures.js';
 import { claimSignatures } from './claim-signatures.js';
 import { compareWithReference, readReference } from './reference-compare.js';
+import type { StepQuantities } from './quantity-flow.js';
+import { itemQuantities } from './quantity-flow.js';
+import { referenceQuantities } from './reference-quantities.js';
+import { markWrongTurn } from './wrong-turn.js';
 
 const MAX_STEPS = 500;
+const NO_QUANTITIES = { established: [], used: [], derivations: [] };
 
 export function checkSteps(input: CheckStepsInput): StepCheck {
   const steps = Array.isArray(input?.steps) ? input.steps.slice(0, MAX_STEPS) : [];
@@ -30,6 +35,7 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
     ? readReference(input.reference, () => safeContext(problem, input?.definitions))
     : [];
   const studentClaims: ClaimSignature[][] = [];
+  const quantities: Omit<StepQuantities, 'dependsOn'>[] = [];
   let conclusionStep: number | null = null;
   const bareAnswers = new Set<number>();
   let lastValueStep: number | null = null;
@@ -38,6 +44,7 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
     const checked = checkOneStep(text, index, context, reference.length > 0);
     results.push(checked.result);
     studentClaims.push(checked.claims);
+    quantities.push({ index, ...checked.quantities });
     if (checked.bare) bareAnswers.add(index);
     if (checked.conclusion) {
       conclusionStep = index;
@@ -57,6 +64,17 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
   const answerStep = conclusion ? conclusionStep : lastValueStep;
   if (answerStep !== null && answerStep === lastValueStep && bareAnswers.has(answerStep))
     results[answerStep] = settledByKey(results[answerStep], finalAnswer);
+  if (answerStep !== null && finalAnswer.verdict === 'incorrect')
+    markWrongTurn(results, {
+      quantities,
+      answerStep,
+      finalAnswer,
+      reference: hasReference(input?.reference)
+        ? referenceQuantities(problem, input.reference, safeContext(problem, input?.definitions))
+        : null,
+      context: safeContext(problem, input?.definitions),
+      answerLines: new Set(steps.flatMap((step, index) => (isAnswerLine(String(step)) ? [index] : []))),
+    });
   const firstIncorrect = results.find((r) => r.verdict === 'incorrect');
   const comparison = compareWithReference(studentClaims, reference, safeContext(problem, input?.definitions).scope());
   comparison.matches.forEach((match, index) => {
@@ -97,6 +115,14 @@ function settledByKey(step: StepResult, final: FinalAnswerResult): StepResult {
   return step;
 }
 
+const ANSWER_LINE =
+  /^\s*(?:#{2,}|(?:final\s+)?answer\s*[:：]|a\s*[:：]|the\s+(?:final\s+)?answer\s+is\b|答案?\s*[:：]|答案|\\boxed)/i;
+
+/** `A: 240`, `The answer is: 240`, `#### 240`: a line that only announces the answer. */
+function isAnswerLine(text: string): boolean {
+  return ANSWER_LINE.test(text);
+}
+
 function hasReference(reference: CheckStepsInput['reference']): reference is ReferenceInput {
   return (
     typeof reference === 'object' && reference !== null && Array.isArray(reference.steps) && reference.steps.length > 0
@@ -118,6 +144,7 @@ interface CheckedStep {
   conclusion: Conclusion | null;
   lastValueText: string | null;
   claims: ClaimSignature[];
+  quantities: Omit<StepQuantities, 'index' | 'dependsOn'>;
   /** The step's math only states values (`4`, `x = 4`, `x = 2 or x = 3`): nothing in it is worked out. */
   bare: boolean;
 }
@@ -136,6 +163,7 @@ function checkOneStep(text: string, index: number, context: StudentContext, with
       lastValueText: null,
       claims: [],
       bare: false,
+      quantities: NO_QUANTITIES,
     };
   }
   try {
@@ -145,11 +173,15 @@ function checkOneStep(text: string, index: number, context: StudentContext, with
     const verdict = combineClaims(state.claims);
     // `600 / 12 = 50 minutes at 12 GB/minute`: a computed value outranks a number stated after it
     const lastItem = [...items].reverse().find((item) => item.rels.length > 0) ?? items[items.length - 1];
-    const lastValueText =
-      state.solutionText ?? (lastItem ? lastValueOf(lastItem.parts[lastItem.parts.length - 1]) : null);
-    const claims = withClaims ? claimSignaturesSafe(items, context) : [];
     const bare = items.length > 0 && items.every(statesValue);
-    return { result: { ...base, ...verdict }, conclusion: state.conclusion, lastValueText, claims, bare };
+    // a tautology (`2 = 2`) shows no work and states no answer: the answer stays where it was
+    const tautology = verdict.stepCredit === false && !bare;
+    const lastValueText = tautology
+      ? null
+      : (state.solutionText ?? (lastItem ? lastValueOf(lastItem.parts[lastItem.parts.length - 1]) : null));
+    const claims = withClaims ? claimSignaturesSafe(items, context) : [];
+    const quantities = itemQuantities(items, context);
+    return { result: { ...base, ...verdict }, conclusion: state.conclusion, lastValueText, claims, bare, quantities };
   } catch (error) {
     rethrowUnlessMathLimit(error);
     return {
@@ -163,6 +195,7 @@ function checkOneStep(text: string, index: number, context: StudentContext, with
       lastValueText: null,
       claims: [],
       bare: false,
+      quantities: NO_QUANTITIES,
     };
   }
 }

@@ -2,7 +2,8 @@
 // policy knobs that change how answers are compared and scored.
 export type StepVerdict = 'correct' | 'incorrect' | 'carried_error' | 'unverified';
 /** `answer_key`: a bare final answer (`4`, `x = 4`) with nothing else to check, decided by the key. */
-export type StepMethod = 'cas' | 'numeric' | 'llm' | 'teacher' | 'answer_key' | 'none';
+/** `reference`: true line by line, but where the work leaves the reference's quantities for good. */
+export type StepMethod = 'cas' | 'numeric' | 'llm' | 'teacher' | 'answer_key' | 'reference' | 'none';
 
 export interface StepResult {
   index: number;

@@ -5,7 +5,7 @@ import type { Scope } from '../../libs/math/index.js';
 import { compareExpressions, MATH_LIMITS, nearlyEqual, sameRoots } from '../../libs/math/index.js';
 import type { ClaimSignature } from './claim-signatures.js';
 import { claimSignatures } from './claim-signatures.js';
-import type { ReferenceInput } from './grading.types.js';
+import type { ReferenceInput, ReferenceStepInput } from './grading.types.js';
 import { checkStepItems } from './step-checker.js';
 import { readStep } from './step-reader.js';
 import type { StudentContext } from './student-context.js';
@@ -25,15 +25,24 @@ export interface ReferenceComparison {
 
 const MAX_REFERENCE_STEPS = 200;
 
+/** The reference's steps, at most MAX_REFERENCE_STEPS of them (input from outside: any shape). */
+export function referenceSteps(reference: ReferenceInput | undefined): ReferenceStepInput[] {
+  return Array.isArray(reference?.steps) ? reference.steps.slice(0, MAX_REFERENCE_STEPS) : [];
+}
+
+/** A reference step's text; a step of any other shape reads as empty. */
+export function referenceStepText(step: ReferenceStepInput | null | undefined): string {
+  return typeof step === 'string' ? step : typeof step?.text === 'string' ? step.text : '';
+}
+
 /** Reads the reference's steps in their own context (a fresh copy of the problem's). */
 export function readReference(
   reference: ReferenceInput | undefined,
   freshContext: () => StudentContext,
 ): ReferenceStep[] {
-  const raw = Array.isArray(reference?.steps) ? reference.steps.slice(0, MAX_REFERENCE_STEPS) : [];
   const context = freshContext();
-  return raw.map((step) => {
-    const text = typeof step === 'string' ? step : typeof step?.text === 'string' ? step.text : '';
+  return referenceSteps(reference).map((step) => {
+    const text = referenceStepText(step);
     const required = typeof step === 'object' && step !== null && step.required === true;
     return { required, claims: stepClaims(text, context) };
   });

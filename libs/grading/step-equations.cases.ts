@@ -58,7 +58,7 @@ export const chineseWordProblems: Problem[] = [
         'method error: order of discounts',
         ['1,500 - 100 = 1,400 元', '1,400 × 80% = 1,120 元', '答:现价 1,120 元。'],
         'incorrect',
-        [],
+        [1],
         [],
       ),
     ],

@@ -16,6 +16,7 @@ const METHODS: Record<string, string> = {
   llm: 'judged by a model',
   teacher: 'set by the teacher',
   answer_key: 'decided by the answer key',
+  reference: 'compared with the reference',
   none: 'not checked',
 };
 

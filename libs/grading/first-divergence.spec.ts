@@ -1,0 +1,122 @@
+// The first-divergence rule (GRADING.md "First divergence from the reference"): work that is true
+// line by line and ends on a wrong answer is wrong where it leaves the reference's quantities for
+// good; a detour that rejoins the reference, or applies its own rate to a part, is not an error.
+import { describe, expect, it } from '@jest/globals';
+import type { ReferenceInput } from './index.js';
+import { checkSteps } from './index.js';
+
+// A bakery makes 40 loaves an hour for 6 hours and sells them at $3; it spends $150 on flour.
+const BAKERY =
+  'A bakery bakes 40 loaves an hour for 6 hours a day and sells each loaf for $3. Flour costs $150 a day. What is its daily profit?';
+const BAKERY_REFERENCE: ReferenceInput = {
+  steps: ['It bakes 40 × 6 = 240 loaves a day.', 'They sell for 240 × 3 = $720.', 'The profit is 720 - 150 = $570.'],
+  answer: '570',
+};
+
+const check = (steps: string[], reference: ReferenceInput | undefined, answer = '570') =>
+  checkSteps({ problem: BAKERY, steps, answer, reference });
+
+describe('first divergence from the reference', () => {
+  it('flags the step that leaves the reference for good, quoting the reference', () => {
+    const result = check(
+      [
+        'It bakes 40 × 6 = 240 loaves a day.',
+        'They sell for 240 × 3 = $720.',
+        'The profit is 720 + 150 = $870.',
+        'A: 870',
+      ],
+      BAKERY_REFERENCE,
+    );
+    expect(result.firstErrorStep).toBe(2);
+    expect(result.steps[2]).toMatchObject({ verdict: 'incorrect', method: 'reference' });
+    expect(result.steps[2].reason).toContain('870');
+    expect(result.steps[2].reason).toContain('the reference has 720 - 150 = 570');
+    expect(result.steps.slice(0, 2).map((s) => s.verdict)).toEqual(['correct', 'correct']);
+  });
+
+  it('does not flag a valid route that rejoins the reference', () => {
+    // per loaf profit first is not the reference's route; 3 × 240 rejoins it at 720
+    const result = check(
+      ['Each hour brings 40 × 3 = $120.', 'Six hours bring 120 × 6 = $720.', 'The profit is 720 - 150 = $570.'],
+      BAKERY_REFERENCE,
+    );
+    expect(result.firstErrorStep).toBeNull();
+    expect(result.steps.every((s) => s.verdict === 'correct')).toBe(true);
+  });
+
+  it('an off-route step that is later rejoined is not the error: the later divergence is', () => {
+    const result = check(
+      ['Each hour brings 40 × 3 = $120.', 'Six hours bring 120 × 6 = $720.', 'The profit is 720 - 15 = $705.'],
+      BAKERY_REFERENCE,
+    );
+    expect(result.firstErrorStep).toBe(2);
+  });
+
+  it("applying the reference's own rate to a part is a detour, not the divergence", () => {
+    // × 40 and × 3 are the reference's own factors, applied to 3 hours: by linearity a valid part
+    const result = check(
+      ['In 3 hours it bakes 3 × 40 = 120 loaves.', 'Those sell for 120 × 3 = $360.', 'The profit is 360 - 150 = $210.'],
+      BAKERY_REFERENCE,
+    );
+    expect(result.steps.slice(0, 2).map((s) => s.verdict)).toEqual(['correct', 'correct']);
+    expect(result.firstErrorStep).toBe(2);
+  });
+
+  it('a step off the reference by an operation the reference never uses there is the divergence', () => {
+    const result = check(
+      ['It bakes 40 + 6 = 46 loaves a day.', 'They sell for 46 × 3 = $138.', 'The profit is 138 - 150 = -$12.'],
+      BAKERY_REFERENCE,
+    );
+    expect(result.firstErrorStep).toBe(0);
+    expect(result.steps[0].method).toBe('reference');
+  });
+
+  it('a refuted claim outranks the divergence', () => {
+    const result = check(
+      ['It bakes 40 × 6 = 250 loaves a day.', 'They sell for 250 × 3 = $750.', 'The profit is 750 - 150 = $600.'],
+      BAKERY_REFERENCE,
+    );
+    expect(result.firstErrorStep).toBe(0);
+    expect(result.steps[0].method).not.toBe('reference');
+  });
+
+  it('never flags anything when the answer is right', () => {
+    const result = check(['40 × 6 × 3 = 720', '720 - 150 = 570'], BAKERY_REFERENCE);
+    expect(result.firstErrorStep).toBeNull();
+  });
+});
+
+describe('work that stops at a value the reference passes through', () => {
+  it('flags the sentence that gives the intermediate as the answer, not the computation', () => {
+    const result = check(
+      ['It bakes 40 × 6 = 240 loaves.', 'They sell for 240 × 3 = $720.', 'So the profit is $720.', 'A: 720'],
+      BAKERY_REFERENCE,
+    );
+    expect(result.firstErrorStep).toBe(2);
+    expect(result.steps[2]).toMatchObject({ verdict: 'incorrect', method: 'reference' });
+    expect(result.steps[2].reason).toContain('passes through 720');
+    expect(result.steps[1].verdict).toBe('correct');
+  });
+
+  it('flags the computation when only answer lines follow it', () => {
+    const result = check(
+      ['It bakes 40 × 6 = 240 loaves.', 'They sell for 240 × 3 = $720.', 'A: 720', 'The answer is 720'],
+      BAKERY_REFERENCE,
+    );
+    expect(result.firstErrorStep).toBe(1);
+  });
+});
+
+describe('without a reference, the step that gives the wrong answer is the first error', () => {
+  it('names the key in the reason', () => {
+    const result = check(['40 × 6 = 240', '240 × 3 = 720', '720 + 150 = 870', 'The answer is 870.'], undefined);
+    expect(result.firstErrorStep).toBe(2);
+    expect(result.steps[2]).toMatchObject({ verdict: 'incorrect', method: 'answer_key' });
+    expect(result.steps[2].reason).toContain('570');
+  });
+
+  it('flags nothing when the answer matches the key', () => {
+    const result = check(['40 × 6 = 240', '240 × 3 = 720', '720 - 150 = 570', 'The answer is 570.'], undefined);
+    expect(result.firstErrorStep).toBeNull();
+  });
+});

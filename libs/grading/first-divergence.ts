@@ -1,0 +1,85 @@
+// First divergence from the reference (GRADING.md): when the work ends on a wrong answer and no
+// step is provably false, the first error is the earliest step whose value leaves the reference's
+// quantities, on which the wrong answer depends, after which the work never rejoins the reference.
+// A valid detour that rejoins (`50 × 24 = 1200` per day, then `1200 × 3 = 3600` as the reference
+// has it) is no error: only the stretch after the last rejoining step can hold the divergence.
+import { formatNumber, nearlyEqual } from '../../libs/math/index.js';
+import type { Derivation, StepQuantities } from './quantity-flow.js';
+import { dependencyChain, includesValue } from './quantity-flow.js';
+
+export interface ReferenceQuantities {
+  /** Every number the reference reaches or uses, its answer's value, and the problem's given numbers. */
+  values: number[];
+  /** Only what the reference works out, and its answer. */
+  worked: number[];
+  /** How the reference works each value out. */
+  derivations: Derivation[];
+  /** The reference's equations as written, by the value they establish, to quote in reasons. */
+  quotes: { value: number; text: string; operands: number[] }[];
+}
+
+export interface Divergence {
+  step: number;
+  reason: string;
+}
+
+export function firstDivergence(
+  student: readonly StepQuantities[],
+  reference: ReferenceQuantities,
+  answerStep: number,
+): Divergence | null {
+  const byIndex = new Map(student.map((step) => [step.index, step]));
+  const chain = dependencyChain(student, answerStep)
+    .map((index) => byIndex.get(index)!)
+    .filter((step) => step.established.length > 0);
+  const onReference = (step: StepQuantities) =>
+    step.established.every((value) => includesValue(reference.values, value));
+  let lastOn = -1;
+  chain.forEach((step, position) => {
+    if (onReference(step)) lastOn = position;
+  });
+  // a detour (`150 / 75 = 2` beside the reference's `300 / 75 = 4`) neither rejoins nor diverges
+  const diverging = chain
+    .slice(lastOn + 1)
+    .find((step) => !onReference(step) && !step.established.every((value) => isDetourValue(step, value, reference)));
+  return diverging ? { step: diverging.index, reason: divergenceReason(diverging, reference) } : null;
+}
+
+function isDetourValue(step: StepQuantities, value: number, reference: ReferenceQuantities): boolean {
+  return includesValue(reference.values, value) || linearDetour(step, value, reference);
+}
+
+/**
+ * `150 / 75 = 2` where the reference has `300 / 75 = 4`: the reference's own rate or conversion
+ * applied to a part of a quantity. By linearity the parts' results add up to the reference's, so
+ * the step may be a valid detour; it is not taken for the divergence.
+ */
+function linearDetour(step: StepQuantities, value: number, reference: ReferenceQuantities): boolean {
+  return step.derivations.some(
+    (mine) =>
+      nearlyEqual(mine.value, value) &&
+      (mine.op === '*' || mine.op === '/') &&
+      mine.operands.length === 2 &&
+      reference.derivations.some(
+        (theirs) =>
+          theirs.op === mine.op &&
+          theirs.operands.length === 2 &&
+          (mine.op === '/'
+            ? nearlyEqual(theirs.operands[1], mine.operands[1])
+            : mine.operands.some((operand) => includesValue(theirs.operands, operand))),
+      ),
+  );
+}
+
+function divergenceReason(step: StepQuantities, reference: ReferenceQuantities): string {
+  const off = step.established.filter((value) => !includesValue(reference.values, value));
+  const shown = off.map((value) => formatNumber(value)).join(', ');
+  // quote the reference equation that shares the most operands with this step
+  const overlap = (operands: number[]) => step.used.filter((u) => includesValue(operands, u)).length;
+  const quote = reference.quotes.reduce<ReferenceQuantities['quotes'][number] | null>(
+    (best, q) => (overlap(q.operands) > (best ? overlap(best.operands) : 0) ? q : best),
+    null,
+  );
+  const where = quote ? `; the reference has ${quote.text} here` : '';
+  return `this step works out ${shown}, a value the reference solution never reaches, and the wrong answer depends on it${where}`;
+}
