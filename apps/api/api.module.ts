@@ -18,6 +18,7 @@ import { HealthController } from './health/health.controller.js';
 import { METRICS_CONTROLLERS, METRICS_PROVIDERS } from './metrics/index.js';
 import { INTEGRATION_CONTROLLERS, INTEGRATION_PROVIDERS } from './integrations/index.js';
 import { OrgsController } from './orgs/orgs.controller.js';
+import { AuthFailureLimiter } from './rate-limit/auth-failure-limiter.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { ResultsController } from './results/results.controller.js';
 import { ToolsSandbox } from './tools/cas-sandbox.provider.js';
@@ -61,6 +62,7 @@ export class ApiModule {
       providers: [
         { provide: SERVER_SECRET, useValue: serverSecret },
         ApiKeyService,
+        AuthFailureLimiter,
         AssignmentService,
         ToolsSandbox,
         PoolAdminService,

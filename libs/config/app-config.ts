@@ -24,6 +24,8 @@ export interface AppConfig {
   };
   webhooks: { allowHosts: string; timeoutS: number };
   rateLimitPerSecond: number;
+  /** Failed authentications per second per client address (burst 2×); 0 = unlimited. */
+  authFailuresPerSecond: number;
   shutdownGraceS: number;
   reviewLinkTtlS: number;
   metricsToken: string | undefined;
@@ -82,6 +84,7 @@ export function toAppConfig(raw: RawEnv): AppConfig {
     },
     webhooks: { allowHosts: raw.STEPGRADE_WEBHOOK_ALLOW_HOSTS, timeoutS: raw.STEPGRADE_WEBHOOK_TIMEOUT_S },
     rateLimitPerSecond: raw.STEPGRADE_RATE_LIMIT,
+    authFailuresPerSecond: raw.STEPGRADE_AUTH_FAILURE_LIMIT,
     shutdownGraceS: raw.STEPGRADE_SHUTDOWN_GRACE_S,
     reviewLinkTtlS: raw.STEPGRADE_REVIEW_LINK_TTL_S,
     metricsToken: raw.STEPGRADE_METRICS_TOKEN,

@@ -70,6 +70,8 @@ export const envSchema = z.object({
   STEPGRADE_GPU_BACKLOG_S: secondsFrom(120),
   STEPGRADE_WEBHOOK_ALLOW_HOSTS: z.string().default(''),
   STEPGRADE_RATE_LIMIT: intFrom(1000, 0),
+  // Failed authentications per second per client address (burst 2×) before 429; 0 = off.
+  STEPGRADE_AUTH_FAILURE_LIMIT: intFrom(10, 0),
   STEPGRADE_SHUTDOWN_GRACE_S: secondsFrom(30),
   STEPGRADE_WEBHOOK_TIMEOUT_S: secondsFrom(15),
   STEPGRADE_REVIEW_LINK_TTL_S: intFrom(7 * 24 * 3600, 1),

@@ -32,6 +32,7 @@ export async function createTestEnv(suite: string, overrides: Record<string, str
     STEPGRADE_SECRET_KEY: 'test-secret-key-0123456789abcdefghijklmnopqrstuvwxyz',
     STEPGRADE_DATA_DIR: mkdtempSync(join(tmpdir(), `stepgrade-${safeSuite}-`)),
     STEPGRADE_RATE_LIMIT: '0',
+    STEPGRADE_AUTH_FAILURE_LIMIT: '0',
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',

@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { QUEUES } from '../../../libs/queue/index.js';
 import { ApiKeyService } from '../auth/api-key.service.js';
+import { AuthFailureLimiter } from '../rate-limit/auth-failure-limiter.js';
 
 export const DASHBOARD_PATH = '/admin/queues';
 
@@ -29,6 +30,7 @@ export class QueueDashboard implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
     private readonly apiKeys: ApiKeyService,
+    private readonly failures: AuthFailureLimiter,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -71,8 +73,20 @@ export class QueueDashboard implements OnModuleInit {
 
   private async requireAdmin(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const key = presentedKey(request.headers.authorization);
-    const principal = key ? await this.apiKeys.resolve(key) : null;
+    const known = key ? this.apiKeys.cached(key) : undefined;
+    // The API's failed-authentication limit per address covers the dashboard too (auth.guard.ts).
+    const blockedFor = known ? null : this.failures.blockedFor(request.ip);
+    const principal = known ?? (key && blockedFor === null ? await this.apiKeys.resolve(key) : null);
     if (principal?.role === 'admin') return;
+    const retryAfterS = blockedFor ?? (principal ? null : await this.failures.recordFailure(request.ip));
+    if (retryAfterS !== null) {
+      const message = `too many failed authentications from this address; retry after ${retryAfterS} s`;
+      await reply
+        .status(429)
+        .header('retry-after', String(retryAfterS))
+        .send({ error: { code: 'rate_limited', message } });
+      return;
+    }
     const status = principal ? 403 : 401;
     const message = principal
       ? 'the queue dashboard is for admin keys'

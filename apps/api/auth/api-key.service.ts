@@ -6,14 +6,42 @@ import type { Principal } from './principal.js';
 import { SERVER_SECRET } from './server-secret.js';
 
 const CACHE_TTL_MS = 30_000;
+// Invalid keys are remembered briefly, apart from the valid ones: a flood of random keys can
+// neither make repeats cost a lookup each nor push the valid keys out.
+const INVALID_TTL_MS = 10_000;
 const CACHE_MAX_ENTRIES = 10_000;
+
+/** A bounded map from key hash to an entry with an expiry; the oldest entry goes first when full. */
+class ExpiringCache<T> {
+  private readonly entries = new Map<string, { value: T; expiresAt: number }>();
+
+  constructor(private readonly ttlMs: number) {}
+
+  get(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (entry && entry.expiresAt > Date.now()) return entry.value;
+    if (entry) this.entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, value: T): void {
+    if (this.entries.size >= CACHE_MAX_ENTRIES && !this.entries.has(key))
+      this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { value, expiresAt: Date.now() + this.ttlMs });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
 
 /** Issues keys, resolves a presented key to a principal (briefly cached), bootstraps the admin key. */
 @Injectable()
 export class ApiKeyService implements OnApplicationBootstrap {
   private readonly logger = new Logger('ApiKeys');
   private readonly hasher: ApiKeyHasher;
-  private readonly cache = new Map<string, { principal: Principal | null; expiresAt: number }>();
+  private readonly valid = new ExpiringCache<Principal>(CACHE_TTL_MS);
+  private readonly invalid = new ExpiringCache<true>(INVALID_TTL_MS);
 
   constructor(
     private readonly keys: ApiKeyRepository,
@@ -46,21 +74,30 @@ export class ApiKeyService implements OnApplicationBootstrap {
     return { ...row, key };
   }
 
+  /** The principal when the key is known good from the cache (no lookup), else undefined. */
+  cached(key: string): Principal | undefined {
+    return this.valid.get(this.hasher.hash(key));
+  }
+
   async resolve(key: string): Promise<Principal | null> {
     const keyHash = this.hasher.hash(key);
-    const cached = this.cache.get(keyHash);
-    if (cached && cached.expiresAt > Date.now()) return cached.principal;
+    const known = this.valid.get(keyHash);
+    if (known) return known;
+    if (this.invalid.get(keyHash)) return null;
     const row = await this.keys.findActiveByHash(keyHash);
-    const principal = row ? { keyId: row.id, role: row.role, orgId: row.orgId } : null;
-    if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
-    this.cache.set(keyHash, { principal, expiresAt: Date.now() + CACHE_TTL_MS });
+    if (!row) {
+      this.invalid.set(keyHash, true);
+      return null;
+    }
+    const principal = { keyId: row.id, role: row.role, orgId: row.orgId };
+    this.valid.set(keyHash, principal);
     return principal;
   }
 
   /** Revocation takes effect at once in this process (other processes within the cache TTL). */
   async revoke(id: string): Promise<boolean> {
     const revoked = await this.keys.revoke(id);
-    this.cache.clear();
+    this.valid.clear();
     if (revoked) this.logger.log(`revoked API key ${id}`);
     return revoked;
   }
