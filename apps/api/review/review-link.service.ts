@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
+import { ApiKeyRepository } from '../../../libs/db/index.js';
 import { SERVER_SECRET } from '../auth/server-secret.js';
 import { type ReviewClaims, type ReviewKind, ReviewTokenSigner } from './review-token.js';
 
@@ -13,6 +14,7 @@ export class ReviewLinkService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SERVER_SECRET) serverSecret: string,
+    private readonly apiKeys: ApiKeyRepository,
   ) {
     this.signer = new ReviewTokenSigner(serverSecret);
   }
@@ -42,7 +44,19 @@ export class ReviewLinkService {
     });
   }
 
+  /** The token alone: authentic, unexpired, for this resource. Use verifyLive() to serve a page. */
   verify(token: unknown, kind: ReviewKind, id: string): ReviewClaims | null {
     return this.signer.verify(token, { kind, id });
+  }
+
+  /**
+   * The claims when the token is valid and the link still lives: it dies with the key that made it
+   * (revoked) and with that key's organization (gone, or no longer owning the resource). A link
+   * without an author is refused. Checked on every use, so a revocation takes effect at once.
+   */
+  async verifyLive(token: unknown, kind: ReviewKind, id: string): Promise<ReviewClaims | null> {
+    const claims = this.verify(token, kind, id);
+    if (!claims?.by) return null;
+    return (await this.apiKeys.mayUseLinkFrom(claims.by, { kind, id })) ? claims : null;
   }
 }

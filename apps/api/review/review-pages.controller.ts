@@ -64,7 +64,7 @@ export class ReviewPagesController {
   ) {
     const retryAfter = await this.throttle.retryAfter(request.ip);
     if (retryAfter !== null) return sendTooMany(reply, retryAfter);
-    const claims = isId(id) ? this.links.verify(token, 'submission', id) : null;
+    const claims = isId(id) ? await this.links.verifyLive(token, 'submission', id) : null;
     const view = claims ? await this.submissionLoader.load(id) : null;
     if (!claims || !view) return sendHtml(reply, 404, renderNotFoundPage());
     const overrideForm = claims.canOverride
@@ -86,7 +86,7 @@ export class ReviewPagesController {
   ) {
     const retryAfter = await this.throttle.retryAfter(request.ip);
     if (retryAfter !== null) return sendTooMany(reply, retryAfter);
-    const claims = isId(id) ? this.links.verify(token, 'assignment', id) : null;
+    const claims = isId(id) ? await this.links.verifyLive(token, 'assignment', id) : null;
     const submissionLink = (submissionId: string) =>
       `../submissions/${encodeURIComponent(submissionId)}?token=${this.links.childSubmissionToken(claims!, submissionId)}`;
     const view = claims ? await this.assignmentLoader.load(id, submissionLink) : null;
@@ -105,7 +105,7 @@ export class ReviewPagesController {
   ) {
     const retryAfter = await this.throttle.retryAfter(request.ip);
     if (retryAfter !== null) return sendTooMany(reply, retryAfter);
-    const claims = isId(id) ? this.links.verify(token, 'submission', id) : null;
+    const claims = isId(id) ? await this.links.verifyLive(token, 'submission', id) : null;
     if (!claims || !claims.canOverride) return sendHtml(reply, 404, renderNotFoundPage());
     // Defence in depth beside the CSRF value: browsers say where a request came from.
     const crossSite = fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none';

@@ -43,6 +43,26 @@ export class ApiKeyRepository {
     return this.prisma.apiKey.findFirst({ where: { keyHash, revokedAt: null }, select: PUBLIC_FIELDS });
   }
 
+  /**
+   * Whether a review link made by this key may still be used on this resource: the key is not
+   * revoked, and (unless it is an admin key) its organization still exists and owns the resource.
+   */
+  async mayUseLinkFrom(keyId: string, resource: { kind: 'submission' | 'assignment'; id: string }): Promise<boolean> {
+    const key = await this.prisma.apiKey.findFirst({
+      where: { id: keyId, revokedAt: null },
+      select: { orgId: true, org: { select: { id: true } } },
+    });
+    if (!key) return false;
+    if (key.orgId === null) return true; // an admin key reviews every organization
+    if (!key.org) return false;
+    const where = { id: resource.id, orgId: key.orgId };
+    const count =
+      resource.kind === 'submission'
+        ? await this.prisma.submission.count({ where })
+        : await this.prisma.assignment.count({ where });
+    return count > 0;
+  }
+
   async hasActiveAdmin(): Promise<boolean> {
     return (await this.prisma.apiKey.count({ where: { role: 'admin', revokedAt: null } })) > 0;
   }
