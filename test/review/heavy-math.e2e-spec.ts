@@ -3,17 +3,10 @@
 // note, the rendering never blocks the event loop (/health/live stays fast for every tenant while
 // such a page is requested over and over), and review pages are rate-limited per client address.
 // The API runs as its own process, as in production, so the test's own work is not measured.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { freePort } from '../chaos/support/free-port.js';
-import { type ServiceProcess, serviceProcess } from '../chaos/support/service-process.js';
 import { onStack, reviewLink } from '../browser/review-fixture.js';
-import { apiClient } from '../support/http-client.js';
-import { createOrgWithKeys, type RunningStack } from '../support/running-stack.js';
-import { ADMIN_KEY, createTestEnv, type TestEnv } from '../support/test-env.js';
-import { waitFor } from '../support/wait-for.js';
+import { type ApiProcess, startApiProcess } from '../support/api-process.js';
+import { createOrgWithKeys } from '../support/running-stack.js';
 
 const matrix = (size: number) =>
   `$\\begin{pmatrix}${Array.from({ length: size }, () => Array.from({ length: size }, () => '1').join('&')).join('\\\\')}\\end{pmatrix}$`;
@@ -21,30 +14,14 @@ const nestedRoots = `$${'\\sqrt{'.repeat(200)}x${'}'.repeat(200)}$`;
 
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
-let testEnv: TestEnv;
-let api: ServiceProcess;
-let logDir: string;
-let stack: Pick<RunningStack, 'admin' | 'baseUrl'>;
+let api: ApiProcess;
 const pages: Record<'matrices' | 'roots' | 'budget', string> = { matrices: '', roots: '', budget: '' };
 
 beforeAll(async () => {
   // The rate limit is on, as in production (test environments turn it off).
-  testEnv = await createTestEnv('review_heavy_math', { STEPGRADE_RATE_LIMIT: '1000' });
-  const port = await freePort();
-  logDir = mkdtempSync(join(tmpdir(), 'stepgrade-heavy-math-'));
-  api = serviceProcess('api', 'api', { ...testEnv.env, PORT: String(port) }, logDir);
-  api.start();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  stack = { admin: apiClient(baseUrl, ADMIN_KEY), baseUrl };
-  await waitFor(
-    'the API to listen',
-    async () => ((await fetch(`${baseUrl}/health/live`).catch(() => null))?.ok ? true : undefined),
-    {
-      hardTimeoutMs: 60_000,
-    },
-  );
-  const org = await createOrgWithKeys(stack as RunningStack, 'Heavy math school');
-  const other = await createOrgWithKeys(stack as RunningStack, 'Other school');
+  api = await startApiProcess('review_heavy_math', { STEPGRADE_RATE_LIMIT: '1000' });
+  const org = await createOrgWithKeys(api.stack, 'Heavy math school');
+  const other = await createOrgWithKeys(api.stack, 'Other school');
   // Steady state first: the API loads the CAS into its tool threads at start (seconds of CPU);
   // one call from each of two organizations returns once both threads are loaded.
   await Promise.all([
@@ -64,7 +41,7 @@ beforeAll(async () => {
       answers: [{ problemKey: 'p1', steps: Array.from({ length: 200 }, () => step) }],
     });
     expect(response.status).toBe(202);
-    return onStack(stack as RunningStack, await reviewLink(org.teacher, 'submissions', response.body.id));
+    return onStack(api.stack, await reviewLink(org.teacher, 'submissions', response.body.id));
   };
   pages.matrices = await submit('s-matrices', matrix(21));
   pages.roots = await submit('s-roots', nestedRoots);
@@ -74,9 +51,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api?.stop();
-  await testEnv?.dispose();
-  if (logDir) rmSync(logDir, { recursive: true, force: true });
-  expect(api?.crashes ?? []).toEqual([]);
 });
 
 async function fetchPage(url: string): Promise<{ status: number; bytes: number; text: string }> {
@@ -140,7 +114,7 @@ async function probeHealth(until: number): Promise<{ count: number; p50: number;
   const latencies: number[] = [];
   while (Date.now() < until) {
     const started = performance.now();
-    const response = await fetch(`${stack.baseUrl}/health/live`);
+    const response = await fetch(`${api.baseUrl}/health/live`);
     await response.arrayBuffer();
     latencies.push(performance.now() - started);
     expect(response.status).toBe(200);

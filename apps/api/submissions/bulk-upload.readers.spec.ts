@@ -3,7 +3,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { readCsv, readNdjson, type UploadEntry, type UploadLimits } from './bulk-upload.readers.js';
 
-const limits: UploadLimits = { maxBytes: 10_000, maxItems: 5, maxItemBytes: 1_000 };
+const limits: UploadLimits = {
+  maxBytes: 10_000,
+  maxItems: 5,
+  maxItemBytes: 1_000,
+  maxRowBytes: 600,
+  maxStudentBytes: 900,
+};
 
 async function collect(entries: AsyncGenerator<UploadEntry>): Promise<UploadEntry[]> {
   const collected: UploadEntry[] = [];
@@ -54,6 +60,43 @@ describe('readCsv', () => {
     await expect(collect(readCsv(chunksOf(csv, 500), { ...limits, maxBytes: 1_000 }))).rejects.toMatchObject({
       status: 413,
     });
+  });
+});
+
+describe('per-row and per-student limits', () => {
+  it('rejects an oversize row at its index with a clear reason and keeps reading', async () => {
+    const csv = `studentId,problemKey,text\na,p1,x\nb,p1,${'y'.repeat(700)}\nb,p2,z\nc,p1,w\n`;
+    const entries = await collect(readCsv(chunksOf(csv, 97), limits));
+    // a row is refused as soon as it is read; the student before it is finished when the next starts
+    expect(entries).toEqual([
+      {
+        index: 1,
+        error: { code: 'row_too_large', message: 'this row is 703 bytes; a row may have at most 600 bytes' },
+      },
+      { index: 0, item: { studentId: 'a', externalId: null, answers: [{ problemKey: 'p1', text: 'x' }] } },
+      { index: 2, item: { studentId: 'b', externalId: null, answers: [{ problemKey: 'p2', text: 'z' }] } },
+      { index: 3, item: { studentId: 'c', externalId: null, answers: [{ problemKey: 'p1', text: 'w' }] } },
+    ]);
+  });
+
+  it('rejects a student whose rows together pass the per-student bound, at its first row', async () => {
+    const rows = ['p1', 'p2', 'p3'].map((key) => `a,${key},${'x'.repeat(400)}`).join('\n');
+    const entries = await collect(readCsv(chunksOf(`studentId,problemKey,text\n${rows}\nb,p1,y\n`, 50), limits));
+    expect(entries[0]).toEqual({
+      index: 0,
+      error: {
+        code: 'student_too_large',
+        message: 'the rows of student a total 1209 bytes; one student may have at most 900 bytes',
+      },
+    });
+    expect(entries[1]).toMatchObject({ index: 3, item: { studentId: 'b' } });
+  });
+
+  it('rejects an oversize NDJSON line at its index', async () => {
+    const big = JSON.stringify({ studentId: 'a', answers: [{ problemKey: 'p1', text: 'x'.repeat(850) }] });
+    const entries = await collect(readNdjson(chunksOf(`{"a":1}\n${big}\n{"b":2}\n`), limits));
+    expect(entries.map((entry) => ('error' in entry ? entry.error.code : 'ok'))).toEqual(['ok', 'row_too_large', 'ok']);
+    expect(entries[1]).toMatchObject({ index: 1 });
   });
 });
 

@@ -10,9 +10,21 @@ export type UploadEntry =
 export interface UploadLimits {
   maxBytes: number;
   maxItems: number;
-  /** One CSV record or NDJSON line. */
+  /** One CSV record or NDJSON line the parser will hold at all; past it the upload is refused (413). */
   maxItemBytes: number;
+  /** One CSV row (one answer) or NDJSON line; a larger one is rejected at its index, the rest go on. */
+  maxRowBytes: number;
+  /** One student's merged CSV rows; a larger student is rejected at its first row's index. */
+  maxStudentBytes: number;
 }
+
+const rowTooLarge = (index: number, bytes: number, limit: number) => ({
+  index,
+  error: {
+    code: 'row_too_large',
+    message: `this row is ${bytes} bytes; a row may have at most ${limit} bytes`,
+  },
+});
 
 // The rest of the upload is never read, so the connection cannot carry another request.
 export const tooLarge = (message: string) =>
@@ -51,6 +63,12 @@ export async function* readNdjson(
       index++;
       if (line.trim() === '') continue;
       if (index >= limits.maxItems) throw tooLarge(`more than ${limits.maxItems} items`);
+      // An NDJSON line is a whole submission: the per-student bound applies.
+      const bytes = Buffer.byteLength(line);
+      if (bytes > limits.maxStudentBytes) {
+        yield rowTooLarge(index, bytes, limits.maxStudentBytes);
+        continue;
+      }
       try {
         yield { index, item: JSON.parse(line) as unknown };
       } catch {
@@ -59,7 +77,7 @@ export async function* readNdjson(
     }
   } catch (error) {
     if (/maximum buffer reached/i.test((error as Error).message))
-      throw tooLarge(`a line is longer than ${limits.maxItemBytes} bytes`);
+      throw tooLarge(`line ${index + 1} (0-based) is longer than ${limits.maxItemBytes} bytes`);
     throw error;
   }
 }
@@ -72,6 +90,9 @@ interface StudentRows {
   studentId: string;
   externalId: string | null;
   answers: { problemKey: string; text: string }[];
+  bytes: number;
+  /** Set once the student's rows pass maxStudentBytes: its answers are dropped, not kept. */
+  tooLarge: boolean;
 }
 
 /**
@@ -110,11 +131,16 @@ export async function* readCsv(
         };
         continue;
       }
+      const rowBytes = record.reduce((sum, value) => sum + Buffer.byteLength(value), 0);
+      if (rowBytes > limits.maxRowBytes) {
+        yield rowTooLarge(index, rowBytes, limits.maxRowBytes);
+        continue;
+      }
       const field = (name: CsvColumn) => (columns!.has(name) ? record[columns!.get(name)!]! : '');
       const studentId = field('studentId').trim();
       const answer = { problemKey: field('problemKey').trim(), text: field('text') };
       if (current && current.studentId === studentId) {
-        current.answers.push(answer);
+        addRow(current, answer, rowBytes, limits);
         continue;
       }
       if (finishedStudents.has(studentId)) {
@@ -126,14 +152,22 @@ export async function* readCsv(
       }
       if (current) {
         finishedStudents.add(current.studentId);
-        yield toEntry(current);
+        yield toEntry(current, limits);
       }
-      current = { index, studentId, externalId: field('externalId').trim() || null, answers: [answer] };
+      current = {
+        index,
+        studentId,
+        externalId: field('externalId').trim() || null,
+        answers: [],
+        bytes: 0,
+        tooLarge: false,
+      };
+      addRow(current, answer, rowBytes, limits);
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'CSV_MAX_RECORD_SIZE' || code === 'MAX_RECORD_SIZE')
-      throw tooLarge(`a row is longer than ${limits.maxItemBytes} bytes`);
+      throw tooLarge(`data row ${index + 1} (0-based) is longer than ${limits.maxItemBytes} bytes`);
     // csv-parse names its errors CsvError; their codes (INVALID_OPENING_QUOTE, …) vary by version.
     if (error instanceof CsvError || (error as Error).name === 'CsvError') {
       throw new ApiError(400, 'malformed_request', `the CSV cannot be read: ${(error as Error).message}`, undefined, {
@@ -148,10 +182,35 @@ export async function* readCsv(
       'malformed_request',
       'the CSV is empty: expected a header studentId,problemKey,text[,externalId]',
     );
-  if (current) yield toEntry(current);
+  if (current) yield toEntry(current, limits);
 }
 
-function toEntry(rows: StudentRows): UploadEntry {
+/** Adds a row to its student, unless the student is over its bound (then nothing more is kept). */
+function addRow(
+  student: StudentRows,
+  answer: { problemKey: string; text: string },
+  bytes: number,
+  limits: UploadLimits,
+) {
+  student.bytes += bytes;
+  if (student.tooLarge) return;
+  if (student.bytes > limits.maxStudentBytes) {
+    student.tooLarge = true;
+    student.answers = [];
+    return;
+  }
+  student.answers.push(answer);
+}
+
+function toEntry(rows: StudentRows, limits: UploadLimits): UploadEntry {
+  if (rows.tooLarge)
+    return {
+      index: rows.index,
+      error: {
+        code: 'student_too_large',
+        message: `the rows of student ${rows.studentId} total ${rows.bytes} bytes; one student may have at most ${limits.maxStudentBytes} bytes`,
+      },
+    };
   return { index: rows.index, item: { studentId: rows.studentId, externalId: rows.externalId, answers: rows.answers } };
 }
 

@@ -8,8 +8,17 @@ import type { BatchOutcome } from './submission-intake.service.js';
 import { normalizeSubmission } from './submission.dto.js';
 
 export const STREAMED_BATCH_MAX_ITEMS = 100_000;
+// A chunk is inserted at 500 submissions or 8 MiB of step text, whichever comes first, so memory
+// holds one bounded chunk whatever the size of the submissions.
 const INSERT_CHUNK = 500;
-const MAX_ITEM_BYTES = 1024 * 1024;
+const INSERT_CHUNK_BYTES = 8 * 1024 * 1024;
+const MiB = 1024 * 1024;
+/** One CSV row (one answer) or NDJSON line: above it the row is rejected by index (API.md). */
+export const MAX_ROW_BYTES = MiB / 2;
+/** One student's rows merged (CSV) or one NDJSON submission. */
+export const MAX_STUDENT_BYTES = 4 * MiB;
+/** What the parser holds of one record at all: above it the upload is refused (413). */
+const MAX_RECORD_BYTES = 8 * MiB;
 
 export type UploadFormat = 'csv' | 'ndjson';
 
@@ -37,7 +46,9 @@ export class BulkUploadService {
     const limits: UploadLimits = {
       maxBytes: this.config.http.streamBodyLimitBytes,
       maxItems,
-      maxItemBytes: MAX_ITEM_BYTES,
+      maxItemBytes: MAX_RECORD_BYTES,
+      maxRowBytes: MAX_ROW_BYTES,
+      maxStudentBytes: MAX_STUDENT_BYTES,
     };
     const entries = format === 'csv' ? readCsv(body, limits) : readNdjson(body, limits);
     const problemKeys = new Set(assignment.problems.map((problem) => problem.key));
@@ -45,6 +56,7 @@ export class BulkUploadService {
     const outcome: BatchOutcome = { batchId: session.batchId, accepted: 0, duplicates: 0, rejected: [] };
     const seenExternalIds = new Set<string>();
     let chunk: { index: number; submission: NewSubmission }[] = [];
+    let chunkBytes = 0;
     const flush = async () => {
       const inserted = await session.insert(chunk.map((entry) => entry.submission));
       inserted.forEach((result, position) => {
@@ -57,13 +69,15 @@ export class BulkUploadService {
           });
       });
       chunk = [];
+      chunkBytes = 0;
     };
     try {
       for await (const entry of entries) {
         const valid = this.validate(entry, problemKeys, seenExternalIds, outcome);
         if (!valid) continue;
         chunk.push({ index: entry.index, submission: valid });
-        if (chunk.length >= INSERT_CHUNK) await flush();
+        chunkBytes += valid.answers.reduce((sum, answer) => sum + answer.steps.join('').length, 0);
+        if (chunk.length >= INSERT_CHUNK || chunkBytes >= INSERT_CHUNK_BYTES) await flush();
       }
       if (chunk.length > 0) await flush();
       outcome.rejected.sort((left, right) => left.index - right.index);
