@@ -110,6 +110,25 @@ describe('edge worker on the generated GGUF', () => {
       });
     }
   });
+
+  it("never trusts the tiny model's reference for a quadratic: its answer fails substitution", async () => {
+    // the fixture model answers every problem with 1 + 3 = 4; 4 is not a root of x^2 - 5x + 6 = 0
+    const created = await teacher.post('/v1/assignments', {
+      title: 'quadratic, edge',
+      grading: { inference: 'edge' },
+      problems: [{ key: 'roots', statement: 'Solve $x^2 - 5x + 6 = 0$.', points: 10 }],
+    });
+    expect(created.status).toBe(201);
+    await teacher.post(`/v1/assignments/${created.body.id}/submissions`, {
+      studentId: 'q-1',
+      answers: [{ problemKey: 'roots', steps: ['(x - 2)(x - 3) = 0', 'x = 2 or x = 3'] }],
+    });
+    const [item] = await settled(teacher, created.body.id, 1, 30_000);
+    expect(item!.status).toBe('needs_review');
+    const reference = await teacher.get(`/v1/assignments/${created.body.id}/problems/roots/reference`);
+    expect(reference.body.status).not.toBe('ready');
+    expect(reference.body.reason).toMatch(/substituting x = 4/);
+  });
 });
 
 describe.each([

@@ -1,4 +1,5 @@
 import { checkAnswer } from '../math/index.js';
+import { answerContradictsProblem } from './answer-against-problem.js';
 import { checkSteps } from './check-steps.js';
 
 export interface ReferenceCandidate {
@@ -13,7 +14,9 @@ export interface ReferenceVerdict {
 
 /**
  * A model-written reference is checked like student work before anyone is graded against it: no
- * step may be wrong, its final answer must be readable, and it must match the key when one exists.
+ * step may be wrong, its final answer must be readable and be what its steps establish, it must
+ * hold in the problem where the CAS can prove it (answer-against-problem.ts), and it must match
+ * the key when one exists.
  */
 export function verifyReference(
   problem: { statement: string; definitions?: Record<string, string>; answer?: string | null },
@@ -42,6 +45,15 @@ export function verifyReference(
       reason: `the reference's final answer "${candidate.finalAnswer.slice(0, 80)}" cannot be read as math`,
     };
   }
+  const established = check.finalAnswer.given;
+  if (established !== null && !checkAnswer(candidate.finalAnswer, established).equivalent)
+    return {
+      trusted: false,
+      reason: `the reference's final answer "${candidate.finalAnswer.slice(0, 80)}" is not what its steps establish (${established.slice(0, 80)})`,
+    };
+  const contradiction = answerContradictsProblem(problem.statement, problem.definitions, candidate.finalAnswer);
+  if (contradiction)
+    return { trusted: false, reason: `the reference's final answer fails the problem: ${contradiction}` };
   if (problem.answer) {
     const matches = checkAnswer(problem.answer, candidate.finalAnswer);
     if (!matches.equivalent)
