@@ -94,6 +94,18 @@ describe("a teacher's first day, CPU only", () => {
     expect(upLines[0]).toMatch(/database stepgrade_test_first_day \(created/);
   });
 
+  it('describes itself at /docs and /docs/openapi.json', async () => {
+    const page = await fetch(`${server.baseUrl}/docs`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/v1/assignments/{id}/regrade');
+    const document = (await (await fetch(`${server.baseUrl}/docs/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toContain('/v1/assignments/{id}/problems/{key}/reference');
+  });
+
   it('grades every submission within 30 s; the keyed problems have scores', async () => {
     const created = await teacher.post('/v1/assignments', quiz);
     expect(created.status).toBe(201);

@@ -13,6 +13,7 @@ import { ApiKeyService } from './auth/api-key.service.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { SERVER_SECRET } from './auth/server-secret.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { DocsController } from './docs/docs.controller.js';
 import { StorableTextInterceptor } from './common/storable-text.interceptor.js';
 import { HealthController } from './health/health.controller.js';
 import { METRICS_CONTROLLERS, METRICS_PROVIDERS } from './metrics/index.js';
@@ -35,6 +36,26 @@ import { AssignmentUpdateService } from './assignments/assignment-update.service
 import { OVERRIDE_CONTROLLERS, OVERRIDE_PROVIDERS } from './overrides/index.js';
 import { SubmissionRegradeController } from './submissions/submission-regrade.controller.js';
 
+/** Every controller of the API (the OpenAPI document is checked against their routes). */
+export const API_CONTROLLERS = [
+  HealthController,
+  OrgsController,
+  AssignmentsController,
+  ReferencesController,
+  SubmissionsController,
+  ResultsController,
+  ToolsController,
+  PoolsController,
+  ...REVIEW_CONTROLLERS,
+  ...INTEGRATION_CONTROLLERS,
+  AssignmentUpdateController,
+  SubmissionRegradeController,
+  AnalyticsController,
+  ...OVERRIDE_CONTROLLERS,
+  ...METRICS_CONTROLLERS,
+  DocsController,
+];
+
 /** The HTTP API: validation, authorization, Postgres writes and enqueues. No grading here. */
 @Module({})
 export class ApiModule {
@@ -42,23 +63,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), DbModule.forRoot(config), QueueModule.forRoot(config)],
-      controllers: [
-        HealthController,
-        OrgsController,
-        AssignmentsController,
-        ReferencesController,
-        SubmissionsController,
-        ResultsController,
-        ToolsController,
-        PoolsController,
-        ...REVIEW_CONTROLLERS,
-        ...INTEGRATION_CONTROLLERS,
-        AssignmentUpdateController,
-        SubmissionRegradeController,
-        AnalyticsController,
-        ...OVERRIDE_CONTROLLERS,
-        ...METRICS_CONTROLLERS,
-      ],
+      controllers: API_CONTROLLERS,
       providers: [
         { provide: SERVER_SECRET, useValue: serverSecret },
         ApiKeyService,

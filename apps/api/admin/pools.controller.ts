@@ -6,7 +6,7 @@ import { notFound } from '../common/api-error.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import { PoolAdminService } from './pool-admin.service.js';
 
-const patchPoolBody = z
+export const patchPoolBody = z
   .object({ concurrency: z.number().int().min(1).max(1_000).optional(), paused: z.boolean().optional() })
   .refine((body) => body.concurrency !== undefined || body.paused !== undefined, 'give concurrency and/or paused');
 

@@ -10,7 +10,7 @@ import { type CreateAssignmentBody, createAssignmentBody } from './assignment.dt
 import { presentAssignment } from './assignment.presenter.js';
 import { AssignmentService } from './assignment.service.js';
 
-const createQuery = z.object({ orgId: z.string().max(64).optional() });
+export const createQuery = z.object({ orgId: z.string().max(64).optional() });
 
 @Controller('v1/assignments')
 export class AssignmentsController {

@@ -21,7 +21,7 @@ import { ApiError, notFound } from '../common/api-error.js';
 import { ZodPipe } from '../common/zod-body.pipe.js';
 import { LIMITS } from './assignment.dto.js';
 
-const putReferenceBody = z.union([
+export const putReferenceBody = z.union([
   z.object({ approve: z.literal(true) }),
   z
     .object({

@@ -7,8 +7,8 @@ import { ApiError, notFound } from '../common/api-error.js';
 import { pageQuery, type PageQuery } from '../common/page-query.js';
 import { ZodPipe, ZodQueryPipe } from '../common/zod-body.pipe.js';
 
-const createOrgBody = z.object({ name: z.string().trim().min(1).max(200) });
-const createKeyBody = z.object({
+export const createOrgBody = z.object({ name: z.string().trim().min(1).max(200) });
+export const createKeyBody = z.object({
   orgId: z.string().max(64).optional(),
   role: z.enum(['admin', 'teacher', 'integration']),
   name: z.string().trim().min(1).max(200).default('api key'),

@@ -8,7 +8,7 @@ import { notFound } from '../common/api-error.js';
 import { ZodQueryPipe } from '../common/zod-body.pipe.js';
 import { csvHeader, csvRow } from './results-csv.js';
 
-const resultsQuery = z.object({
+export const resultsQuery = z.object({
   format: z.enum(['json', 'csv']).default('json'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),

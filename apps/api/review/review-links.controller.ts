@@ -6,7 +6,7 @@ import { orgScope, type Principal } from '../auth/principal.js';
 import { ApiError, notFound } from '../common/api-error.js';
 import { ReviewLinkService } from './review-link.service.js';
 
-const linkBody = z.object({ canOverride: z.boolean().optional() }).strip();
+export const linkBody = z.object({ canOverride: z.boolean().optional() }).strip();
 
 /** An empty body is allowed (`{}` is implied); anything else must be the object above. */
 function readLinkBody(body: unknown): { canOverride: boolean } {

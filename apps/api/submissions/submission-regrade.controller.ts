@@ -9,7 +9,7 @@ import { orgScope, type Principal } from '../auth/principal.js';
 import { notFound } from '../common/api-error.js';
 import { ZodQueryPipe } from '../common/zod-body.pipe.js';
 
-const versionsQuery = z.object({
+export const versionsQuery = z.object({
   cursor: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

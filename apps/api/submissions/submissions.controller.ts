@@ -23,7 +23,7 @@ import { SubmissionIntakeService } from './submission-intake.service.js';
 import { presentBatch, presentSubmissionSummary } from './submission.presenter.js';
 import { SubmissionViewService } from '../overrides/submission-view.service.js';
 
-const listQuery = pageQuery.extend({
+export const listQuery = pageQuery.extend({
   status: z.enum(['queued', 'grading', 'graded', 'needs_review', 'failed']).optional(),
   studentId: z.string().max(200).optional(),
 });

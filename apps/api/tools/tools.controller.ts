@@ -16,13 +16,13 @@ const policy = z
   })
   .optional();
 
-const equivalenceBody = z.object({
+export const equivalenceBody = z.object({
   expected: z.string().max(LIMITS.charsPerStep),
   given: z.string().max(LIMITS.charsPerStep),
   policy,
 });
 
-const checkStepsBody = z.object({
+export const checkStepsBody = z.object({
   problem: z.string().max(20_000),
   steps: z.array(z.string().max(LIMITS.charsPerStep)).max(LIMITS.stepsPerAnswer),
   answer: z.string().max(LIMITS.charsPerStep).nullable().optional(),
