@@ -55,6 +55,8 @@ export class GradingThreads {
   private watchdog: NodeJS.Timeout | null = null;
   private nextTaskId = 1;
   private closed = false;
+  /** Threads are started on the first chunk (or by warm()), not when a worker without a cpu pool boots. */
+  private started = false;
 
   constructor(private readonly options: GradingThreadsOptions) {}
 
@@ -167,21 +169,29 @@ export class GradingThreads {
     void slot.worker.terminate();
   }
 
+  /** Starts the threads (and the spare) now, so the first chunk does not wait for them to load the CAS. */
+  warm(): void {
+    this.started = true;
+    this.dispatch();
+  }
+
+  /**
+   * At most `threads` grade at once; one more is kept loaded and idle, so a thread stopped at a
+   * budget is replaced at once and the chunks behind it do not wait for a new thread to load.
+   */
   private dispatch(): void {
     if (this.closed) return;
+    this.started ||= this.queue.length > 0;
+    let busy = [...this.slots].filter((slot) => slot.task).length;
     for (const slot of this.slots) {
-      if (this.queue.length === 0) break;
+      if (this.queue.length === 0 || busy >= this.options.threads) break;
       if (!slot.ready || slot.task) continue;
       slot.task = this.queue.shift()!;
       slot.worker.postMessage(slot.task.message);
+      busy += 1;
     }
-    const starting = [...this.slots].filter((slot) => !slot.ready).length;
-    for (
-      let missing = Math.min(this.queue.length - starting, this.options.threads - this.slots.size);
-      missing > 0;
-      missing--
-    )
-      this.spawn();
+    if (this.started)
+      for (let missing = this.options.threads + 1 - this.slots.size; missing > 0; missing--) this.spawn();
     this.watch();
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
 import {
   applyOverrides,
@@ -49,11 +49,11 @@ const jobKey = (submissionId: string, version: number) => `${submissionId}:v${ve
  * service decides what follows). Replays and stale jobs are skipped, each submission on its own.
  */
 @Injectable()
-export class GradingService implements OnModuleDestroy {
+export class GradingService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly threads: GradingThreads;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly input: GradingInputRepository,
     private readonly results: ResultsService,
     private readonly referenceWait: ReferenceWaitRepository,
@@ -63,6 +63,10 @@ export class GradingService implements OnModuleDestroy {
   ) {
     const { threads, budgetMs, maxSteps } = config.grading;
     this.threads = new GradingThreads({ threads, budget: { timeMs: budgetMs, maxSteps } });
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.pools.enabled.includes('cpu')) this.threads.warm();
   }
 
   async onModuleDestroy(): Promise<void> {
