@@ -3,7 +3,8 @@
 // source with a note, and one page's typesetting is bounded in output and time.
 import { describe, expect, it } from '@jest/globals';
 import { firstDisallowed } from './math-allow-list.js';
-import { DEFAULT_MATH_LIMITS, MathBudget } from './math-budget.js';
+import { DEFAULT_MATH_LIMITS, MathBudget, TEXT_ONLY_LIMITS } from './math-budget.js';
+import { renderSubmission } from './page-render.handlers.js';
 import { renderMathText, withMathBudget } from './render-math.js';
 
 const FAKE_BANNER = '$x = 2 \\raisebox{2em}{\\colorbox{green}{\\color{white}\\text{✓ correct, 10/10}}}$';
@@ -101,5 +102,41 @@ describe('the math budget', () => {
     );
     expect(page.length).toBeLessThan(1_000_000);
     expect(performance.now() - started).toBeLessThan(2_000); // generous; KaTeX never runs on these
+  });
+});
+
+describe('the page a stopped render falls back to', () => {
+  it('typesets nothing and says so, with the page headers', () => {
+    const { page, headers } = renderSubmission(
+      {
+        assignmentTitle: 'T',
+        submissionId: 's1',
+        studentId: 'st',
+        status: 'queued',
+        statusReason: null,
+        score: null,
+        maxScore: null,
+        gradedAt: null,
+        overrideForm: null,
+        notice: null,
+        answers: [
+          {
+            problemKey: 'p1',
+            statement: 'Find $x$.',
+            points: 1,
+            referenceSteps: [],
+            referenceAnswer: null,
+            graded: null,
+            submittedSteps: ['$x = 2$', 'x = 2'],
+            trace: null,
+            override: null,
+          },
+        ],
+      },
+      TEXT_ONLY_LIMITS,
+    );
+    expect(page).not.toContain('class="katex"');
+    expect(page.match(/not typeset: this page already took as long to typeset as it may/g)).toHaveLength(3);
+    expect(headers['content-security-policy']).toContain("script-src 'none'");
   });
 });
