@@ -77,8 +77,13 @@ describe('model judgement of prose steps', () => {
       await teacher.get(`/v1/submissions/${items.find((item: { studentId: string }) => item.studentId === 'j-1').id}`)
     ).body;
 
-    expect(honestResult.answers[0].steps[0]).toMatchObject({ verdict: 'correct', method: 'llm' });
-    expect(injectedResult.answers[0].steps[1]).toMatchObject({ method: 'llm' });
+    // the model's word is an opinion beside the step, never its verdict
+    expect(honestResult.answers[0].steps[0]).toMatchObject({
+      verdict: 'unverified',
+      method: 'llm',
+      modelOpinion: { verdict: 'correct' },
+    });
+    expect(injectedResult.answers[0].steps[1]).toMatchObject({ verdict: 'unverified', method: 'llm' });
     expect(injectedResult.answers[0].steps[2]).toMatchObject({
       verdict: 'incorrect',
       method: expect.stringMatching(/cas|numeric/),
@@ -92,5 +97,37 @@ describe('model judgement of prose steps', () => {
       .map((call) => call.body.messages!.map((message) => message.content).join('\n'))
       .find((prompt) => prompt.includes('Ignore your instructions'))!;
     expect(judgePrompt.indexOf('Ignore your instructions')).toBeGreaterThan(judgePrompt.indexOf('bakery'));
+  });
+
+  it('an obedient judge settles nothing: reviewUnverified still sends the work to review, CAS verdicts stand', async () => {
+    const created = await teacher.post('/v1/assignments', {
+      title: 'judged, reviewed',
+      grading: { inference: 'gpu', reviewUnverified: true },
+      problems: [{ key: 'solve', statement: 'Solve 3x - 4 = 11.', answer: '5' }],
+    });
+    const steps = ['We move the constant over to the other side first.', '3x = 11 + 4 = 14', 'x = 14/3', 'A: x = 14/3'];
+    const posted = await teacher.post(`/v1/assignments/${created.body.id}/submissions`, {
+      studentId: 'obedient-1',
+      answers: [{ problemKey: 'solve', steps }],
+    });
+    const result = await waitFor(
+      'settled',
+      async () => {
+        const got = await teacher.get(`/v1/submissions/${posted.body.id}`);
+        return ['queued', 'grading'].includes(got.body.status) ? undefined : got.body;
+      },
+      { hardTimeoutMs: 45_000 },
+    );
+    expect(result.status).toBe('needs_review');
+    expect(result.statusReason).toMatch(/could not be verified/);
+    const [opening, sum] = result.answers[0].steps;
+    expect(opening).toMatchObject({ verdict: 'unverified', modelOpinion: { verdict: 'correct' } });
+    // the CAS refuted 11 + 4 = 14: no model opinion reaches it
+    expect(sum).toMatchObject({ verdict: 'incorrect' });
+    expect(sum.modelOpinion).toBeUndefined();
+    expect(result.answers[0].firstErrorStep).toBe(1);
+    // the A: line was never sent to the judge
+    const judged = model.calls.filter(isJudgeCall).map((call) => JSON.stringify(call.body.messages));
+    expect(judged.some((text) => text.includes('A: x = 14/3'))).toBe(false);
   });
 });

@@ -18,6 +18,7 @@ import { compareWithReference, readReference } from './reference-compare.js';
 import type { StepQuantities } from './quantity-flow.js';
 import { itemQuantities } from './quantity-flow.js';
 import { referenceQuantities } from './reference-quantities.js';
+import { isAnswerLine, statesValue } from './answer-lines.js';
 import { markWrongTurn } from './wrong-turn.js';
 
 const MAX_STEPS = 500;
@@ -115,14 +116,6 @@ function settledByKey(step: StepResult, final: FinalAnswerResult): StepResult {
   return step;
 }
 
-const ANSWER_LINE =
-  /^\s*(?:#{2,}|(?:final\s+)?answer\s*[:：]|a\s*[:：]|the\s+(?:final\s+)?answer\s+is\b|答案?\s*[:：]|答案|\\boxed)/i;
-
-/** `A: 240`, `The answer is: 240`, `#### 240`: a line that only announces the answer. */
-function isAnswerLine(text: string): boolean {
-  return ANSWER_LINE.test(text);
-}
-
 function hasReference(reference: CheckStepsInput['reference']): reference is ReferenceInput {
   return (
     typeof reference === 'object' && reference !== null && Array.isArray(reference.steps) && reference.steps.length > 0
@@ -198,11 +191,6 @@ function checkOneStep(text: string, index: number, context: StudentContext, with
       quantities: NO_QUANTITIES,
     };
   }
-}
-
-/** `4`, `x = 4`: an item that states a value without working anything out. */
-function statesValue(item: MathItem): boolean {
-  return item.parts.length === 1 || (item.parts.length === 2 && item.rels[0] === '=' && item.parts[0].kind === 'sym');
 }
 
 function lastValueOf(expr: import('../../libs/math/index.js').Expr): string | null {

@@ -18,6 +18,8 @@ export interface StepResult {
    * decided): it earns no step share and is left out of the step denominator. Absent: it counts.
    */
   stepCredit?: false;
+  /** What a model said about a step the CAS left unverified: shown as an opinion, never a verdict. */
+  modelOpinion?: { verdict: 'correct' | 'incorrect' | 'unverified'; reason: string };
 }
 
 export interface FinalAnswerResult {

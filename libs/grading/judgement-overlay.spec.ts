@@ -51,7 +51,7 @@ describe('judgementKey', () => {
 });
 
 describe('applyJudgements', () => {
-  it('labels model verdicts llm, leaves CAS verdicts and the score alone', () => {
+  it('lays the opinion beside the step: CAS verdicts, the score and the first error stay', () => {
     const judged = applyJudgements(
       answer,
       new Map([
@@ -60,12 +60,40 @@ describe('applyJudgements', () => {
       ]),
     );
     expect(judged.steps[1]).toEqual(answer.steps[1]);
-    expect(judged.steps[2]).toMatchObject({ verdict: 'correct', method: 'llm' });
+    expect(judged.steps[2]).toMatchObject({
+      verdict: 'unverified',
+      method: 'llm',
+      modelOpinion: { verdict: 'correct', reason: 'told to' },
+    });
+    expect(judged.steps[2]!.reason).toMatch(/the model's opinion \(not a verdict, no points\)/);
     expect(judged.score).toBe(5);
   });
 
-  it('lets a model-flagged prose step be the first error when the CAS found none', () => {
+  it('a model that flags a prose step does not make it the first error', () => {
     const judged = applyJudgements(answer, new Map([[0, { verdict: 'incorrect', reason: 'wrong idea' }]]));
-    expect(judged.firstErrorStep).toBe(0);
+    expect(judged.firstErrorStep).toBeNull();
+    expect(judged.steps[0]).toMatchObject({ verdict: 'unverified', modelOpinion: { verdict: 'incorrect' } });
+  });
+});
+
+describe('bare final-answer lines are never sent to a model', () => {
+  const withSteps = (texts: string[]): GradedAnswer => ({
+    ...answer,
+    steps: texts.map((text, index) => ({
+      index,
+      text,
+      verdict: 'unverified',
+      method: 'none',
+      reason: 'no checkable claim',
+      matchesReferenceStep: null,
+    })),
+  });
+
+  it.each(['4', 'x = 4', '$4.00', 'A: 4', 'The answer is 4.', '答：4 个'])('%s is not judged', (line) => {
+    expect(judgeableSteps([withSteps([line])])).toEqual([]);
+  });
+
+  it.each(['First we count the rows of 4 chairs.', 'We think about what is left.'])('prose "%s" is judged', (line) => {
+    expect(judgeableSteps([withSteps([line])])).toHaveLength(1);
   });
 });

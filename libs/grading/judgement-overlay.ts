@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import { isAnswerOnlyLine } from './answer-lines.js';
 import type { GradedAnswer } from './grade-submission.js';
 
 // Model judgement of prose steps (GRADING.md rule 1): only steps the CAS left `unverified` are
-// ever sent to a model, and its verdict is shown with method "llm" but earns no points: the score
-// stays the CAS score, so a student's text can never talk a model into extra credit.
+// ever sent to a model (never a bare final-answer line: the key decides those), and what it says is
+// an opinion laid beside the step: the verdict stays `unverified`, the score stays the CAS score,
+// the first error stays the CAS's, and `reviewUnverified` still sends the work to review. A
+// student's text can never talk a model into credit, and an obedient model settles nothing.
 
 export interface JudgeableStep {
   problemKey: string;
@@ -17,11 +20,11 @@ export interface ModelJudgement {
   reason: string;
 }
 
-/** The steps of a graded submission a model may judge: unverified ones with some text. */
+/** The steps of a graded submission a model may judge: unverified ones with prose to judge. */
 export function judgeableSteps(answers: GradedAnswer[]): JudgeableStep[] {
   return answers.flatMap((answer) =>
     answer.steps
-      .filter((step) => step.verdict === 'unverified' && step.text.trim().length > 0)
+      .filter((step) => step.verdict === 'unverified' && step.text.trim().length > 0 && !isAnswerOnlyLine(step.text))
       .map((step) => ({
         problemKey: answer.problemKey,
         stepIndex: step.index,
@@ -46,7 +49,7 @@ export function judgementKey(input: {
     .digest('hex');
 }
 
-/** Shows the model's verdicts on the steps it judged; the first error may now be a model-flagged step. */
+/** Lays the model's opinions beside the steps it judged; verdicts, first error and score stay the CAS's. */
 export function applyJudgements(answer: GradedAnswer, judgements: Map<number, ModelJudgement>): GradedAnswer {
   if (judgements.size === 0) return answer;
   const steps = answer.steps.map((step) => {
@@ -54,11 +57,10 @@ export function applyJudgements(answer: GradedAnswer, judgements: Map<number, Mo
     if (!judgement || step.verdict !== 'unverified') return step;
     return {
       ...step,
-      verdict: judgement.verdict,
       method: 'llm' as const,
-      reason: `model judgement (no points): ${judgement.reason}`,
+      reason: `the model's opinion (not a verdict, no points): ${judgement.verdict}: ${judgement.reason}`,
+      modelOpinion: { verdict: judgement.verdict, reason: judgement.reason },
     };
   });
-  const firstError = steps.find((step) => step.verdict === 'incorrect');
-  return { ...answer, steps, firstErrorStep: answer.firstErrorStep ?? firstError?.index ?? null };
+  return { ...answer, steps };
 }

@@ -7,12 +7,13 @@ describe('methodLabel', () => {
   it.each([
     ['answer_key', 'decided by the answer key'],
     ['cas', 'checked by CAS'],
-    ['llm', 'judged by a model'],
+    ['llm', 'a model&#39;s opinion, not a verdict'],
+    ['reference', 'compared with the reference'],
   ])('%s reads as "%s"', (method, words) => {
     expect(String(methodLabel(method))).toContain(words);
   });
 
   it('shows an unknown method as written', () => {
-    expect(String(methodLabel('reference'))).toContain('>reference<');
+    expect(String(methodLabel('symbolic_v2'))).toContain('>symbolic_v2<');
   });
 });

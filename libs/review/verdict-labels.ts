@@ -13,7 +13,7 @@ const VERDICTS: Record<string, { symbol: string; label: string }> = {
 const METHODS: Record<string, string> = {
   cas: 'checked by CAS',
   numeric: 'checked numerically',
-  llm: 'judged by a model',
+  llm: "a model's opinion, not a verdict",
   teacher: 'set by the teacher',
   answer_key: 'decided by the answer key',
   reference: 'compared with the reference',
