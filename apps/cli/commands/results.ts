@@ -10,8 +10,13 @@ interface ResultRow {
   status: string;
 }
 
-function printTable(rows: ResultRow[]): void {
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row.scores)))];
+/** Columns in the assignment's problem order (a row's scores object has no reliable order). */
+function printTable(rows: ResultRow[], problemKeys: string[]): void {
+  const seen = new Set(rows.flatMap((row) => Object.keys(row.scores)));
+  const keys = [
+    ...problemKeys.filter((key) => seen.has(key)),
+    ...[...seen].filter((key) => !problemKeys.includes(key)),
+  ];
   const header = ['studentId', ...keys, 'total', 'status'];
   const body = rows.map((row) => [
     row.studentId,
@@ -49,6 +54,15 @@ export function registerResultsCommand(program: Command): void {
         cursor = page.nextCursor;
       } while (cursor);
       if (options.format === 'json') console.log(JSON.stringify(rows));
-      else printTable(rows);
+      else {
+        const assignment: { problems: { key: string }[] } = await callApi(
+          'GET',
+          `/v1/assignments/${encodeURIComponent(assignmentId)}`,
+        );
+        printTable(
+          rows,
+          assignment.problems.map((problem) => problem.key),
+        );
+      }
     });
 }
