@@ -9,7 +9,6 @@ import type { CheckStepsInput, FinalAnswerResult, ReferenceInput, StepCheck, Ste
 import { buildProblemContext, functionNamesIn } from './problem-context.js';
 import type { StudentContext } from './student-context.js';
 import { checkStepItems } from './step-checker.js';
-import type { MathItem } from './step-reader.js';
 import { readStep } from './step-reader.js';
 import { judgeFinalAnswer } from './final-answer.js';
 import type { ClaimSignature } from './claim-signatures.js';
