@@ -101,8 +101,8 @@ const REPOSITORIES = [
   },
   {
     provide: OverrideRepository,
-    useFactory: (db: Database, outbox: WebhookOutboxNotifier) => new OverrideRepository(db.prisma, outbox),
-    inject: [DATABASE, WebhookOutboxNotifier],
+    useFactory: (db: Database) => new OverrideRepository(db.prisma, db.pool),
+    inject: [DATABASE],
   },
   { provide: RegradeRepository, useFactory: (db: Database) => new RegradeRepository(db.prisma), inject: [DATABASE] },
   {

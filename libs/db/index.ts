@@ -57,8 +57,6 @@ export {
   type NewIntegration,
 } from './repositories/integration.repository.js';
 export {
-  type OutboxEventInput,
-  recordOutboxEvents,
   WEBHOOK_EVENT_TYPES,
   type WebhookEventType,
   WebhookOutboxNotifier,
@@ -77,8 +75,12 @@ export {
 } from './repositories/inbound-event.repository.js';
 export { BatchUploadRepository, BatchUploadSession } from './repositories/batch-upload.repository.js';
 export { PoolSettingRepository, type PoolSettingRow } from './repositories/pool-setting.repository.js';
-export { type OverrideInput, type OverrideOutcome, OverrideRepository } from './repositories/override.repository.js';
-export { allAnswersSettled, applyOverrides, type OverrideValue } from './repositories/override-merge.js';
+export {
+  type LockedSubmissionRow,
+  type OverrideInput,
+  OverrideRepository,
+  type OverrideValue,
+} from './repositories/override.repository.js';
 export { RegradeRepository, type RegradeTicket, type ResultVersion } from './repositories/regrade.repository.js';
 export {
   type AssignmentEdit,

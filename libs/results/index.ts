@@ -10,3 +10,5 @@ export {
 export { type GradedResult, ResultsService, type SaveOutcome } from './results.service.js';
 export { dedupeKeyOf, eventTypeFor, type OutboxEvent, outboxRowsFor } from './outbox-events.js';
 export { RESULTS_PROVIDERS } from './results.providers.js';
+export { allAnswersSettled, applyOverrides } from './override-merge.js';
+export { overriddenVersion, ungradedAnswer } from './override-version.js';

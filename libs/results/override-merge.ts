@@ -1,13 +1,7 @@
 // Pure rules for applying teacher overrides to a graded result (GRADING.md, Score: an override
 // wins and survives regrades). Used by the worker after grading and by the override endpoint.
 
-export interface OverrideValue {
-  problemKey: string;
-  score: number;
-  comment: string;
-  by: string;
-  at: Date;
-}
+import type { OverrideValue } from '../db/index.js';
 
 export interface MergeableAnswer {
   problemKey: string;

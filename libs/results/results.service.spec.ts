@@ -2,7 +2,7 @@
 // what a replay and a regrade race do, and when a batch completes (exactly once).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { type Database, newId, openDatabase, WebhookOutboxNotifier } from '../db/index.js';
-import { ResultRowsRepository } from '../db/index.js';
+import { OverrideRepository, ResultRowsRepository } from '../db/index.js';
 import { createTestEnv } from '../../test/support/test-env.js';
 import { type GradedResult, ResultsService } from './results.service.js';
 
@@ -79,7 +79,7 @@ beforeAll(async () => {
   outbox.onCommitted(async (ids) => {
     notified.push(ids);
   });
-  service = new ResultsService(new ResultRowsRepository(db.pool), outbox);
+  service = new ResultsService(new ResultRowsRepository(db.pool), outbox, new OverrideRepository(db.prisma, db.pool));
   orgId = newId();
   assignmentId = newId();
   await db.pool.query("INSERT INTO organizations (id, name) VALUES ($1, 'results org')", [orgId]);
@@ -195,5 +195,25 @@ describe('ResultsService settling without a result', () => {
     bad.answers[0]!.steps = [{ index: 0, verdict: 'maybe' }];
     await expect(service.saveResults([bad])).rejects.toThrow(/steps does not have its stored shape/);
     expect(await count('submission_results WHERE submission_id = $1', [submissionIds[0]!])).toBe(0);
+  });
+});
+
+describe('ResultsService.recordOverride', () => {
+  it('writes a new version with the override applied and sends its event; on a submission being graded it only stores it', async () => {
+    const { submissionIds } = await seedBatch(2);
+    const [settledId, gradingId] = submissionIds as [string, string];
+    await service.saveResults([result(settledId, 'needs_review')]);
+    const override = { problemKey: 'p1', score: 9, comment: 'fine', by: 'teacher-key' };
+    expect(await service.recordOverride({ submissionId: settledId, ...override })).toEqual({ resultVersion: 2 });
+    const { rows } = await db.pool.query('SELECT status::text, score, result_version FROM submissions WHERE id = $1', [
+      settledId,
+    ]);
+    // The only answer is overridden: nothing is left for a person, so the submission is graded.
+    expect(rows[0]).toEqual({ status: 'graded', score: 9, result_version: 2 });
+    expect(await count('webhook_events WHERE submission_id = $1 AND result_version = 2', [settledId])).toBe(1);
+
+    expect(await service.recordOverride({ submissionId: gradingId, ...override })).toEqual({ resultVersion: null });
+    expect(await count('overrides WHERE submission_id = $1', [gradingId])).toBe(1);
+    expect(await count('submission_results WHERE submission_id = $1', [gradingId])).toBe(0);
   });
 });

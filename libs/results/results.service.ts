@@ -1,6 +1,15 @@
-import type { WebhookOutboxNotifier } from '../db/index.js';
-import type { AnswerRow, ResultRow, ResultRowsRepository, SettledRow, TxClient } from '../db/index.js';
+import type {
+  AnswerRow,
+  OverrideInput,
+  OverrideRepository,
+  ResultRow,
+  ResultRowsRepository,
+  SettledRow,
+  TxClient,
+  WebhookOutboxNotifier,
+} from '../db/index.js';
 import { eventTypeFor, type OutboxEvent, outboxRowsFor } from './outbox-events.js';
+import { overriddenVersion } from './override-version.js';
 
 /** A graded result of one (submission, version), as the grader and overrides leave it. */
 export interface GradedResult extends ResultRow {
@@ -24,6 +33,7 @@ export class ResultsService {
     private readonly rows: ResultRowsRepository,
     /** Told after commit which outbox rows were written, so deliveries are enqueued at once. */
     private readonly outbox: WebhookOutboxNotifier,
+    private readonly overrides: OverrideRepository,
   ) {}
 
   /**
@@ -63,6 +73,48 @@ export class ResultsService {
     await this.outbox.committed(eventIds);
     await this.completeBatchesOf(current, outcomes);
     return outcomes;
+  }
+
+  /**
+   * Records a teacher's override. On a settled submission it writes a new result version (the
+   * current one with every override applied) and its events in one transaction, so
+   * `submission.graded` goes out again with the higher version; on a submission being graded the
+   * override is only stored and the grade job applies it (resultVersion null).
+   */
+  async recordOverride(input: OverrideInput): Promise<{ resultVersion: number | null }> {
+    const { resultVersion, eventIds } = await this.rows.transaction(async (client) => {
+      const submission = await this.overrides.lockSubmission(client, input.submissionId);
+      if (!submission) throw new Error(`submission ${input.submissionId} not found`);
+      await this.overrides.upsert(client, input);
+      const nothing = { resultVersion: null, eventIds: [] as string[] };
+      if (submission.status === 'queued' || submission.status === 'grading') return nothing;
+      const current = await this.overrides.result(client, submission.id, submission.resultVersion);
+      const next = overriddenVersion(
+        submission,
+        await this.overrides.forSubmission(client, submission.id),
+        current,
+        current ? [] : await this.overrides.problems(client, submission.assignmentId),
+      );
+      if (!next) return nothing;
+      const row = { submissionId: submission.id, ...next };
+      const resultIds = await this.rows.insertResults(client, [row]);
+      const resultId = resultIds.get(submission.id)!;
+      await this.rows.insertAnswers(
+        client,
+        next.answers.map((answer) => ({ resultId, answer })),
+      );
+      await this.rows.advanceVersion(client, row);
+      // The same events as a grade job's result for this version.
+      const event: OutboxEvent = {
+        orgId: submission.orgId,
+        type: eventTypeFor(next.status)!,
+        submissionId: submission.id,
+        resultVersion: next.version,
+      };
+      return { resultVersion: next.version, eventIds: await this.writeEvents(client, [event]) };
+    });
+    await this.outbox.committed(eventIds);
+    return { resultVersion };
   }
 
   async markFailed(submissionId: string, version: number, reason: string): Promise<string | null> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AssignmentRepository, OverrideRepository, SubmissionRepository } from '../../../libs/db/index.js';
+import { ResultsService } from '../../../libs/results/index.js';
 import { invalid, notFound } from '../common/api-error.js';
 import type { ReviewOverrideHandler, ReviewOverrideInput } from '../review/review-override.handler.js';
 import type { StoredOverride } from '../review/review-override.handler.js';
@@ -14,6 +15,7 @@ export class OverrideService implements ReviewOverrideHandler {
     private readonly submissions: SubmissionRepository,
     private readonly assignments: AssignmentRepository,
     private readonly overrides: OverrideRepository,
+    private readonly results: ResultsService,
   ) {}
 
   /** orgId null: any organization (admins and review links, which are already scoped by their token). */
@@ -24,7 +26,7 @@ export class OverrideService implements ReviewOverrideHandler {
     const problem = assignment?.problems.find((candidate) => candidate.key === input.problemKey);
     if (!problem) throw notFound('problem');
     if (input.score > problem.points) throw invalid(`score must be between 0 and ${problem.points}`);
-    return this.overrides.record(input);
+    return this.results.recordOverride(input);
   }
 
   async listForSubmission(submissionId: string): Promise<StoredOverride[]> {

@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
 import {
-  applyOverrides,
   type AssignmentForGradingRow,
   type ClaimedSubmissionRow,
   GradingInputRepository,
@@ -12,7 +11,7 @@ import {
 } from '../../../libs/db/index.js';
 import type { GradedAnswer, ProblemForGrading } from '../../../libs/grading/grade-submission.js';
 import { type InferenceSetting, ModelQueueProducer, modelsUsable } from '../../../libs/queue/index.js';
-import { type GradedResult, ResultsService, type SaveOutcome } from '../../../libs/results/index.js';
+import { applyOverrides, type GradedResult, ResultsService, type SaveOutcome } from '../../../libs/results/index.js';
 import type { ItemOutcome } from './chunk-collector.js';
 import { type BudgetedGrade, totals } from './grading-budget.js';
 import { referencePlan, toProblemForGrading } from './grading-input.js';

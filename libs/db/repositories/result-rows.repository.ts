@@ -168,6 +168,22 @@ export class ResultRowsRepository {
     return updated.map((row) => ({ submissionId: row.id, orgId: row.org_id, batchId: row.batch_id }));
   }
 
+  /**
+   * Moves a submission to a new result version and its state (an override's new version). Graded
+   * at is set only when `firstGrade` (no result was graded before).
+   */
+  async advanceVersion(
+    client: TxClient,
+    row: SubmissionStateRow & { score: number; maxScore: number; firstGrade: boolean },
+  ): Promise<void> {
+    await client.query(
+      `UPDATE submissions SET result_version = $2, status = $3::"SubmissionStatus", status_reason = $4, score = $5,
+              max_score = $6, updated_at = now(), graded_at = CASE WHEN $7::boolean THEN now() ELSE graded_at END
+       WHERE id = $1`,
+      [row.submissionId, row.version, row.status, row.statusReason, row.score, row.maxScore, row.firstGrade],
+    );
+  }
+
   /** The enabled integrations of these organizations, with the events each subscribes to. */
   async integrations(client: TxClient, orgIds: string[]): Promise<{ id: string; orgId: string; events: string[] }[]> {
     if (orgIds.length === 0) return [];
