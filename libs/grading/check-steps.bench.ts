@@ -46,8 +46,37 @@ function generated(seed: number): CheckStepsInput {
   };
 }
 
+/**
+ * The same mix with a teacher's worked reference, a third of it ending on a wrong answer whose
+ * every line is true (so the first-divergence rule runs on it).
+ */
+function withReference(seed: number): CheckStepsInput {
+  const base = generated(seed);
+  const a = 12 + (seed % 37);
+  const b = 3 + (seed % 11);
+  const steps =
+    seed % 3 === 0 ? [...base.steps.slice(0, 8), `${a * b} + ${b} = ${a * b + b}`, `A: ${a * b + b}`] : base.steps;
+  return {
+    ...base,
+    steps,
+    reference: {
+      steps: [`${a} × ${b} = ${a * b} pens`, `${a * b} - ${b} = ${a * b - b}`, `${a * b - b} / ${b} = ${a - 1}`],
+      answer: String(a * b),
+    },
+  };
+}
+
 export async function benchStepChecker(): Promise<Record<string, number>> {
-  const submissions: CheckStepsInput[] = [EXTREMA, ...Array.from({ length: 199 }, (_, i) => generated(i))];
+  const plain = run([EXTREMA, ...Array.from({ length: 199 }, (_, i) => generated(i))]);
+  const referenced = run(Array.from({ length: 200 }, (_, i) => withReference(i)));
+  return {
+    ...plain,
+    withReferenceStepChecksPerSecond: referenced.stepChecksPerSecond,
+    withReferenceP99MsPer10StepSubmission: referenced.p99MsPer10StepSubmission,
+  };
+}
+
+function run(submissions: CheckStepsInput[]): Record<string, number> {
   for (const s of submissions.slice(0, 20)) checkSteps(s);
   const timings: number[] = [];
   let steps = 0;
