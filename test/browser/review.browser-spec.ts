@@ -1,12 +1,13 @@
 // Protects what a teacher sees in a real browser: math typeset by KaTeX (no raw LaTeX), the first
 // error highlighted, hostile student text inert, and pages that print and screenshot cleanly.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type RunningStack, startStack } from '../support/running-stack.js';
 import { waitFor } from '../support/wait-for.js';
+import { inkShare } from './png-ink.js';
 import { byName, onStack, reviewLink, type ReviewScenario, setUpReviewScenario } from './review-fixture.js';
 
 const SCREENSHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
@@ -142,6 +143,78 @@ describe('assignment review page', () => {
     const example = page.locator('[data-common-error] a').first();
     await Promise.all([page.waitForURL(/\/review\/submissions\//), example.click()]);
     expect(await page.locator('[data-first-error]').count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe('pages that read right (issue 13)', () => {
+  const statement = 'A ticket costs $20. If $x$ tickets cost $100, how many tickets are there?';
+  let submissionUrl: string;
+
+  beforeAll(async () => {
+    const created = await scenario.teacher.post('/v1/assignments', {
+      title: 'Tickets',
+      grading: { inference: 'none' },
+      problems: [{ key: 'tickets', statement, answer: '5', points: 10 }],
+    });
+    expect(created.status).toBe(201);
+    const submitted = await scenario.teacher.post(`/v1/assignments/${created.body.id}/submissions`, {
+      studentId: 's-tickets',
+      answers: [{ problemKey: 'tickets', steps: ['20x = 100', 'x = 100 / 20 = 5', 'So \\boxed{x = 5}'] }],
+    });
+    expect(submitted.status).toBe(202);
+    await waitFor('the tickets submission to settle', async () => {
+      const status = (await scenario.teacher.get(`/v1/submissions/${submitted.body.id}`)).body.status as string;
+      return ['graded', 'needs_review'].includes(status) ? true : undefined;
+    });
+    submissionUrl = onStack(stack, await reviewLink(scenario.teacher, 'submissions', submitted.body.id));
+  }, 90_000);
+
+  it('shows $20 and $100 as money and \\boxed{…} as a box', async () => {
+    const page = await openReview(submissionUrl);
+    const shown = await page.locator('.statement').innerText();
+    expect(shown).toContain('A ticket costs $20.');
+    expect(shown).toContain('cost $100, how many');
+    const boxedStep = page.locator('[data-step-index="2"] .step-text');
+    expect(await boxedStep.locator('.katex .fbox').count()).toBe(1);
+    expect(await boxedStep.locator('.katex-html').innerText()).not.toContain('\\boxed');
+    const border = await boxedStep
+      .locator('.katex .fbox')
+      .evaluate((element) => (globalThis as any).getComputedStyle(element).borderTopStyle as string);
+    expect(border).toBe('solid');
+    await screenshot(page, 'money-and-boxed-answer');
+    await page.close();
+  });
+
+  it('shows readable math while the KaTeX fonts cannot load', async () => {
+    const page = await browser.newPage();
+    const held: Array<() => Promise<void>> = [];
+    // The fonts never arrive while the page is looked at (a slow or blocking network).
+    await page.route('**/review/assets/katex/fonts/**', (route) => {
+      held.push(() => route.abort());
+    });
+    await page.goto(submissionUrl, { waitUntil: 'domcontentloaded' });
+    await page.waitForTimeout(800); // well inside the 3 s a font-display: block face stays invisible
+    expect(await page.evaluate("document.fonts.check('16px KaTeX_Main')")).toBe(false);
+    const math = page.locator('[data-step-index="0"] .step-text .katex-html');
+    expect((await math.innerText()).replace(/\s+/g, '')).toContain('20x=100');
+    // Through the DevTools protocol: Playwright's own screenshots wait for the fonts to load.
+    const cdp = await page.context().newCDPSession(page);
+    const capture = async (clip?: { x: number; y: number; width: number; height: number }) =>
+      Buffer.from(
+        (
+          await cdp.send('Page.captureScreenshot', {
+            format: 'png',
+            ...(clip ? { clip: { ...clip, scale: 1 } } : { captureBeyondViewport: true }),
+          })
+        ).data,
+        'base64',
+      );
+    const box = (await math.boundingBox())!;
+    const ink = inkShare(await capture(box));
+    writeFileSync(join(SCREENSHOTS, 'fonts-blocked.png'), await capture());
+    expect(ink).toBeGreaterThan(0.02);
+    for (const release of held) await release();
     await page.close();
   });
 });
