@@ -84,6 +84,11 @@ describe('one organization flooding the tools', () => {
     const quiet = await otherOrg.post('/v1/tools/equivalence', { expected: '1/2', given: '0.5' });
     const quietMs = Date.now() - started;
     const answers = await Promise.all(flood);
+    const refusedCount = answers.filter((answer) => answer.status === 429).length;
+    process.stdout.write(
+      `tools flood: 30 check-steps from one org → ${30 - refusedCount} × 200, ${refusedCount} × 429; ` +
+        `the other org's equivalence call answered in ${quietMs} ms\n`,
+    );
     expect(quiet.status).toBe(200);
     expect(quiet.body.equivalent).toBe(true);
     expect(quietMs).toBeLessThan(1_500); // generous: the runaways take 2 s each, on a shared machine
