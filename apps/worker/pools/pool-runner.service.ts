@@ -98,7 +98,8 @@ export class PoolRunner implements OnApplicationBootstrap, OnApplicationShutdown
       recordJobMetrics(worker, key, this.metrics);
       this.workers.set(key, worker);
     }
-    this.logger.log(`pools ${this.config.pools.enabled.join(', ')} consuming ${[...this.workers.keys()].join(', ')}`);
+    // `npm start` names the pools in its one start-up line; `npm run worker` logs its own at info.
+    this.logger.debug(`pools ${this.config.pools.enabled.join(', ')} consuming ${[...this.workers.keys()].join(', ')}`);
   }
 
   /** Applied to running workers at once: BullMQ reads concurrency before taking each job. */
