@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig, resolveSecretKey } from '../../libs/config/index.js';
 import { ApiModule } from './api.module.js';
+import { contractErrorHandler } from './common/error.filter.js';
 import { clientErrorHandler, frameworkErrors } from './common/framework-errors.js';
 
 export interface RegisteredRoute {
@@ -32,6 +33,8 @@ export async function createApiApp(
     frameworkErrors,
     clientErrorHandler,
   });
+  // Before any route: routes built before Nest installs its own handler keep this one.
+  adapter.getInstance().setErrorHandler(contractErrorHandler);
   const routes: RegisteredRoute[] = [];
   adapter.getInstance().addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.js';
 import { isDatabaseDown } from './database-down.js';
 
@@ -34,54 +34,79 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { status, body, headers } = this.describe(exception);
-    if (status >= 500)
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    void reply.status(status).headers(headers).send(body);
+    sendError(host.switchToHttp().getResponse<FastifyReply>(), exception, this.logger);
   }
+}
 
-  private describe(exception: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
-    if (exception instanceof ApiError) {
-      const error = {
-        code: exception.code,
-        message: exception.message,
-        ...(exception.details === undefined ? {} : { details: exception.details }),
-      };
-      return { status: exception.status, body: { ...exception.extraBody, error }, headers: exception.headers };
-    }
-    const fastifyCode = (exception as { code?: string } | null)?.code;
-    if (fastifyCode && FASTIFY_CODES[fastifyCode]) {
-      const known = FASTIFY_CODES[fastifyCode]!;
-      return {
-        status: known.status,
-        body: { error: { code: known.code, message: (exception as Error).message } },
-        headers: {},
-      };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      return {
-        status,
-        body: { error: { code: HTTP_CODES[status] ?? 'error', message: exception.message } },
-        headers: {},
-      };
-    }
-    const statusCode = (exception as { statusCode?: number } | null)?.statusCode;
-    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-      return {
-        status: statusCode,
-        body: { error: { code: HTTP_CODES[statusCode] ?? 'bad_request', message: (exception as Error).message } },
-        headers: {},
-      };
-    }
-    if (isDatabaseDown(exception)) {
-      return {
-        status: 503,
-        body: { error: { code: 'database_unavailable', message: 'Postgres is unavailable; try again shortly' } },
-        headers: { 'retry-after': '5' },
-      };
-    }
-    return { status: 500, body: { error: { code: 'internal_error', message: 'internal error' } }, headers: {} };
+/**
+ * Fastify's own error handler, set before any route exists: errors raised outside Nest's routing
+ * (a body over the limit, invalid JSON, an unsupported media type) reach it, not the filter, on
+ * every route built before Nest installs its handler (bull-board's plugin builds them early).
+ */
+export function contractErrorHandler(error: unknown, _request: FastifyRequest, reply: FastifyReply): void {
+  sendError(reply, error, fastifyLogger);
+}
+
+const fastifyLogger = new Logger('HTTP');
+
+function sendError(reply: FastifyReply, exception: unknown, logger: Logger): void {
+  const { status, body, headers } = describeError(exception);
+  if (status >= 500)
+    logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+  // A route that set its own content type (an HTML page) would make Fastify refuse to serialize
+  // the error object (a 500): its errors are JSON like every other.
+  const routeType = reply.getHeader('content-type');
+  if (routeType !== undefined && !/json/i.test(String(routeType)))
+    void reply.header('content-type', 'application/json; charset=utf-8');
+  void reply.status(status).headers(headers).send(body);
+}
+
+interface ErrorReply {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, string>;
+}
+
+export function describeError(exception: unknown): ErrorReply {
+  if (exception instanceof ApiError) {
+    const error = {
+      code: exception.code,
+      message: exception.message,
+      ...(exception.details === undefined ? {} : { details: exception.details }),
+    };
+    return { status: exception.status, body: { ...exception.extraBody, error }, headers: exception.headers };
   }
+  const fastifyCode = (exception as { code?: string } | null)?.code;
+  if (fastifyCode && FASTIFY_CODES[fastifyCode]) {
+    const known = FASTIFY_CODES[fastifyCode]!;
+    return {
+      status: known.status,
+      body: { error: { code: known.code, message: (exception as Error).message } },
+      headers: {},
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return {
+      status,
+      body: { error: { code: HTTP_CODES[status] ?? 'error', message: exception.message } },
+      headers: {},
+    };
+  }
+  const statusCode = (exception as { statusCode?: number } | null)?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return {
+      status: statusCode,
+      body: { error: { code: HTTP_CODES[statusCode] ?? 'bad_request', message: (exception as Error).message } },
+      headers: {},
+    };
+  }
+  if (isDatabaseDown(exception)) {
+    return {
+      status: 503,
+      body: { error: { code: 'database_unavailable', message: 'Postgres is unavailable; try again shortly' } },
+      headers: { 'retry-after': '5' },
+    };
+  }
+  return { status: 500, body: { error: { code: 'internal_error', message: 'internal error' } }, headers: {} };
 }
