@@ -92,6 +92,10 @@ describe("a teacher's first day, CPU only", () => {
     expect(upLines).toHaveLength(1);
     expect(upLines[0]).toContain(server.baseUrl);
     expect(upLines[0]).toMatch(/database stepgrade_test_first_day \(created/);
+    // Before that line only warnings and the admin key: no info-level JSON lines.
+    const beforeUp = output.slice(0, output.indexOf('StepGrade is up'));
+    expect(beforeUp.split('\n').filter((line) => line.includes('"level":30'))).toEqual([]);
+    expect(beforeUp).toContain('StepGrade created an admin API key');
   });
 
   it('describes itself at /docs and /docs/openapi.json', async () => {

@@ -75,7 +75,7 @@ export async function npmStart(suite: string, extraEnv: Record<string, string> =
     await stop();
     throw error;
   }
-  const adminKey = /(sg_[A-Za-z0-9_]+)/.exec(output)?.[1];
+  const adminKey = /(sg_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{43})/.exec(output)?.[1];
   if (!adminKey) {
     await stop();
     throw new Error(`npm start printed no admin key:\n${output}`);
