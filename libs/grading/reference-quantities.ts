@@ -20,7 +20,7 @@ export function referenceQuantities(
   const worked: number[] = [];
   const derivations: ReferenceQuantities['derivations'] = [];
   const quotes: ReferenceQuantities['quotes'] = [];
-  for (const item of readItems(problem, context)) for (const part of item.parts) literals(part, values);
+  values.push(...problemNumbers(problem, context));
   for (const step of referenceSteps(reference)) {
     const text = referenceStepText(step);
     const items = readItems(text, context);
@@ -42,6 +42,13 @@ export function referenceQuantities(
     worked.push(answerValue);
   }
   return { values, worked, derivations, quotes };
+}
+
+/** The numbers the problem gives, as the reader finds them in its statement. */
+export function problemNumbers(problem: string, context: StudentContext): number[] {
+  const numbers: number[] = [];
+  for (const item of readItems(problem, context)) for (const part of item.parts) literals(part, numbers);
+  return numbers;
 }
 
 function readItems(text: string, context: StudentContext): MathItem[] {

@@ -54,9 +54,10 @@ function wrongAnswerGiven(steps: readonly StepQuantities[], input: WrongTurnInpu
     if (!input.answerLines.has(step.index)) restatement = step.index;
   }
   if (origin === null) return null;
-  if (restatement !== null) origin = restatement;
   const expected = input.finalAnswer.expected ?? 'the key';
-  const passes = input.reference && includesValue(input.reference.worked, value);
+  const passes = input.reference !== null && includesValue(input.reference.worked, value);
+  // the value is one the reference reaches too: computing it was right, calling it the answer is not
+  if (restatement !== null && passes) origin = restatement;
   const why = passes
     ? `the reference passes through ${input.finalAnswer.given} on the way to ${expected}: the work stops at a value that is not what the problem asks`
     : `the answer key has ${expected}`;
