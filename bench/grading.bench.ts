@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { gradeSubmission, type ProblemForGrading } from '../libs/grading/grade-submission.js';
 import { startFakeOpenAiServer } from '../libs/inference/testing/fake-openai-server.js';
 import { BENCH_ADMIN_KEY, type BenchStack, post, startBenchApi } from './bench-stack.js';
-import { sampleRss } from './process-memory.js';
+import { cpuSeconds, sampleRss } from './process-memory.js';
 
 // Grading throughput on one data set (examples/: 2 problems, 10 steps per submission):
 // - the in-process rate: gradeSubmission (checkSteps per problem) in a loop, no I/O;
@@ -101,21 +101,46 @@ async function stopGradingStack({ stack, workers }: GradingStack): Promise<void>
 }
 
 /** The checker alone on the same problems (as stored by the API) and submissions, in this process. */
-function inProcessRate(problems: ProblemForGrading[]): number {
+function inProcessRate(problems: ProblemForGrading[]): { rate: number; cpuSPerThousand: number } {
   const submissions = exampleSubmissions();
   for (const submission of submissions.slice(0, 100)) gradeSubmission(problems, submission.answers);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const rounds = 3;
   for (let round = 0; round < rounds; round++)
     for (const submission of submissions) gradeSubmission(problems, submission.answers);
-  return (rounds * submissions.length) / ((performance.now() - started) / 1000);
+  const cpu = process.cpuUsage(cpuBefore);
+  const graded = rounds * submissions.length;
+  return {
+    rate: graded / ((performance.now() - started) / 1000),
+    cpuSPerThousand: Number((((cpu.user + cpu.system) / 1e6) * (1000 / graded)).toFixed(2)),
+  };
 }
 
-async function endToEndRate(workers: number, port: number): Promise<{ rate: number; problems: ProblemForGrading[] }> {
+/**
+ * One end-to-end run; besides the rate, the CPU the worker processes (grading threads included) and
+ * the API used per 1,000 submissions: a figure a busy machine skews much less than a rate.
+ */
+async function endToEndRate(workers: number, port: number) {
   const grading = await startGradingStack(`grading_w${workers}`, port, workers);
+  const pids = { api: grading.stack.pid, workers: grading.workers.map((worker) => worker.pid!) };
+  const cpu = () => ({
+    api: cpuSeconds(pids.api),
+    workers: pids.workers.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
+  });
   try {
+    // The checker alone, on the same problems, just before this run (on a shared machine the load moves).
+    const inProcess = inProcessRate(grading.assignment.problems);
+    const before = cpu();
     const seconds = await gradeAll(grading.stack, grading.key, grading.assignment.id, submissionsOf(END_TO_END, 'e2e'));
-    return { rate: END_TO_END / seconds, problems: grading.assignment.problems };
+    const after = cpu();
+    const perThousand = (used: number) => Number(((used * 1000) / END_TO_END).toFixed(2));
+    return {
+      rate: END_TO_END / seconds,
+      inProcess,
+      workerCpuSPerThousand: perThousand(after.workers - before.workers),
+      apiCpuSPerThousand: perThousand(after.api - before.api),
+    };
   } finally {
     await stopGradingStack(grading);
   }
@@ -153,18 +178,25 @@ async function largeBatch(port: number): Promise<Record<string, number>> {
 async function casOnlyThroughput(): Promise<Record<string, number>> {
   const one = await endToEndRate(1, 3918);
   const two = await endToEndRate(2, 3920);
-  const inProcess = inProcessRate(one.problems);
+  // The ratios use the mean of the checker's rate measured just before each run.
+  const inProcess = (one.inProcess.rate + two.inProcess.rate) / 2;
   return {
     'grading.in_process.submissions_per_s': Math.round(inProcess),
-    'grading.in_process.step_checks_per_s': Math.round(inProcess * 10),
+    'grading.in_process.before_one_worker_run': Math.round(one.inProcess.rate),
+    'grading.in_process.before_two_worker_run': Math.round(two.inProcess.rate),
+    'grading.in_process.cpu_s_per_1000': one.inProcess.cpuSPerThousand,
     'grading.end_to_end.one_worker.submissions_per_s': Math.round(one.rate),
     'grading.end_to_end.two_workers.submissions_per_s': Math.round(two.rate),
     'grading.ratio.one_worker_to_in_process': Number((one.rate / inProcess).toFixed(3)),
     'grading.ratio.two_workers_to_one': Number((two.rate / one.rate).toFixed(3)),
+    'grading.end_to_end.one_worker.worker_cpu_s_per_1000': one.workerCpuSPerThousand,
+    'grading.end_to_end.one_worker.api_cpu_s_per_1000': one.apiCpuSPerThousand,
+    'grading.end_to_end.two_workers.worker_cpu_s_per_1000': two.workerCpuSPerThousand,
     'grading.steps_per_submission': 10,
     'grading.end_to_end.batch_size': END_TO_END,
   };
 }
+
 async function modelCallsPerThousand(): Promise<Record<string, number>> {
   const model = await startFakeOpenAiServer({ model: 'bench-model' });
   model.setHandler((call) => {

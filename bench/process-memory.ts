@@ -28,3 +28,14 @@ export function sampleRss(pids: Record<string, number>, everyMs = 250) {
     },
   };
 }
+
+/** CPU seconds (user + system, all threads) a process has used so far, from /proc (0 once it has exited). */
+export function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0; // the process has exited
+  }
+}
