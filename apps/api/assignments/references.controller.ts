@@ -114,7 +114,7 @@ export class ReferencesController {
     const requeued = [
       ...(await this.referenceWait.requeueReviewed(assignment.id, REFERENCE_REVIEW_REASON)),
       // Submissions whose review names this problem (the grader's per-problem reasons).
-      ...(await this.referenceWait.requeueReviewed(assignment.id, `%problem ${key}: `)),
+      ...(await this.referenceWait.requeueReviewedProblem(assignment.id, key)),
       ...(await this.referenceWait.release(assignment.id)),
     ];
     await this.gradeProducer.enqueue(requeued.map((row) => ({ submissionId: row.id, version: row.version })));

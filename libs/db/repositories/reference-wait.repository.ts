@@ -67,6 +67,19 @@ export class ReferenceWaitRepository {
       RETURNING id, result_version AS version`;
   }
 
+  /**
+   * Submissions in needs_review whose reason names this problem (per-problem review), re-queued
+   * once its reference was approved or replaced, whatever the other problems' state: grading puts
+   * any other problem that still needs a person back in review on its own.
+   */
+  async requeueReviewedProblem(assignmentId: string, problemKey: string): Promise<{ id: string; version: number }[]> {
+    const pattern = `%problem ${problemKey.replace(/[\\%_]/g, (char) => `\\${char}`)}: %`;
+    return this.prisma.$queryRaw<{ id: string; version: number }[]>`
+      UPDATE submissions SET status = 'queued', result_version = result_version + 1, status_reason = NULL, updated_at = now()
+      WHERE assignment_id = ${assignmentId} AND status = 'needs_review' AND status_reason LIKE ${pattern}
+      RETURNING id, result_version AS version`;
+  }
+
   /** Assignments with parked submissions (the reconciler re-checks them). */
   async assignmentsWithParked(): Promise<string[]> {
     const rows = await this.prisma.submission.findMany({
