@@ -35,68 +35,135 @@ export function readStep(
   definedFunctions: ReadonlySet<string>,
   knownVariables: ReadonlySet<string> = new Set(),
 ): MathItem[] {
-  const tokens = tokenize(normalizeText(text));
-  const items: MathItem[] = [];
-  let run: Token[] = [];
-  let prose: string[] = [];
-  let poisoned = false;
-  let depth = 0;
-  let labelHead = false;
-  let cutOff = false;
+  return new StepScanner(tokenize(normalizeText(text)), definedFunctions, knownVariables).scan();
+}
+
+/**
+ * One pass over a step's tokens: math tokens gather into a run, prose between runs is kept as the
+ * words before the next item, and each run is flushed into an item with the shape notes it needs.
+ */
+class StepScanner {
+  private readonly items: MathItem[] = [];
+  private run: Token[] = [];
+  private prose: string[] = [];
+  private poisoned = false;
+  private depth = 0;
+  private labelHead = false;
+  private cutOff = false;
   /** The run before was cut off by words after an operator (`… + Cy's 5 guns = 23`): this one continues it. */
-  let continuesCut = false;
-  let skipTo = 0;
-  let afterValue = false;
-  let headHasUnit = false;
+  private continuesCut = false;
+  private skipTo = 0;
+  private afterValue = false;
+  private headHasUnit = false;
   /** Unit phrases skipped inside the run, keyed by the run position they follow. */
-  let runUnits = new Map<number, string>();
-  let previous: MathItem | null = null;
+  private runUnits = new Map<number, string>();
+  private previous: MathItem | null = null;
   /** `2:3 = 4:6`, `10:30 = …`: the run starts or ends inside a ratio or a clock time. */
-  let startsInColon = false;
-  let endsInColon = false;
-  const flush = (poisonAfter = false) => {
-    if (previous && run.length) previous.after = prose.join(' ').toLowerCase();
+  private startsInColon = false;
+  private endsInColon = false;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly definedFunctions: ReadonlySet<string>,
+    private readonly knownVariables: ReadonlySet<string>,
+  ) {}
+
+  scan(): MathItem[] {
+    const { tokens } = this;
+    for (let i = 0; i < tokens.length; i++) i = this.step(i);
+    this.flush();
+    if (this.previous) this.previous.after = this.prose.join(' ').toLowerCase();
+    return this.items;
+  }
+
+  /** Reads the token at `i`; returns the index of the last token it consumed. */
+  private step(i: number): number {
+    const { tokens, run } = this;
+    const token = tokens[i];
+    // `$10/day` and `93 (average)` after a value are units, not a division or a product
+    if (run.length && endsWithValue(run) && (token.kind === 'open' || (token.kind === 'op' && token.text === '/'))) {
+      if (this.skipUnit(i)) return this.skipTo;
+    }
+    if (
+      isMathToken(tokens, i, this.definedFunctions, this.depth) ||
+      (token.kind === 'id' && this.knownVariables.has(token.text))
+    ) {
+      if (token.kind === 'open') this.depth++;
+      if (token.kind === 'close') this.depth = Math.max(0, this.depth - 1);
+      if (run.length === 0) this.startsInColon = isNumberColon(tokens, i - 1);
+      run.push(token);
+      return i;
+    }
+    if (run.length && endsWithValue(run) && this.skipUnit(i)) return this.skipTo;
+    if (run.length && endsWithOperator(run)) {
+      const words = wordsBeforeOperand(tokens, i, this.definedFunctions);
+      if (words > 0) return i + words - 1;
+      // `(3/4)*number of novels`: the math goes on in words, so its last part is not a value
+      if (isUnitWord(token, this.definedFunctions)) this.cutOff = true;
+    }
+    // `17·44 = 748 ≡ 1 (mod 83)`: congruence binds loosest, so the equalities before it are claims
+    if (token.kind === 'punct' && POISON.has(token.text)) {
+      this.flush(token.text !== '≡');
+      this.poisoned = true;
+      this.prose.push(token.text);
+      return i;
+    }
+    this.endsInColon = isNumberColon(tokens, i);
+    this.flush();
+    this.prose.push(token.text);
+    return i;
+  }
+
+  private flush(poisonAfter = false): void {
+    const { run, prose } = this;
+    if (this.previous && run.length) this.previous.after = prose.join(' ').toLowerCase();
     // `24 eggs in 1 tray x 2 trays`: math that starts inside a compound quantity is not a claim
-    const insideQuantity = afterValue && headHasUnit && isQuantityJoin(prose);
+    const insideQuantity = this.afterValue && this.headHasUnit && isQuantityJoin(prose);
     let made: MathItem | null = null;
-    if (run.length && !poisoned && !poisonAfter && !(insideQuantity && run.some((t) => t.kind === 'rel'))) {
-      const dropped = items.length === 0 && isHeading(prose) ? dropDash(run) : run;
-      const units = new Map([...runUnits].map(([at, unit]) => [at - (run.length - dropped.length), unit]));
-      const fragment =
-        (continuesCut && prose.length <= 4) ||
-        startsWithOperator(dropped) ||
-        startsInColon ||
-        isLabelNumber(prose, dropped);
-      const shape = { labelHead, cutOff, units, fragment, tailFragment: endsInColon };
-      const item = toItem(dropped, prose.join(' ').toLowerCase(), definedFunctions, shape);
-      if (item) items.push(item);
-      made = item;
+    if (run.length && !this.poisoned && !poisonAfter && !(insideQuantity && run.some((t) => t.kind === 'rel'))) {
+      made = this.makeItem();
+      if (made) this.items.push(made);
     }
     if (run.length) {
-      continuesCut = cutOff;
-      previous = made;
-      prose = [];
-      afterValue = endsWithValue(run);
+      this.continuesCut = this.cutOff;
+      this.previous = made;
+      this.prose = [];
+      this.afterValue = endsWithValue(run);
     }
-    run = [];
-    runUnits = new Map();
-    startsInColon = false;
-    endsInColon = false;
-    depth = 0;
-    poisoned = false;
-    labelHead = false;
-    cutOff = false;
-    headHasUnit = false;
-  };
-  const skipUnit = (at: number): boolean => {
-    const unit = unitPhraseAt(tokens, at, definedFunctions);
+    this.run = [];
+    this.runUnits = new Map();
+    this.startsInColon = false;
+    this.endsInColon = false;
+    this.depth = 0;
+    this.poisoned = false;
+    this.labelHead = false;
+    this.cutOff = false;
+    this.headHasUnit = false;
+  }
+
+  private makeItem(): MathItem | null {
+    const { run, prose } = this;
+    const dropped = this.items.length === 0 && isHeading(prose) ? dropDash(run) : run;
+    const units = new Map([...this.runUnits].map(([at, unit]) => [at - (run.length - dropped.length), unit]));
+    const fragment =
+      (this.continuesCut && prose.length <= 4) ||
+      startsWithOperator(dropped) ||
+      this.startsInColon ||
+      isLabelNumber(prose, dropped);
+    const shape = { labelHead: this.labelHead, cutOff: this.cutOff, units, fragment, tailFragment: this.endsInColon };
+    return toItem(dropped, prose.join(' ').toLowerCase(), this.definedFunctions, shape);
+  }
+
+  private skipUnit(at: number): boolean {
+    const { tokens, run } = this;
+    const unit = unitPhraseAt(tokens, at, this.definedFunctions);
     if (unit.skip === 0) return false;
     const next = tokens[at + unit.skip];
     // `Drop 8 degrees = 2 - 8 = -6`: a lone number with words before `=` is a label for the chain
-    if (run.length === 1 && run[0].kind === 'num' && next?.kind === 'rel' && next.text === '=') labelHead = true;
-    if (run.length === 1 && run[0].kind === 'num') headHasUnit = true;
+    if (run.length === 1 && run[0].kind === 'num' && next?.kind === 'rel' && next.text === '=') this.labelHead = true;
+    if (run.length === 1 && run[0].kind === 'num') this.headHasUnit = true;
     if (!unit.times)
-      runUnits.set(
+      this.runUnits.set(
         run.length,
         tokens
           .slice(at, at + unit.skip)
@@ -105,57 +172,9 @@ export function readStep(
           .toLowerCase(),
       );
     if (unit.times) run.push(timesToken(tokens[at]));
-    skipTo = at + unit.skip - 1;
+    this.skipTo = at + unit.skip - 1;
     return true;
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    // `$10/day` and `93 (average)` after a value are units, not a division or a product
-    if (run.length && endsWithValue(run) && (token.kind === 'open' || (token.kind === 'op' && token.text === '/'))) {
-      if (skipUnit(i)) {
-        i = skipTo;
-        continue;
-      }
-    }
-    if (
-      isMathToken(tokens, i, definedFunctions, depth) ||
-      (tokens[i].kind === 'id' && knownVariables.has(tokens[i].text))
-    ) {
-      if (token.kind === 'open') depth++;
-      if (token.kind === 'close') depth = Math.max(0, depth - 1);
-      if (run.length === 0) startsInColon = isNumberColon(tokens, i - 1);
-      run.push(token);
-      continue;
-    }
-    if (run.length && endsWithValue(run) && skipUnit(i)) {
-      i = skipTo;
-      continue;
-    }
-    if (run.length && endsWithOperator(run)) {
-      const words = wordsBeforeOperand(tokens, i, definedFunctions);
-      if (words > 0) {
-        i += words - 1;
-        continue;
-      }
-      // `(3/4)*number of novels`: the math goes on in words, so its last part is not a value
-      if (isUnitWord(token, definedFunctions)) cutOff = true;
-    }
-    // `17·44 = 748 ≡ 1 (mod 83)`: congruence binds loosest, so the equalities before it are claims
-    if (token.kind === 'punct' && POISON.has(token.text)) {
-      flush(token.text !== '≡');
-      poisoned = true;
-      prose.push(token.text);
-      continue;
-    }
-    endsInColon = isNumberColon(tokens, i);
-    flush();
-    prose.push(token.text);
   }
-  flush();
-  // assigned inside flush, which TypeScript's narrowing does not follow
-  const last = previous as MathItem | null;
-  if (last) last.after = prose.join(' ').toLowerCase();
-  return items;
 }
 
 function endsWithValue(run: Token[]): boolean {
