@@ -30,7 +30,8 @@ describe('first divergence from the reference', () => {
     expect(result.firstErrorStep).toBe(2);
     expect(result.steps[2]).toMatchObject({ verdict: 'incorrect', method: 'reference' });
     expect(result.steps[2].reason).toContain('870');
-    expect(result.steps[2].reason).toContain('the reference has 720 - 150 = 570');
+    expect(result.steps[2].reason).toContain('the reference has 720 - 150 = 570 here');
+    expect(result.steps[2].reason).toContain('this step adds where the reference subtracts');
     expect(result.steps.slice(0, 2).map((s) => s.verdict)).toEqual(['correct', 'correct']);
   });
 

@@ -15,7 +15,7 @@ export interface ReferenceQuantities {
   /** How the reference works each value out. */
   derivations: Derivation[];
   /** The reference's equations as written, by the value they establish, to quote in reasons. */
-  quotes: { value: number; text: string; operands: number[] }[];
+  quotes: { value: number; text: string; operands: number[]; op: string | null }[];
 }
 
 export interface Divergence {
@@ -71,6 +71,14 @@ function linearDetour(step: StepQuantities, value: number, reference: ReferenceQ
   );
 }
 
+const OPERATION_WORDS: Record<string, string> = {
+  '+': 'adds',
+  '-': 'subtracts',
+  '*': 'multiplies',
+  '/': 'divides',
+  '^': 'raises to a power',
+};
+
 function divergenceReason(step: StepQuantities, reference: ReferenceQuantities): string {
   const off = step.established.filter((value) => !includesValue(reference.values, value));
   const shown = off.map((value) => formatNumber(value)).join(', ');
@@ -80,6 +88,12 @@ function divergenceReason(step: StepQuantities, reference: ReferenceQuantities):
     (best, q) => (overlap(q.operands) > (best ? overlap(best.operands) : 0) ? q : best),
     null,
   );
-  const where = quote ? `; the reference has ${quote.text} here` : '';
-  return `this step works out ${shown}, a value the reference solution never reaches, and the wrong answer depends on it${where}`;
+  if (!quote)
+    return `this step works out ${shown}, a value the reference solution never reaches, and the wrong answer depends on it`;
+  const mine = step.derivations.find((d) => d.op !== null && overlap(quote.operands) >= 2);
+  const how =
+    mine && quote.op && mine.op !== quote.op
+      ? `: this step ${OPERATION_WORDS[mine.op!] ?? 'combines'} where the reference ${OPERATION_WORDS[quote.op] ?? 'combines'}`
+      : '';
+  return `the reference has ${quote.text} here; this step works out ${shown}, a value the reference never reaches, and the wrong answer depends on it${how}`;
 }

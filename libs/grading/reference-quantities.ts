@@ -31,8 +31,10 @@ export function referenceQuantities(
     for (const item of items) {
       if (item.parts.length < 2) continue;
       const quoted = quoteOf(item);
-      const operands = literals(item.parts[0]);
-      for (const value of quantities.established) quotes.push({ value, text: quoted, operands });
+      const head = item.parts[0];
+      const operands = literals(head);
+      const op = head.kind === 'bin' ? head.op : null;
+      for (const value of quantities.established) quotes.push({ value, text: quoted, operands, op });
     }
   }
   const answer = typeof reference.answer === 'string' ? readAnswer(reference.answer) : null;
