@@ -91,7 +91,9 @@ describe("a teacher's first day, CPU only", () => {
     const upLines = output.split('\n').filter((line) => /StepGrade is up/.test(line));
     expect(upLines).toHaveLength(1);
     expect(upLines[0]).toContain(server.baseUrl);
-    expect(upLines[0]).toMatch(/database stepgrade_test_first_day \(created/);
+    expect(upLines[0]).toMatch(
+      /^StepGrade is up: database stepgrade_test_first_day \(created, \d+ migration\(s\) applied\); admin API key created \(printed above, shown once\); API on /,
+    );
     // Before that line only warnings and the admin key: no info-level JSON lines.
     const beforeUp = output.slice(0, output.indexOf('StepGrade is up'));
     expect(beforeUp.split('\n').filter((line) => line.includes('"level":30'))).toEqual([]);
