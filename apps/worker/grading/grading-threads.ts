@@ -74,7 +74,14 @@ export class GradingThreads {
     });
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops the threads. With `graceMs`, chunks already given to the threads may finish first (a
+   * shutdown lets jobs in flight complete rather than fail and be retried).
+   */
+  async close(graceMs = 0): Promise<void> {
+    const deadline = Date.now() + graceMs;
+    const busy = () => this.queue.length > 0 || [...this.slots].some((slot) => slot.task);
+    while (!this.closed && busy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     this.closed = true;
     if (this.watchdog) clearInterval(this.watchdog);
     const closedError = new Error('grading threads are closed');

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
 import {
   type AssignmentForGradingRow,
@@ -48,7 +48,7 @@ const jobKey = (submissionId: string, version: number) => `${submissionId}:v${ve
  * service decides what follows). Replays and stale jobs are skipped, each submission on its own.
  */
 @Injectable()
-export class GradingService implements OnApplicationBootstrap, OnModuleDestroy {
+export class GradingService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly threads: GradingThreads;
 
   constructor(
@@ -68,8 +68,9 @@ export class GradingService implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.config.pools.enabled.includes('cpu')) this.threads.warm();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.threads.close();
+  /** After the last hooks of module destruction: chunks in the threads get up to one budget to finish. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.threads.close(this.config.grading.budgetMs + 1_000);
   }
 
   async gradeChunk(jobs: GradeJob[]): Promise<ItemOutcome<GradeOutcome>[]> {
