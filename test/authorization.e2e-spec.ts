@@ -111,6 +111,8 @@ const PUBLIC_ROUTES = [
   /^\/v1\/integrations\/:id\/events$/,
   /^\/metrics$/,
   /^\/admin\/queues/,
+  // The API's own description holds no data: public, like /health (checked below).
+  /^\/docs(\/openapi\.json)?$/,
 ];
 
 let stack: RunningStack;
@@ -176,6 +178,12 @@ describe('the route table', () => {
       .map((route) => `${route.method} ${route.url}`)
       .filter((route) => !listed.has(route));
     expect(unlisted).toEqual([]);
+  });
+
+  it('serves the API description without a key', async () => {
+    const anonymous = apiClient(stack.baseUrl);
+    expect((await anonymous.get('/docs/openapi.json')).status).toBe(200);
+    expect((await anonymous.get('/docs')).status).toBe(200);
   });
 });
 
