@@ -1,5 +1,6 @@
 import type { AnswerRow, OverrideValue } from '../db/index.js';
 import { allAnswersSettled, applyOverrides } from './override-merge.js';
+import { reviewStatus } from './review-status.js';
 
 // What recording an override on a settled submission writes: a new result version, a copy of the
 // current one with every override applied (GRADING.md, Score: an override wins and survives
@@ -77,10 +78,12 @@ export function overriddenVersion(
     overrides,
   );
   const settled = allAnswersSettled(merged.answers, current?.status ?? 'needs_review', overriddenKeys);
+  // Per-problem reasons are recomputed: an overridden problem leaves the list.
+  const perProblem = reviewStatus(merged.answers, overriddenKeys).reason;
   return {
     version: submission.resultVersion + 1,
     status: settled ? 'graded' : 'needs_review',
-    statusReason: settled ? null : (current?.statusReason ?? submission.statusReason),
+    statusReason: settled ? null : (perProblem ?? current?.statusReason ?? submission.statusReason),
     score: merged.score,
     maxScore: Math.round(merged.answers.reduce((sum, answer) => sum + answer.maxScore, 0) * 100) / 100,
     answers: merged.answers,

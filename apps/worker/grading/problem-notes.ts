@@ -1,4 +1,5 @@
 import type { GradedAnswer } from '../../../libs/grading/grade-submission.js';
+import { reviewStatus } from '../../../libs/results/review-status.js';
 import type { ProblemNote } from './grading-input.js';
 
 /**
@@ -37,17 +38,10 @@ export function markForReview(answers: NotedAnswer[], reasons: Map<string, strin
   });
 }
 
-/**
- * The submission's status from its problems: needs_review when any problem needs a person, with a
- * reason naming each such problem, its cause and its fix; overridden problems are settled.
- */
+/** The submission's status from its problems (libs/results decides it the same way after overrides). */
 export function submissionStatus(
   answers: NotedAnswer[],
   overriddenKeys: Set<string>,
 ): { status: 'graded' | 'needs_review'; reason: string | null } {
-  const reasons = answers
-    .filter((answer) => answer.finalAnswer.review && !overriddenKeys.has(answer.problemKey))
-    .map((answer) => answer.finalAnswer.review!);
-  if (reasons.length === 0) return { status: 'graded', reason: null };
-  return { status: 'needs_review', reason: `needs review: ${reasons.join('; ')}` };
+  return reviewStatus(answers, overriddenKeys);
 }
