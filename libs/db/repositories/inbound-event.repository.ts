@@ -42,7 +42,9 @@ export class InboundEventRepository {
       const claimed = await client.query(CLAIM_SQL, [id, claim.integrationId, claim.webhookId, claim.type, outcome]);
       if (claimed.rowCount === 0) {
         await client.query('ROLLBACK');
-        return { kind: 'duplicate', submissionId: await this.submissionOf(claim) };
+        // on the same connection: asking the pool for a second one while holding this one deadlocks
+        // under a burst of duplicates (every connection held, each waiting for another)
+        return { kind: 'duplicate', submissionId: await submissionOf(client, claim) };
       }
       const submission = create ? await this.insertSubmission(client, id, create) : null;
       // A conflicting externalId is refused (409) and the id left unclaimed, as before the claim.
@@ -62,12 +64,12 @@ export class InboundEventRepository {
       await client.query('UPDATE inbound_events SET submission_id = $2 WHERE id = $1', [eventId, inserted!.id]);
     return inserted!;
   }
+}
 
-  private async submissionOf(claim: InboundEventClaim): Promise<string | null> {
-    const found = await this.pool.query<{ submission_id: string | null }>(
-      'SELECT submission_id FROM inbound_events WHERE integration_id = $1 AND webhook_id = $2',
-      [claim.integrationId, claim.webhookId],
-    );
-    return found.rows[0]?.submission_id ?? null;
-  }
+async function submissionOf(client: pg.PoolClient, claim: InboundEventClaim): Promise<string | null> {
+  const found = await client.query<{ submission_id: string | null }>(
+    'SELECT submission_id FROM inbound_events WHERE integration_id = $1 AND webhook_id = $2',
+    [claim.integrationId, claim.webhookId],
+  );
+  return found.rows[0]?.submission_id ?? null;
 }
