@@ -88,6 +88,8 @@ describe("a teacher's first day, CPU only", () => {
     const output = server.output();
     expect(output).not.toMatch(/Mapped \{/);
     expect(output).not.toMatch(/InstanceLoader|RoutesResolver/);
+    // no framework warnings on a normal start (Fastify's FSTWRN…, Node's deprecations)
+    expect(output).not.toMatch(/FSTWRN|DeprecationWarning|FastifyWarning/);
     const upLines = output.split('\n').filter((line) => /StepGrade is up/.test(line));
     expect(upLines).toHaveLength(1);
     expect(upLines[0]).toContain(server.baseUrl);

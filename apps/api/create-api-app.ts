@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -19,6 +20,16 @@ export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[]
   return routesOf.get(app) ?? [];
 }
 
+const requireFromHere = createRequire(import.meta.url);
+
+function allowNestErrorHandler(instance: object): void {
+  const symbols = requireFromHere('fastify/lib/symbols.js') as { kErrorHandlerAlreadySet?: symbol };
+  const flag = symbols.kErrorHandlerAlreadySet;
+  if (!flag || !(flag in instance))
+    throw new Error('fastify changed its error-handler bookkeeping: review create-api-app.ts');
+  (instance as Record<symbol, unknown>)[flag] = false;
+}
+
 /** Builds the API application (used by main.ts, the all-in-one starter and the e2e tests). */
 export async function createApiApp(
   config: AppConfig,
@@ -33,8 +44,11 @@ export async function createApiApp(
     frameworkErrors,
     clientErrorHandler,
   });
-  // Before any route: routes built before Nest installs its own handler keep this one.
+  // Before any route: routes built before Nest installs its own handler keep this one. Nest sets
+  // its handler afterwards on purpose; Fastify would warn about that override (FSTWRN004) on every
+  // start, so ours is recorded as not yet claiming the scope.
   adapter.getInstance().setErrorHandler(contractErrorHandler);
+  allowNestErrorHandler(adapter.getInstance());
   const routes: RegisteredRoute[] = [];
   adapter.getInstance().addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
