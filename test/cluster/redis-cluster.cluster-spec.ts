@@ -128,8 +128,12 @@ describe('Redis Cluster (3 masters)', () => {
     const patched = await stack.admin.request('PATCH', '/v1/admin/pools/cpu', { concurrency: 3 });
     expect(patched.status).toBe(200);
     const runner = stack.worker!.get(PoolRunner);
-    await waitFor('worker concurrency 3', async () => (runner.worker('grade')?.concurrency === 3 ? true : undefined), {
-      hardTimeoutMs: 10_000,
-    });
+    // the grade worker takes a chunk of jobs per unit of pool concurrency
+    const perSlot = stack.testEnv.config.grading.chunkSize;
+    await waitFor(
+      `worker concurrency 3 (x ${perSlot} jobs per slot)`,
+      async () => (runner.worker('grade')?.concurrency === 3 * perSlot ? true : undefined),
+      { hardTimeoutMs: 10_000 },
+    );
   });
 });
