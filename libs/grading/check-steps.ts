@@ -64,17 +64,18 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
   const answerStep = conclusion ? conclusionStep : lastValueStep;
   if (answerStep !== null && answerStep === lastValueStep && bareAnswers.has(answerStep))
     results[answerStep] = settledByKey(results[answerStep], finalAnswer);
-  if (answerStep !== null && finalAnswer.verdict === 'incorrect')
+  if (answerStep !== null && finalAnswer.verdict === 'incorrect') {
+    // one fresh problem context serves both readings (the student's own context has moved on)
+    const fresh = safeContext(problem, input?.definitions);
     markWrongTurn(results, {
       quantities,
       answerStep,
       finalAnswer,
-      reference: hasReference(input?.reference)
-        ? referenceQuantities(problem, input.reference, safeContext(problem, input?.definitions))
-        : null,
-      context: safeContext(problem, input?.definitions),
+      reference: hasReference(input?.reference) ? referenceQuantities(problem, input.reference, fresh) : null,
+      context: fresh,
       answerLines: new Set(steps.flatMap((step, index) => (isAnswerLine(String(step)) ? [index] : []))),
     });
+  }
   const firstIncorrect = results.find((r) => r.verdict === 'incorrect');
   const comparison = compareWithReference(studentClaims, reference, safeContext(problem, input?.definitions).scope());
   comparison.matches.forEach((match, index) => {
