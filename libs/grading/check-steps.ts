@@ -6,7 +6,8 @@ import { checkAnswer, MATH_LIMITS } from '../../libs/math/index.js';
 import { combineClaims } from './claim-outcome.js';
 import type { Conclusion } from './conclusion-reader.js';
 import type { CheckStepsInput, FinalAnswerResult, ReferenceInput, StepCheck, StepResult } from './grading.types.js';
-import { buildProblemContext, functionNamesIn } from './problem-context.js';
+import { functionNamesIn } from './problem-context.js';
+import { problemContextFor } from './problem-context-cache.js';
 import type { StudentContext } from './student-context.js';
 import { checkStepItems } from './step-checker.js';
 import { readStep } from './step-reader.js';
@@ -124,11 +125,11 @@ function hasReference(reference: CheckStepsInput['reference']): reference is Ref
 
 function safeContext(problem: string, definitions: Record<string, string> | undefined): StudentContext {
   try {
-    return buildProblemContext(problem, definitions && typeof definitions === 'object' ? definitions : undefined);
+    return problemContextFor(problem, definitions && typeof definitions === 'object' ? definitions : undefined);
   } catch (error) {
     // a statement past the math limits gives an empty context; steps are still checked on their own
     rethrowUnlessMathLimit(error);
-    return buildProblemContext('', undefined);
+    return problemContextFor('', undefined);
   }
 }
 

@@ -36,6 +36,30 @@ export class StudentContext {
   /** The problem is about lengths, areas or counts: a negative root may be dropped without comment. */
   quantitiesArePositive = false;
 
+  /**
+   * An independent copy: what one reading adds (values, names, conditions) never reaches another.
+   * Expressions and function bodies are shared, as nothing mutates them.
+   */
+  clone(): StudentContext {
+    const copy = new StudentContext();
+    for (const [k, v] of this.vars) copy.vars.set(k, v);
+    for (const [k, v] of this.functions) copy.functions.set(k, v);
+    for (const name of this.taintedNames) copy.taintedNames.add(name);
+    for (const name of this.studentNames) copy.studentNames.add(name);
+    for (const v of this.values) copy.values.push({ ...v });
+    for (const [fn, table] of this.evaluations)
+      copy.evaluations.set(fn, new Map([...table].map(([at, v]) => [at, { ...v }])));
+    copy.condition = this.condition && { ...this.condition, roots: [...this.condition.roots] };
+    copy.interval = this.interval && [this.interval[0], this.interval[1]];
+    copy.statementCondition = this.statementCondition && {
+      ...this.statementCondition,
+      roots: [...this.statementCondition.roots],
+    };
+    for (const [k, v] of this.statedSolutions) copy.statedSolutions.set(k, [...v]);
+    copy.quantitiesArePositive = this.quantitiesArePositive;
+    return copy;
+  }
+
   scope(extraVars?: ReadonlyMap<string, number>): Scope {
     if (!extraVars || extraVars.size === 0) return { vars: this.vars, functions: this.functions };
     const vars = new Map(this.vars);
