@@ -124,13 +124,7 @@ function hasReference(reference: CheckStepsInput['reference']): reference is Ref
 }
 
 function safeContext(problem: string, definitions: Record<string, string> | undefined): StudentContext {
-  try {
-    return problemContextFor(problem, definitions && typeof definitions === 'object' ? definitions : undefined);
-  } catch (error) {
-    // a statement past the math limits gives an empty context; steps are still checked on their own
-    rethrowUnlessMathLimit(error);
-    return problemContextFor('', undefined);
-  }
+  return problemContextFor(problem, definitions && typeof definitions === 'object' ? definitions : undefined);
 }
 
 interface CheckedStep {

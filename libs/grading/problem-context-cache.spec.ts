@@ -2,11 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { checkSteps } from './check-steps.js';
 import { buildProblemContext } from './problem-context.js';
 import { cachedProblemCount, problemContextFor } from './problem-context-cache.js';
+import type { StudentContext } from './student-context.js';
 
 const PROBLEM = 'Let f(x) = x^2 - 4x + 1. Solve 3x + 2 = 11 on [0, 5].';
 
-function snapshot(statement: string) {
-  const c = statement === PROBLEM ? problemContextFor(statement, undefined) : buildProblemContext(statement, undefined);
+function snapshot(c: StudentContext) {
   return {
     vars: [...c.vars],
     functions: [...c.functions.keys()].sort(),
@@ -28,7 +28,7 @@ describe('problem context cache', () => {
   });
 
   it("never lets one reading's changes reach the next copy", () => {
-    const before = snapshot(PROBLEM);
+    const before = snapshot(problemContextFor(PROBLEM, undefined));
     const first = problemContextFor(PROBLEM, undefined);
     first.vars.set('n', 7);
     first.addValue(99, true);
@@ -36,7 +36,7 @@ describe('problem context cache', () => {
     first.statementCondition!.roots.push(42);
     first.interval![0] = -10;
     first.condition = { ...first.statementCondition!, tainted: true };
-    expect(snapshot(PROBLEM)).toEqual(before);
+    expect(snapshot(problemContextFor(PROBLEM, undefined))).toEqual(before);
     const second = problemContextFor(PROBLEM, undefined);
     expect(second.vars.has('n')).toBe(false);
     expect(second.isTaintedValue(99)).toBe(false);
