@@ -4,6 +4,7 @@ import type { Expr, Scope } from '../../libs/math/index.js';
 import type { UnitReading } from './unit-conversions.js';
 import { judgeConversion, readUnit } from './unit-conversions.js';
 import { evaluate, exprToString, formatNumber, nearlyEqual, roundsTo } from '../../libs/math/index.js';
+import { withExactValues } from './carried-rounding.js';
 import { isMathLimit } from './math-errors.js';
 
 /** What the reader saw around the chain: the unit after each part and the prose after it. */
@@ -11,6 +12,8 @@ export interface ChainNotes {
   units?: readonly (string | null)[];
   after?: string;
   before?: string;
+  /** Values the student's untainted work found so far: the exact values behind rounded decimals. */
+  known?: readonly number[];
 }
 
 /** `$1800 - $2000 = $200 less`, `the difference is 5 - 8 = 3`: words that say a difference is stated as a positive amount. */
@@ -80,9 +83,18 @@ function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: S
     // `20 - 4 - 8 = 8 * 1/4 = 2`: a running computation that continues from the value just found
     if (k + 1 < parts.length && startsWithValue(right, values[k - 1])) continue;
     if (isReversedDifference(left, right, values[k - 1], values[k], k === parts.length - 1 ? notes : {})) continue;
+    if (holdsWithCarriedRounding(left, right, values[k], scope, notes)) continue;
     return fails(plainReason);
   }
   return { kind: 'holds', values };
+}
+
+/** `3.33 × 3 = 10` after `10 / 3 = 3.33`: the link holds with the exact value the 3.33 was rounded from. */
+function holdsWithCarriedRounding(left: Expr, right: Expr, claimed: number, scope: Scope, notes: ChainNotes): boolean {
+  const exact = withExactValues(left, notes.known ?? []);
+  if (!exact) return false;
+  const value = evaluate(exact, scope);
+  return Number.isFinite(value) && linkHolds(exact, right, value, claimed, false);
 }
 
 /** The unit written after part k; the last part's unit may be the first words of the prose after it. */
