@@ -2,7 +2,6 @@
 // labels for the kind of mistake, so the same mistake by different students lands in one group.
 import { describe, expect, it } from '@jest/globals';
 import { firstErrorLabel } from './analytics-first-error.js';
-import { commonFirstErrors, scoreHistogram, summarizeAnalytics } from './analytics-summary.js';
 import { checkSteps } from './index.js';
 
 const cubic = {
@@ -50,55 +49,5 @@ describe('firstErrorLabel on reason text', () => {
     ['', 'incorrect step'],
   ])('%s', (reason, label) => {
     expect(firstErrorLabel({ reason })).toBe(label);
-  });
-});
-
-describe('summaries', () => {
-  it('groups by label with at most five examples, most common first', () => {
-    const answers = Array.from({ length: 7 }, (_, index) => ({
-      submissionId: `s${index}`,
-      problemKey: 'p1',
-      score: 0,
-      finalVerdict: 'incorrect',
-      firstError: { reason: index < 6 ? 'x = 0 was lost' : 'a = 3, not 4' },
-    }));
-    expect(commonFirstErrors(answers)).toEqual([
-      { label: 'lost root x = 0', count: 6, exampleSubmissionIds: ['s0', 's1', 's2', 's3', 's4'] },
-      { label: 'arithmetic slip', count: 1, exampleSubmissionIds: ['s6'] },
-    ]);
-  });
-
-  it('bins scores over 0..max with the top score in the last bin', () => {
-    const bins = scoreHistogram([0, 9.99, 10, 50, 100], 100);
-    expect(bins).toHaveLength(10);
-    expect(bins.map((bin) => bin.count)).toEqual([2, 1, 0, 0, 0, 1, 0, 0, 0, 1]);
-    expect(bins[9]).toEqual({ from: 90, to: 100, count: 1 });
-  });
-
-  it('computes mean and correct rate per problem over submissions', () => {
-    const summary = summarizeAnalytics(
-      [
-        { key: 'a', points: 4 },
-        { key: 'b', points: 6 },
-      ],
-      [
-        { submissionId: 's1', problemKey: 'a', score: 4, finalVerdict: 'correct', firstError: null },
-        { submissionId: 's1', problemKey: 'b', score: 6, finalVerdict: 'correct', firstError: null },
-        {
-          submissionId: 's2',
-          problemKey: 'a',
-          score: 1,
-          finalVerdict: 'incorrect',
-          firstError: { reason: 'a = 3, not 4' },
-        },
-        { submissionId: 's2', problemKey: 'b', score: 6, finalVerdict: 'correct', firstError: null },
-      ],
-    );
-    expect(summary.submissions).toBe(2);
-    expect(summary.meanScore).toBe(8.5);
-    expect(summary.problems.map((problem) => problem.correctRate)).toEqual([0.5, 1]);
-    expect(summary.problems[0]!.commonErrors).toEqual([
-      { label: 'arithmetic slip', count: 1, exampleSubmissionIds: ['s2'] },
-    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { computeAssignmentStats, type AssignmentStats } from './assignment-stats.js';
+import type { AssignmentAnalytics } from '../grading/analytics-summary.js';
 import { html, raw, type SafeHtml } from './escape-html.js';
 import { MathBudget, type MathLimits } from './math-budget.js';
 import { renderPage } from './page-layout.js';
@@ -7,6 +7,8 @@ import type { AssignmentReview } from './review.types.js';
 
 // The assignment page: progress by status (refreshing itself while anything is queued or grading),
 // score histogram, per-problem rates and the most common first errors with signed example links.
+// It computes no figure: they are the analytics endpoint's (libs/grading/analytics-summary.ts),
+// shown as percentages of the maximum score; data attributes carry them unrounded.
 
 const STATUS_LABELS: [string, string][] = [
   ['queued', 'Queued'],
@@ -27,20 +29,28 @@ ${STATUS_LABELS.map(([status, label]) => html`<div class="stat" data-status="${s
 </div>`;
 }
 
-function renderHistogram(stats: AssignmentStats): SafeHtml {
-  const tallest = Math.max(1, ...stats.histogram.map((bin) => bin.count));
-  return html`<section class="problem"><div class="problem-head"><h2>Scores</h2>
-<span class="meta">${stats.scored} scored · mean ${stats.meanPercent === null ? '—' : `${Math.round(stats.meanPercent)}%`}</span></div>
-<div class="histogram" role="img" aria-label="score histogram">${stats.histogram.map(
-    (bin) => html`<div class="bar-wrap">
-<span class="count">${bin.count}</span><div class="bar h-${Math.round((90 * bin.count) / tallest)}"></div><span>${bin.from}–${bin.to}%</span></div>`,
+/** A share of the maximum score as a whole percent; points when the assignment is worth nothing. */
+const ofMax = (points: number, maxScore: number) =>
+  maxScore > 0 ? `${Math.round((100 * points) / maxScore)}%` : `${points} pt`;
+
+function renderHistogram(analytics: AssignmentAnalytics): SafeHtml {
+  const { histogram, maxScore, meanScore, submissions } = analytics;
+  const tallest = Math.max(1, ...histogram.map((bin) => bin.count));
+  const mean = meanScore === null ? '—' : ofMax(meanScore, maxScore);
+  return html`<section class="problem" data-submissions="${submissions}" data-mean-score="${meanScore ?? ''}" data-max-score="${maxScore}"><div class="problem-head"><h2>Scores</h2>
+<span class="meta">${submissions} scored · mean ${mean}</span></div>
+<div class="histogram" role="img" aria-label="score histogram">${histogram.map(
+    (bin) => html`<div class="bar-wrap" data-bin-from="${bin.from}" data-bin-to="${bin.to}" data-count="${bin.count}">
+<span class="count">${bin.count}</span><div class="bar h-${Math.round((90 * bin.count) / tallest)}"></div><span>${ofMax(bin.from, maxScore)}–${ofMax(bin.to, maxScore)}</span></div>`,
   )}
 </div></section>`;
 }
 
-function renderProblems(stats: AssignmentStats, link: (submissionId: string) => string): SafeHtml {
-  const rows = stats.problems.map(
-    (problem) => html`<tr data-problem-key="${problem.problemKey}">
+function renderProblems(analytics: AssignmentAnalytics, link: (submissionId: string) => string): SafeHtml {
+  const rows = analytics.problems.map(
+    (
+      problem,
+    ) => html`<tr data-problem-key="${problem.problemKey}" data-answered="${problem.answered}" data-correct-rate="${problem.correctRate ?? ''}" data-flawless-rate="${problem.flawlessRate ?? ''}">
 <td><strong>${problem.problemKey}</strong><div class="meta">${problem.answered} answered</div></td>
 <td>${percentText(problem.correctRate)}<div class="meter"><span class="w-${percentClass(problem.correctRate)}"></span></div></td>
 <td>${percentText(problem.flawlessRate)}<div class="meter"><span class="w-${percentClass(problem.flawlessRate)}"></span></div></td>
@@ -48,9 +58,9 @@ function renderProblems(stats: AssignmentStats, link: (submissionId: string) => 
       problem.commonErrors.length === 0
         ? html`<span class="meta">none</span>`
         : html`<ol>${problem.commonErrors.map(
-            (error) => html`<li data-common-error>
+            (error) => html`<li data-common-error="${error.label}" data-count="${error.count}">
 ${raw(renderMathText(error.label))} <span class="pill">${error.count}×</span>
-${error.exampleSubmissionIds.map((id, index) => html` <a href="${link(id)}">example ${index + 1}</a>`)}</li>`,
+${error.exampleSubmissionIds.map((id, index) => html` <a data-example="${id}" href="${link(id)}">example ${index + 1}</a>`)}</li>`,
           )}</ol>`
     }</td>
 </tr>`,
@@ -66,13 +76,12 @@ export function renderAssignmentPage(review: AssignmentReview, limits?: MathLimi
 }
 
 function assignmentPage(review: AssignmentReview): string {
-  const stats = computeAssignmentStats(review.problemKeys, review.latest);
   const running = (review.statusCounts.queued ?? 0) + (review.statusCounts.grading ?? 0) > 0;
   const body = html`<header class="page-header"><div><div class="eyebrow">StepGrade · Assignment review</div>
 <h1>${review.title}</h1><p class="meta">${review.problemKeys.length} problem(s) · statistics use each student's latest submission</p></div></header>
 ${running ? html`<div class="notice warn" role="status">Grading is running; this page refreshes itself every 5 seconds.</div>` : ''}
 ${renderProgress(review.statusCounts)}
-${renderHistogram(stats)}
-${renderProblems(stats, review.submissionLink)}`;
+${renderHistogram(review.analytics)}
+${renderProblems(review.analytics, review.submissionLink)}`;
   return renderPage({ title: `${review.title} — review`, body, refreshSeconds: running ? 5 : null });
 }

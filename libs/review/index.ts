@@ -1,7 +1,6 @@
 // Public surface of the review pages: pure HTML rendering (no Nest, no I/O). Every string from
 // storage is escaped; math is typeset on the server by KaTeX with trust off.
 export { renderAssignmentPage } from './assignment-page.js';
-export { computeAssignmentStats, type AssignmentStats } from './assignment-stats.js';
 export { contentSecurityPolicy, reviewPageHeaders } from './content-security.js';
 export { escapeHtml } from './escape-html.js';
 export { katexStylesheet } from './katex-stylesheet.js';

@@ -1,4 +1,6 @@
 // What the review pages show, already read from storage: plain data, no rows or Nest types.
+import type { AssignmentAnalytics } from '../grading/analytics-summary.js';
+
 export type StepVerdict = 'correct' | 'incorrect' | 'carried_error' | 'unverified';
 
 export interface ReviewStep {
@@ -78,28 +80,13 @@ export interface SubmissionReview {
   notice: string | null;
 }
 
-/** One settled submission as the assignment page needs it (latest per student). */
-export interface SettledSubmission {
-  submissionId: string;
-  studentId: string;
-  status: string;
-  score: number | null;
-  maxScore: number | null;
-  answers: {
-    problemKey: string;
-    /** Whether the student wrote anything for this problem (a result exists for every problem). */
-    answered: boolean;
-    finalVerdict: string;
-    firstError: { index: number; text: string; reason: string } | null;
-  }[];
-}
-
 export interface AssignmentReview {
   assignmentId: string;
   title: string;
   problemKeys: string[];
   statusCounts: Record<string, number>;
-  latest: SettledSubmission[];
+  /** The assignment's analytics, as GET /v1/assignments/:id/analytics returns them (libs/grading). */
+  analytics: AssignmentAnalytics;
   /** Signed review URL for a submission id (the page links examples of common errors). */
   submissionLink: (submissionId: string) => string;
 }

@@ -47,7 +47,12 @@ export class ReviewRenderer implements OnApplicationShutdown {
 
   async assignment(review: AssignmentReview, lane: string): Promise<RenderedPage> {
     const { submissionLink, ...data } = review;
-    const ids = new Set(review.latest.map((submission) => submission.submissionId));
+    // Only the example submissions are linked: each link is a signed token.
+    const ids = new Set(
+      review.analytics.problems.flatMap((problem) =>
+        problem.commonErrors.flatMap((error) => error.exampleSubmissionIds),
+      ),
+    );
     const payload: AssignmentPageData = {
       ...data,
       links: Object.fromEntries([...ids].map((id) => [id, submissionLink(id)])),
