@@ -4,12 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { gradeSubmission, type ProblemForGrading } from '../libs/grading/grade-submission.js';
 import { startFakeOpenAiServer } from '../libs/inference/testing/fake-openai-server.js';
 import { BENCH_ADMIN_KEY, type BenchStack, post, startBenchApi } from './bench-stack.js';
+import { readCpuTimes, startCpuWindow } from './machine-cpu.js';
 import { cpuSeconds, sampleRss } from './process-memory.js';
 
 // Grading throughput on one data set (examples/: 2 problems, 10 steps per submission):
 // - the in-process rate: gradeSubmission (checkSteps per problem) in a loop, no I/O;
 // - end to end with one cpu worker process and with two: from the first accept to
-//   batch.completed, CAS only; and their ratios;
+//   batch.completed, CAS only; and their ratios; with the cores busy machine-wide during each run
+//   (API, workers, Postgres, Redis and the bench together) and the bench process's own cores, which
+//   say whether a second worker had a free core to use;
 // - a large batch (20,000; 100,000 with --full or STEPGRADE_BENCH_FULL=1): wall time and the peak
 //   RSS of the worker and of the API, sampled every 250 ms;
 // - the model calls a 1,000-submission batch costs when problems have no key and prose steps are judged.
@@ -119,7 +122,8 @@ function inProcessRate(problems: ProblemForGrading[]): { rate: number; cpuSPerTh
 
 /**
  * One end-to-end run; besides the rate, the CPU the worker processes (grading threads included) and
- * the API used per 1,000 submissions: a figure a busy machine skews much less than a rate.
+ * the API used per 1,000 submissions: a figure a busy machine skews much less than a rate; and the
+ * cores busy machine-wide and in this process over the run.
  */
 async function endToEndRate(workers: number, port: number) {
   const grading = await startGradingStack(`grading_w${workers}`, port, workers);
@@ -132,7 +136,9 @@ async function endToEndRate(workers: number, port: number) {
     // The checker alone, on the same problems, just before this run (on a shared machine the load moves).
     const inProcess = inProcessRate(grading.assignment.problems);
     const before = cpu();
+    const window = startCpuWindow();
     const seconds = await gradeAll(grading.stack, grading.key, grading.assignment.id, submissionsOf(END_TO_END, 'e2e'));
+    const cores = window.stop();
     const after = cpu();
     const perThousand = (used: number) => Number(((used * 1000) / END_TO_END).toFixed(2));
     return {
@@ -140,6 +146,7 @@ async function endToEndRate(workers: number, port: number) {
       inProcess,
       workerCpuSPerThousand: perThousand(after.workers - before.workers),
       apiCpuSPerThousand: perThousand(after.api - before.api),
+      cores,
     };
   } finally {
     await stopGradingStack(grading);
@@ -175,6 +182,9 @@ async function largeBatch(port: number): Promise<Record<string, number>> {
   }
 }
 
+/** Cores to two places; NaN where the machine cannot tell (no /proc/stat), printed as n/a. */
+const coresFigure = (cores: number | null) => (cores === null ? NaN : Number(cores.toFixed(2)));
+
 async function casOnlyThroughput(): Promise<Record<string, number>> {
   const one = await endToEndRate(1, 3918);
   const two = await endToEndRate(2, 3920);
@@ -192,6 +202,11 @@ async function casOnlyThroughput(): Promise<Record<string, number>> {
     'grading.end_to_end.one_worker.worker_cpu_s_per_1000': one.workerCpuSPerThousand,
     'grading.end_to_end.one_worker.api_cpu_s_per_1000': one.apiCpuSPerThousand,
     'grading.end_to_end.two_workers.worker_cpu_s_per_1000': two.workerCpuSPerThousand,
+    'grading.machine.cpus': readCpuTimes()?.cpus ?? NaN,
+    'grading.end_to_end.one_worker.machine_busy_cores': coresFigure(one.cores.machineBusyCores),
+    'grading.end_to_end.one_worker.bench_process_cores': coresFigure(one.cores.processCores),
+    'grading.end_to_end.two_workers.machine_busy_cores': coresFigure(two.cores.machineBusyCores),
+    'grading.end_to_end.two_workers.bench_process_cores': coresFigure(two.cores.processCores),
     'grading.steps_per_submission': 10,
     'grading.end_to_end.batch_size': END_TO_END,
   };
@@ -252,15 +267,19 @@ async function modelCallsPerThousand(): Promise<Record<string, number>> {
   }
 }
 
-/** Each part's figures are printed as soon as it is done (the whole run takes minutes). */
+/**
+ * Each part's figures are printed as soon as it is done (the whole run takes minutes). A figure
+ * the machine cannot give (NaN) is printed n/a and left out of what is returned, so the summary
+ * table holds numbers only.
+ */
 async function part(name: string, run: () => Promise<Record<string, number>>): Promise<Record<string, number>> {
   const figures = await run();
   console.error(
     `-- grading: ${name} done\n${Object.entries(figures)
-      .map(([key, value]) => `   ${key} ${value}`)
+      .map(([key, value]) => `   ${key} ${Number.isNaN(value) ? 'n/a' : value}`)
       .join('\n')}`,
   );
-  return figures;
+  return Object.fromEntries(Object.entries(figures).filter(([, value]) => !Number.isNaN(value)));
 }
 
 export async function benchGrading(): Promise<Record<string, number>> {
