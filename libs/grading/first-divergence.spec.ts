@@ -121,3 +121,39 @@ describe('without a reference, the step that gives the wrong answer is the first
     expect(result.firstErrorStep).toBeNull();
   });
 });
+
+// A class of 26 travels in vans of 4: 26 / 4 = 6.5, so 7 vans (a part of a van still needs one).
+const VANS = 'A class of 26 students travels in vans that hold 4 students each. How many vans are needed?';
+const VANS_REFERENCE: ReferenceInput = {
+  steps: ['26 / 4 = 6.5 vans of students', 'A part of a van still needs a van, so 7 vans are needed.'],
+  answer: '7',
+};
+const checkVans = (steps: string[]) => checkSteps({ problem: VANS, steps, answer: '7', reference: VANS_REFERENCE });
+
+describe('an answer rounded from a value worked out before', () => {
+  it('depends on that value: the divergence before it is the first error, not the answer line', () => {
+    const result = checkVans([
+      'Each van holds 5, so 26 / 5 = 5.2 vans',
+      'A van cannot be split, so 5 vans.',
+      'The answer is 5',
+    ]);
+    expect(result.firstErrorStep).toBe(0);
+    expect(result.steps[0]).toMatchObject({ verdict: 'incorrect', method: 'reference' });
+    expect(result.steps[0].reason).toContain('the reference has 26 / 4 = 6.5 here');
+    expect(result.steps[2]).toMatchObject({ verdict: 'incorrect', method: 'answer_key' });
+  });
+
+  it('rounding the reference value the wrong way is wrong at the answer, not at the division', () => {
+    const result = checkVans(['26 / 4 = 6.5 vans', 'A van cannot be split, so 6 vans.', 'The answer is 6']);
+    expect(result.firstErrorStep).toBe(2);
+    expect(result.steps[0].verdict).toBe('correct');
+    expect(result.steps[2]).toMatchObject({ verdict: 'incorrect', method: 'answer_key' });
+  });
+
+  it('a whole number that rounds no earlier value links to nothing', () => {
+    // 8 is neither 5.2 rounded up nor down: no dependency, so no divergence can be traced to step 0
+    const result = checkVans(['Each van holds 5, so 26 / 5 = 5.2 vans', 'So 8 vans.', 'The answer is 8']);
+    expect(result.firstErrorStep).toBe(2);
+    expect(result.steps[0].verdict).toBe('correct');
+  });
+});

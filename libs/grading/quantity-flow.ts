@@ -66,15 +66,40 @@ export function linkQuantities(steps: readonly Omit<StepQuantities, 'dependsOn'>
   return steps.map((step, position) => {
     const dependsOn = new Set<number>();
     for (const value of [...step.used, ...step.established]) {
-      for (let earlier = position - 1; earlier >= 0; earlier--) {
-        if (includesValue(steps[earlier].established, value)) {
-          dependsOn.add(steps[earlier].index);
-          break;
-        }
-      }
+      const source =
+        latestSource(steps, position, (v) => nearlyEqual(v, value)) ?? roundedSource(steps, position, value);
+      if (source !== null) dependsOn.add(source);
     }
     return { ...step, dependsOn: [...dependsOn].sort((a, b) => a - b) };
   });
+}
+
+/** The latest step before `position` that established a value passing `matches`, or null. */
+function latestSource(
+  steps: readonly Omit<StepQuantities, 'dependsOn'>[],
+  position: number,
+  matches: (value: number) => boolean,
+): number | null {
+  for (let earlier = position - 1; earlier >= 0; earlier--)
+    if (steps[earlier].established.some(matches)) return steps[earlier].index;
+  return null;
+}
+
+/**
+ * `8 / 1.5 = 5.33`, then `5 recipes a week`: a whole number nobody worked out, that rounds (up or
+ * down) a fraction worked out before, uses that fraction. Rounding to whole items is a use of it.
+ */
+function roundedSource(
+  steps: readonly Omit<StepQuantities, 'dependsOn'>[],
+  position: number,
+  value: number,
+): number | null {
+  if (!Number.isInteger(value)) return null;
+  return latestSource(
+    steps,
+    position,
+    (v) => !Number.isInteger(v) && (Math.floor(v) === value || Math.ceil(v) === value),
+  );
 }
 
 /** Every step the final answer's value depends on, through the graph, in step order. */

@@ -21,9 +21,12 @@ export interface WrongTurnInput {
 }
 
 export function markWrongTurn(results: StepResult[], input: WrongTurnInput): void {
-  if (results.some((r) => r.verdict === 'incorrect')) return;
+  // a bare answer line the key refuted says where the answer is given, not where the work went wrong
+  const refuted = results.filter((r) => r.verdict === 'incorrect');
+  if (refuted.some((r) => r.method !== 'answer_key')) return;
   const linked = linkQuantities(input.quantities);
   const divergence = input.reference ? firstDivergence(linked, input.reference, input.answerStep) : null;
+  if (refuted.length > 0 && (!divergence || divergence.step > refuted[0].index)) return;
   const turn = divergence ?? wrongAnswerGiven(linked, input);
   if (!turn) return;
   const method = divergence || input.reference ? 'reference' : 'answer_key';
