@@ -1,6 +1,6 @@
 // Final-answer equivalence (GRADING.md "Equivalence"): reads both answers into structured values
-// and compares them part by part at the policy's tolerance. Never throws: unreadable or refused
-// input is `{equivalent: false, method: 'none', reason}`.
+// and compares them part by part at the policy's tolerance. Unreadable or refused
+// input is `{equivalent: false, method: 'none', reason}`; any other error is a bug and is thrown.
 import type { Region } from './answer-region.js';
 import { intervalPiece, sameRegion } from './answer-region.js';
 import type { AnswerValue } from './answer-value.js';
@@ -15,6 +15,7 @@ import { literals, num } from './expr.js';
 import { EMPTY_SCOPE } from './evaluate.js';
 import { unboundSymbols } from './equivalence.js';
 import { MATH_LIMITS } from './limits.js';
+import { isMathLimit } from './math-errors.js';
 
 export interface AnswerPolicy {
   relativeTolerance?: number;
@@ -62,7 +63,9 @@ export function checkAnswer(expected: string, given: string, policy: AnswerPolic
           : `"${clip(given)}" is not equivalent to "${clip(expected)}"`),
     };
   } catch (error) {
-    return { equivalent: false, method: 'none', reason: `refused: ${(error as Error).message}` };
+    // an answer the math cannot decide is refused with its reason; anything else is a bug and surfaces
+    if (!isMathLimit(error)) throw error;
+    return { equivalent: false, method: 'none', reason: `refused: ${error.message}` };
   }
 }
 
