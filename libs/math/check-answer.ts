@@ -16,6 +16,7 @@ import { EMPTY_SCOPE } from './evaluate.js';
 import { unboundSymbols } from './equivalence.js';
 import { MATH_LIMITS } from './limits.js';
 import { isMathLimit } from './math-errors.js';
+import { splitUnit } from './answer-units.js';
 
 export interface AnswerPolicy {
   relativeTolerance?: number;
@@ -50,7 +51,8 @@ export function checkAnswer(expected: string, given: string, policy: AnswerPolic
       relative: policy.relativeTolerance ?? DEFAULT_TOLERANCE,
       roundedTo: policy.acceptRoundedTo ?? null,
     };
-    const outcome = compareValues(expectedValue, givenValue, tolerance);
+    const read = compareValues(expectedValue, givenValue, tolerance);
+    const outcome = read.equal ? read : (withoutUnits(expected, given, tolerance) ?? read);
     if (outcome.method === 'none')
       return { equivalent: false, method: 'none', reason: outcome.reason ?? 'could not compare the answers' };
     return {
@@ -67,6 +69,24 @@ export function checkAnswer(expected: string, given: string, policy: AnswerPolic
     if (!isMathLimit(error)) throw error;
     return { equivalent: false, method: 'none', reason: `refused: ${error.message}` };
   }
+}
+
+/** `40 cm` against `40`: equal once a unit on one side (or the same unit on both) is set aside. */
+function withoutUnits(expected: string, given: string, tolerance: Tolerance): Outcome | null {
+  const a = splitUnit(expected);
+  const b = splitUnit(given);
+  if (a.unit === b.unit) return null;
+  if (a.unit !== null && b.unit !== null) return null;
+  const left = readAnswer(a.value);
+  const right = readAnswer(b.value);
+  if (left?.kind !== 'expr' || right?.kind !== 'expr') return null;
+  if (unboundSymbols([left.expr, right.expr], EMPTY_SCOPE).length > 0) return null;
+  const outcome = compareValues(left, right, tolerance);
+  if (!outcome.equal) return null;
+  return {
+    ...outcome,
+    reason: `"${clip(given)}" is equivalent to "${clip(expected)}" once the unit ${a.unit ?? b.unit} is set aside`,
+  };
 }
 
 function clip(text: string): string {
