@@ -16,6 +16,7 @@ import { EMPTY_SCOPE } from './evaluate.js';
 import { unboundSymbols } from './equivalence.js';
 import { MATH_LIMITS } from './limits.js';
 import { isMathLimit } from './math-errors.js';
+import { hasDerivative } from './calculus.js';
 import { splitUnit } from './answer-units.js';
 
 export interface AnswerPolicy {
@@ -114,9 +115,9 @@ export function compareValues(expected: AnswerValue, given: AnswerValue, toleran
   }
   const labelled =
     expected.kind === 'equation' && given.kind !== 'equation'
-      ? labelValue(expected)
+      ? (labelValue(expected) ?? workedOutValue(expected))
       : given.kind === 'equation' && expected.kind !== 'equation'
-        ? labelValue(given)
+        ? (labelValue(given) ?? workedOutValue(given))
         : null;
   if (labelled)
     return expected.kind === 'equation'
@@ -164,6 +165,14 @@ function unnamedList(named: AnswerValue, other: AnswerValue): { named: AnswerVal
   if ((other.kind !== 'set' || other.variable) && other.kind !== 'tuple') return null;
   if (other.items.length !== named.parts.size || other.items.some((i) => i.kind === 'named')) return null;
   return { named: [...named.parts.values()], values: other.items };
+}
+
+/**
+ * `\\frac{d}{dx}(3x^2) = 6x`, `\\sum_{k=1}^{4} k = 10`: an operation written out, then its value. The
+ * value is the answer (whether the operation gives it is the step checker's question).
+ */
+function workedOutValue(equation: Extract<AnswerValue, { kind: 'equation' }>): AnswerValue | null {
+  return hasDerivative(equation.left) && !hasDerivative(equation.right) ? { kind: 'expr', expr: equation.right } : null;
 }
 
 /** `|AB| = 1`, `\\frac{NO}{BO} = \\frac{1}{\\sqrt 6}`: a label made of names only, then a constant value. */
