@@ -2,7 +2,9 @@
 // student's own earlier steps, finds the first error, and judges the final answer against the key.
 // Math it cannot decide (past the limits, unreadable) becomes `unverified` with a reason; any other
 // error is a bug and is thrown, never hidden as `unverified`.
+import type { SourceSpan } from '../../libs/math/index.js';
 import { checkAnswer, MATH_LIMITS } from '../../libs/math/index.js';
+import { spanAcross } from './item-span.js';
 import { combineClaims } from './claim-outcome.js';
 import type { Conclusion } from './conclusion-reader.js';
 import type { CheckStepsInput, FinalAnswerResult, ReferenceInput, StepCheck, StepResult } from './grading.types.js';
@@ -40,6 +42,7 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
   let conclusionStep: number | null = null;
   const bareAnswers = new Set<number>();
   let lastValueStep: number | null = null;
+  const answerSpans: (() => SourceSpan | null)[] = [];
   steps.forEach((raw, index) => {
     const text = typeof raw === 'string' ? raw : String(raw ?? '');
     const checked = checkOneStep(text, index, context, reference.length > 0);
@@ -47,6 +50,7 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
     studentClaims.push(checked.claims);
     quantities.push({ index, ...checked.quantities });
     if (checked.bare) bareAnswers.add(index);
+    answerSpans.push(checked.answerSpan ?? (() => null));
     if (checked.conclusion) {
       conclusionStep = index;
       if (checked.conclusion.named) {
@@ -64,7 +68,7 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
   // only the answer the work ends on: a conclusion followed by more worked steps is not final
   const answerStep = conclusion ? conclusionStep : lastValueStep;
   if (answerStep !== null && answerStep === lastValueStep && bareAnswers.has(answerStep))
-    results[answerStep] = settledByKey(results[answerStep], finalAnswer);
+    results[answerStep] = settledByKey(results[answerStep], finalAnswer, answerSpans[answerStep]);
   if (answerStep !== null && finalAnswer.verdict === 'incorrect') {
     // one fresh problem context serves both readings (the student's own context has moved on)
     const fresh = safeContext(problem, input?.definitions);
@@ -97,7 +101,7 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
  * left for a model: it matches (`correct`, no step credit: the key, not the work, decided it) or
  * it is wrong (`incorrect`).
  */
-function settledByKey(step: StepResult, final: FinalAnswerResult): StepResult {
+function settledByKey(step: StepResult, final: FinalAnswerResult, answerSpan: () => SourceSpan | null): StepResult {
   if (step.verdict !== 'unverified' || step.method !== 'none') return step;
   if (final.verdict === 'correct')
     return {
@@ -107,12 +111,14 @@ function settledByKey(step: StepResult, final: FinalAnswerResult): StepResult {
       reason: `${final.given} matches the answer key`,
       stepCredit: false,
     };
+  const span = final.verdict === 'incorrect' ? answerSpan() : null;
   if (final.verdict === 'incorrect')
     return {
       ...step,
       verdict: 'incorrect',
       method: 'answer_key',
       reason: `${final.given} does not match the answer key, and the work does not establish it`,
+      ...(span ? { span } : {}),
     };
   return step;
 }
@@ -135,6 +141,8 @@ interface CheckedStep {
   quantities: Omit<StepQuantities, 'index' | 'dependsOn'>;
   /** The step's math only states values (`4`, `x = 4`, `x = 2 or x = 3`): nothing in it is worked out. */
   bare: boolean;
+  /** Where the answer a bare step states was written, for a verdict the key decides (built only then). */
+  answerSpan?: () => SourceSpan | null;
 }
 
 function checkOneStep(text: string, index: number, context: StudentContext, withClaims: boolean): CheckedStep {
@@ -169,7 +177,9 @@ function checkOneStep(text: string, index: number, context: StudentContext, with
       : (state.solutionText ?? (lastItem ? lastValueOf(lastItem.parts[lastItem.parts.length - 1]) : null));
     const claims = withClaims ? claimSignaturesSafe(items, context) : [];
     const quantities = itemQuantities(items, context);
-    return { result: { ...base, ...verdict }, conclusion: state.conclusion, lastValueText, claims, bare, quantities };
+    const answerSpan = () => (bare ? spanAcross(items.map((item) => item.span)) : null);
+    const result = { ...base, ...verdict };
+    return { result, conclusion: state.conclusion, lastValueText, claims, bare, quantities, answerSpan };
   } catch (error) {
     rethrowUnlessMathLimit(error);
     return {

@@ -2,8 +2,9 @@
 // item, no verdict. The rules are tried in the order GRADING.md reads them: a value alone, a set,
 // an inequality, a named conclusion, bindings and locations (context words), then equations by
 // what their free variables are.
+import type { SourceSpan } from '../../libs/math/index.js';
 import { FUNCTION_ARITY, unboundSymbols } from '../../libs/math/index.js';
-import type { Claim } from './claim-kinds.js';
+import type { Claim, SpannedClaim } from './claim-kinds.js';
 import { namedConclusionIn } from './conclusion-reader.js';
 import type { MathItem } from './step-reader.js';
 import type { StepState } from './step-state.js';
@@ -49,6 +50,22 @@ export function classifyItem(item: MathItem, context: StudentContext, state: Ste
   )
     return { kind: 'reassignment' };
   return equationClaim(item, named, context, state, text);
+}
+
+/** classifyItem's claim paired with the item's span (read from the item only when asked for). */
+export function classifySpanned(item: MathItem, context: StudentContext, state: StepState, text: string): SpannedClaim {
+  return new ItemClaim(classifyItem(item, context, state, text), item);
+}
+
+class ItemClaim implements SpannedClaim {
+  constructor(
+    readonly claim: Claim,
+    private readonly item: MathItem,
+  ) {}
+
+  get span(): SourceSpan {
+    return this.item.span;
+  }
 }
 
 /** `x ∈ {0, 2}`. */

@@ -1,7 +1,7 @@
 // The typed claims a math item of a step makes (GRADING.md "Claims and how each is checked"). The
 // classifier yields exactly one per item; the registry in claim-checkers.ts holds one checker per
 // kind, so adding a kind means one classifier rule and one checker, and the compiler finds the rest.
-import type { Expr } from '../../libs/math/index.js';
+import type { Expr, SourceSpan } from '../../libs/math/index.js';
 
 export type Claim =
   /** `18`, `\boxed{18}`, `最大值为 2`: a value stated on its own (a conclusion when named). */
@@ -32,6 +32,16 @@ export type Claim =
   | { kind: 'none' };
 
 export type ClaimKind = Claim['kind'];
+
+/**
+ * A claim and where the student wrote it: its item's span in the raw step text. A pair rather than
+ * a field of every kind, so Claim stays the plain union assertNever checks; the span is worked out
+ * when first read (only a verdict that points at the claim needs it).
+ */
+export interface SpannedClaim {
+  readonly claim: Claim;
+  readonly span: SourceSpan;
+}
 
 export function assertNever(value: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(value)}`);

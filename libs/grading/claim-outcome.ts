@@ -1,6 +1,6 @@
 // One checked claim inside a step and how a step's claims combine into its verdict (GRADING.md
 // "Verdict of a step": incorrect beats carried_error beats correct beats unverified).
-import type { Expr } from '../../libs/math/index.js';
+import type { Expr, SourceSpan } from '../../libs/math/index.js';
 import { calledFunctions, freeSymbols } from '../../libs/math/index.js';
 import type { StepMethod, StepVerdict } from './grading.types.js';
 import type { StudentContext } from './student-context.js';
@@ -13,6 +13,8 @@ export interface ClaimOutcome {
   method: 'cas' | 'numeric';
   /** The claim only restates a value (`2 = 2`, `Each jar holds 0.6 kg.`): checked, but no work shown. */
   restates?: boolean;
+  /** Where in the raw step text the claim was written (set by the step checker). */
+  span?: SourceSpan;
 }
 
 export interface CombinedVerdict {
@@ -21,11 +23,13 @@ export interface CombinedVerdict {
   reason: string;
   /** Set (false) when every checked claim only restates a value: the step earns no step credit. */
   stepCredit?: false;
+  /** The span of the one claim that decided an incorrect or carried_error verdict, when it has one. */
+  span?: SourceSpan;
 }
 
 export function combineClaims(claims: readonly ClaimOutcome[]): CombinedVerdict {
   const wrong = claims.find((c) => c.holds === false);
-  if (wrong) return { verdict: 'incorrect', method: wrong.method, reason: wrong.reason };
+  if (wrong) return { verdict: 'incorrect', method: wrong.method, reason: wrong.reason, ...spanOf(wrong) };
   const checked = claims.filter((c) => c.holds === true);
   const credit = checked.some((c) => !c.restates) ? {} : { stepCredit: false as const };
   const carried = checked.find((c) => c.tainted);
@@ -35,6 +39,7 @@ export function combineClaims(claims: readonly ClaimOutcome[]): CombinedVerdict 
       method: carried.method,
       reason: `${carried.reason}; it uses a value from an earlier error`,
       ...credit,
+      ...spanOf(carried),
     };
   if (checked.length) {
     const method = checked.some((c) => c.method === 'numeric') ? 'numeric' : 'cas';
@@ -54,6 +59,11 @@ export function combineClaims(claims: readonly ClaimOutcome[]): CombinedVerdict 
     method: 'none',
     reason: unknown ? unknown.reason : 'no checkable claim was found in this step',
   };
+}
+
+/** `{ span }` when the outcome has one, else nothing (no `span: undefined` key in stored results). */
+function spanOf(outcome: ClaimOutcome): { span?: SourceSpan } {
+  return outcome.span ? { span: outcome.span } : {};
 }
 
 /** Literals a claim uses (exponents excluded: `x^2` does not use the value 2). */

@@ -20,6 +20,12 @@ export interface StepResult {
   stepCredit?: false;
   /** What a model said about a step the CAS left unverified: shown as an opinion, never a verdict. */
   modelOpinion?: { verdict: 'correct' | 'incorrect' | 'unverified'; reason: string };
+  /**
+   * Where in `text` the claim that decided the verdict was written (UTF-16 offsets, end exclusive):
+   * the false equation, the refuted solution, the answer the key rejects, the claim that used an
+   * earlier error. Absent when no single claim decided the step.
+   */
+  span?: { start: number; end: number };
 }
 
 export interface FinalAnswerResult {

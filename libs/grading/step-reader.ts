@@ -1,19 +1,19 @@
 // Finds the math in one line of prose: runs of math tokens become items (`16 - 3 - 4 = 9`,
 // `x = 0`), each with the prose words before it, which say whether it is a binding, a location,
 // a conclusion or a solution. Unit words inside arithmetic (`200 pink lilies / 5`) are skipped.
-import type { Expr, Token } from '../../libs/math/index.js';
-import { KNOWN_NAMES, normalizeText, parseTokens, tokenize } from '../../libs/math/index.js';
+import type { Expr, NormalizedLine, SourceSpan, Token } from '../../libs/math/index.js';
+import { KNOWN_NAMES, normalizeText, normalizeTextWithMap, tokenize } from '../../libs/math/index.js';
+import { spanOfTokens } from './item-span.js';
 import { isUnitWord, possessiveAt, timesToken, unitPhraseAt, wordsBeforeOperand } from './unit-words.js';
 import {
   dropDash,
   isHeading,
   isLabelNumber,
-  isLiteralExpr,
   isNumberColon,
   isQuantityJoin,
   startsWithOperator,
 } from './reader-fragments.js';
-import { rethrowUnlessMathLimit } from './math-errors.js';
+import { toItem } from './item-chain.js';
 
 export interface MathItem {
   /** The chain's parts (`a = b = c` has three) and the relations between them. */
@@ -25,6 +25,11 @@ export interface MathItem {
   after: string;
   /** The unit phrase written right after each part (`15 gallons = 120 pints`), null where none. */
   units: (string | null)[];
+  /**
+   * Where in the raw step text the item was read from (UTF-16 offsets, end exclusive): from its first
+   * token to its last as written. Worked out on first use (see readStep).
+   */
+  readonly span: SourceSpan;
 }
 
 const POISON = new Set(['#', '±', '≡', '…', '∪', '∩', '∅', '→', '@', '&', '\\']);
@@ -35,7 +40,11 @@ export function readStep(
   definedFunctions: ReadonlySet<string>,
   knownVariables: ReadonlySet<string> = new Set(),
 ): MathItem[] {
-  return new StepScanner(tokenize(normalizeText(text)), definedFunctions, knownVariables).scan();
+  // the position map costs as much again as the reading: it is built only when a span is asked for
+  // (a verdict that needs one), and normalizeText's text is the mapped text, so token offsets agree
+  let line: NormalizedLine | null = null;
+  const locate = (tokens: readonly Token[]) => spanOfTokens(text, (line ??= normalizeTextWithMap(text)), tokens);
+  return new StepScanner(tokenize(normalizeText(text)), definedFunctions, knownVariables, locate).scan();
 }
 
 /**
@@ -66,6 +75,7 @@ class StepScanner {
     private readonly tokens: Token[],
     private readonly definedFunctions: ReadonlySet<string>,
     private readonly knownVariables: ReadonlySet<string>,
+    private readonly locate: (tokens: readonly Token[]) => SourceSpan,
   ) {}
 
   scan(): MathItem[] {
@@ -150,7 +160,14 @@ class StepScanner {
       startsWithOperator(dropped) ||
       this.startsInColon ||
       isLabelNumber(prose, dropped);
-    const shape = { labelHead: this.labelHead, cutOff: this.cutOff, units, fragment, tailFragment: this.endsInColon };
+    const shape = {
+      labelHead: this.labelHead,
+      cutOff: this.cutOff,
+      units,
+      fragment,
+      tailFragment: this.endsInColon,
+      locate: this.locate,
+    };
     return toItem(dropped, prose.join(' ').toLowerCase(), this.definedFunctions, shape);
   }
 
@@ -228,19 +245,6 @@ function isMathId(tokens: Token[], i: number, defined: ReadonlySet<string>): boo
   return prevIsMath || prevIsOperator || nextIsMath || next?.kind === 'close';
 }
 
-interface RunShape {
-  /** The first part is a lone number named by words before `=`: a label, not a value. */
-  labelHead: boolean;
-  /** The run ended in an operator followed by words: its last part is incomplete. */
-  cutOff: boolean;
-  /** Unit phrases skipped inside the run, keyed by the run position they follow. */
-  units: ReadonlyMap<number, string>;
-  /** The run continues math begun earlier in the sentence: its head is not the start of the claim. */
-  fragment: boolean;
-  /** The run stops inside a ratio or time (`… = 4:6`): its last number is not a value. */
-  tailFragment: boolean;
-}
-
 /** `District C`, `Plan A and B`: a capital letter after a capitalised noun mid-sentence names a thing. */
 function isLabelLetter(tokens: Token[], i: number, depth = 0): boolean {
   const token = tokens[i];
@@ -257,83 +261,4 @@ function isLabelLetter(tokens: Token[], i: number, depth = 0): boolean {
     return true;
   const joined = prev && (prev.text === 'and' || prev.text === 'or' || prev.kind === 'comma');
   return Boolean(joined) && before?.kind === 'id' && isLabelLetter(tokens, i - 2, depth + 1);
-}
-
-function toItem(run: Token[], before: string, defined: ReadonlySet<string>, shape: RunShape): MathItem | null {
-  const segments: Token[][] = [[]];
-  const rels: string[] = [];
-  const units: (string | null)[] = [];
-  let depth = 0;
-  run.forEach((token, at) => {
-    if (token.kind === 'open') depth++;
-    if (token.kind === 'close') depth--;
-    if (token.kind === 'rel' && depth === 0) {
-      rels.push(token.text);
-      units.push(shape.units.get(at) ?? null);
-      segments.push([]);
-      return;
-    }
-    segments[segments.length - 1].push(token);
-  });
-  units.push(shape.units.get(run.length) ?? null);
-  const dropFirst = () => {
-    segments.shift();
-    rels.shift();
-    units.shift();
-  };
-  // `Distance = 80 × 2.5 = 200`: the label is prose, the rest is the chain
-  if (segments[0].length === 0 && segments.length > 2) dropFirst();
-  if (shape.labelHead && segments.length > 2) dropFirst();
-  if (shape.cutOff && segments.length > 1) {
-    segments.pop();
-    rels.pop();
-    units.pop();
-  }
-  if (segments.some((s) => s.length === 0)) return null;
-  const parts: Expr[] = [];
-  let headCut = false;
-  for (let k = 0; k < segments.length; k++) {
-    const parsed = parseLenient(segments[k], defined, k === 0 ? 'front' : k === segments.length - 1 ? 'back' : 'none');
-    if (!parsed) return null;
-    if (k === 0) headCut = parsed.cut;
-    parts.push(parsed.expr);
-  }
-  // `300 M&Ms / 2 = 150`, `first + 5 = 6th`: a head that parsed only after dropping its start is a
-  // fragment, and a lone number left of it is not what the student equated with the rest
-  if ((headCut || shape.fragment) && parts.length > 1 && isLiteralExpr(parts[0])) {
-    parts.shift();
-    rels.shift();
-    units.shift();
-  }
-  if (shape.tailFragment && parts.length > 1 && isLiteralExpr(parts[parts.length - 1])) {
-    parts.pop();
-    rels.pop();
-    units.pop();
-  }
-  return { parts, rels, before, after: '', units };
-}
-
-/** The first part may carry stray leading tokens and the last stray trailing ones. */
-function parseLenient(
-  tokens: Token[],
-  defined: ReadonlySet<string>,
-  trim: 'front' | 'back' | 'none',
-): { expr: Expr; cut: boolean } | null {
-  const attempt = (slice: Token[]): Expr | null => {
-    try {
-      return slice.length ? parseTokens(slice, defined) : null;
-    } catch (error) {
-      // a fragment that does not parse is not a claim
-      rethrowUnlessMathLimit(error);
-      return null;
-    }
-  };
-  const whole = attempt(tokens);
-  if (whole || trim === 'none') return whole ? { expr: whole, cut: false } : null;
-  for (let cut = 1; cut < tokens.length && cut <= 6; cut++) {
-    const slice = trim === 'front' ? tokens.slice(cut) : tokens.slice(0, tokens.length - cut);
-    const parsed = attempt(slice);
-    if (parsed) return { expr: parsed, cut: true };
-  }
-  return null;
 }

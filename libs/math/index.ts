@@ -9,7 +9,9 @@ export { exprToString, freeSymbols, literals, calledFunctions } from './expr.js'
 export { parseTokens, ParseError, isFunctionName } from './expr-parser.js';
 export { tokenize, LATEX_CLOSE, LATEX_OPEN } from './math-tokens.js';
 export type { Token } from './math-tokens.js';
-export { normalizeText, normalizeUnicode } from './normalize-text.js';
+export { normalizeText, normalizeTextWithMap, normalizeUnicode } from './normalize-text.js';
+export type { NormalizedLine } from './normalize-text.js';
+export type { SourceSpan } from './mapped-text.js';
 export { evaluate, EMPTY_SCOPE, UnknownNameError } from './evaluate.js';
 export type { Scope, FunctionDefinition } from './evaluate.js';
 export { compareExpressions, unboundSymbols } from './equivalence.js';

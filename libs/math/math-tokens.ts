@@ -12,6 +12,9 @@ export interface Token {
   spaceBefore: boolean;
   /** True when the token was inside LaTeX math ($…$, \(…\), …). */
   latex: boolean;
+  /** Where the token lies in the text it was read from (end exclusive); absent on tokens made up later. */
+  start?: number;
+  end?: number;
 }
 
 export const LATEX_OPEN = '\u0002';
@@ -28,8 +31,9 @@ export function tokenize(text: string): Token[] {
   let latex = false;
   let space = true;
   let i = 0;
-  const push = (kind: TokenKind, tokenText: string) => {
-    tokens.push({ kind, text: tokenText, spaceBefore: space, latex });
+  // a token covers `length` characters from `i` (`∈` reads as `in` but is one character)
+  const push = (kind: TokenKind, tokenText: string, length = tokenText.length, at = i) => {
+    tokens.push({ kind, text: tokenText, spaceBefore: space, latex, start: at, end: at + length });
     space = false;
   };
   while (i < text.length) {
@@ -55,14 +59,19 @@ export function tokenize(text: string): Token[] {
     const idMatch = /^[A-Za-z]+(?:_(?:[A-Za-z0-9]+))?'*/.exec(text.slice(i, i + 80));
     if (idMatch) {
       const word = idMatch[0];
-      if (latex) for (const part of splitLatexName(word)) push('id', part);
-      else push('id', word);
+      if (latex) {
+        let at = i;
+        for (const part of splitLatexName(word)) {
+          push('id', part, part.length, at);
+          at += part.length;
+        }
+      } else push('id', word);
       i += word.length;
       continue;
     }
     const rel = RELATIONS.find((r) => text.startsWith(r, i));
     if (rel) {
-      push('rel', rel === '∈' ? 'in' : rel);
+      push('rel', rel === '∈' ? 'in' : rel, rel.length);
       i += rel.length;
       continue;
     }

@@ -4,6 +4,8 @@
 import { MATH_LIMITS, MathLimitError } from './limits.js';
 import { latexToText } from './latex-to-text.js';
 import { LATEX_CLOSE, LATEX_OPEN } from './math-tokens.js';
+import type { SourceSpan } from './mapped-text.js';
+import { MappedBuilder, MappedText, replaceMapped, translateMapped } from './mapped-text.js';
 
 const CHAR_MAP: Record<string, string> = {
   '−': '-',
@@ -51,40 +53,92 @@ const CHAR_MAP: Record<string, string> = {
 /** Zero-width and invisible formatting characters: they separate nothing a reader can see. */
 const INVISIBLE = /[\u200b-\u200d\u2060-\u2064\ufeff\u00ad]/g;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function normalizeUnicode(text: string): string {
-  let out = '';
-  for (const ch of text.replace(INVISIBLE, '')) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else out += CHAR_MAP[ch] ?? ch;
+  return unicodeMapped(MappedText.of(text, false)).text;
+}
+
+function unicodeMapped(source: MappedText): MappedText {
+  const visible = replaceMapped(source, INVISIBLE, '');
+  // every character the map changes is outside ASCII, and most lines are plain ASCII
+  if (ASCII.test(visible.text)) return visible;
+  let plain = '';
+  for (const ch of visible.text) plain += unicodeChar(ch);
+  if (!visible.tracked) return new MappedText(plain, null, null);
+  // most lines are ASCII already: nothing moved, so the map stays as it is
+  if (plain === visible.text) return visible;
+  const builder = new MappedBuilder(true);
+  let at = 0;
+  for (const ch of visible.text) {
+    const out = unicodeChar(ch);
+    if (out === ch) builder.appendKept(visible, at, at + ch.length);
+    else builder.appendFrom(out, visible.spanOf(at, at + ch.length));
+    at += ch.length;
   }
-  return out;
+  return builder.build();
+}
+
+function unicodeChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  if (code === 0x3000) return ' ';
+  return CHAR_MAP[ch] ?? ch;
 }
 
 /** Full normalisation of a line; throws MathLimitError for oversized input. */
 export function normalizeText(raw: string): string {
-  if (raw.length > MATH_LIMITS.maxTextChars)
+  return normalizeMapped(MappedText.of(raw, false)).text.text;
+}
+
+/** A line normalised, with where each character came from and where its LaTeX regions are. */
+export interface NormalizedLine {
+  /** The normalised text (exactly normalizeText's) with the raw offsets of each character. */
+  text: MappedText;
+  /** The raw offsets of each LaTeX region: delimiters included (`outer`) and its math alone. */
+  regions: { outer: SourceSpan; inner: SourceSpan }[];
+}
+
+/** normalizeText with positions: what normalised text came from where in `raw`. */
+export function normalizeTextWithMap(raw: string): NormalizedLine {
+  return normalizeMapped(MappedText.of(raw, true));
+}
+
+function normalizeMapped(source: MappedText): NormalizedLine {
+  if (source.text.length > MATH_LIMITS.maxTextChars)
     throw new MathLimitError(`text longer than ${MATH_LIMITS.maxTextChars} characters`);
-  const text = normalizeUnicode(raw).replace(/\{,\}/g, ',').replace(/\\!/g, '');
-  let out = '';
+  const text = replaceMapped(replaceMapped(unicodeMapped(source), /\{,\}/g, ','), /\\!/g, '');
+  const out = new MappedBuilder(source.tracked);
+  const regions: NormalizedLine['regions'] = [];
   let i = 0;
-  while (i < text.length) {
-    const region = findMathRegion(text, i);
+  while (i < text.text.length) {
+    const region = findMathRegion(text.text, i);
     if (!region) {
-      out += plainSegment(text.slice(i));
+      out.append(plainSegment(text.slice(i)));
       break;
     }
-    out += plainSegment(text.slice(i, region.start));
-    out += `${LATEX_OPEN}${fixNumbers(latexToText(region.content))}${LATEX_CLOSE}`;
+    out.append(plainSegment(text.slice(i, region.start)));
+    const open = text.spanOf(region.start, region.contentStart);
+    const close = text.spanOf(region.contentStart + region.content.length, region.end);
+    const content = text.slice(region.contentStart, region.contentStart + region.content.length);
+    out.appendFrom(LATEX_OPEN, open);
+    out.append(fixNumbers(translateMapped(content, latexToText)));
+    out.appendFrom(LATEX_CLOSE, close);
+    if (source.tracked) regions.push({ outer: text.spanOf(region.start, region.end), inner: innerSpan(open, close) });
     i = region.end;
   }
-  return out;
+  return { text: out.build(), regions };
+}
+
+function innerSpan(open: SourceSpan, close: SourceSpan): SourceSpan {
+  return { start: open.end, end: Math.max(open.end, close.start) };
 }
 
 interface MathRegion {
   start: number;
   end: number;
+  /** Where the math starts, past the opening delimiter. */
+  contentStart: number;
   content: string;
 }
 
@@ -93,12 +147,12 @@ function findMathRegion(text: string, from: number): MathRegion | null {
     const ch = text[i];
     if (ch === '\\' && (text[i + 1] === '(' || text[i + 1] === '[')) {
       const close = text.indexOf(text[i + 1] === '(' ? '\\)' : '\\]', i + 2);
-      if (close >= 0) return { start: i, end: close + 2, content: text.slice(i + 2, close) };
+      if (close >= 0) return { start: i, end: close + 2, contentStart: i + 2, content: text.slice(i + 2, close) };
     }
     if (ch !== '$' || text[i - 1] === '\\') continue;
     if (text[i + 1] === '$') {
       const close = text.indexOf('$$', i + 2);
-      if (close >= 0) return { start: i, end: close + 2, content: text.slice(i + 2, close) };
+      if (close >= 0) return { start: i, end: close + 2, contentStart: i + 2, content: text.slice(i + 2, close) };
       continue;
     }
     const close = findClosingDollar(text, i + 1);
@@ -108,7 +162,7 @@ function findMathRegion(text: string, from: number): MathRegion | null {
     if (/^\s*\d/.test(content) && /^\s?\d/.test(text.slice(close + 1, close + 3))) continue;
     if (/^\s*\d/.test(content) && !/[A-Za-z\\^_{}=+\-*/<>]/.test(content) && /^\d/.test(text.slice(close + 1)))
       continue;
-    return { start: i, end: close + 1, content };
+    return { start: i, end: close + 1, contentStart: i + 1, content };
   }
   return null;
 }
@@ -119,32 +173,37 @@ function findClosingDollar(text: string, from: number): number {
 }
 
 /** `e^{10^{6} i}`: exponent and subscript braces, innermost first, as brackets (bounded passes). */
-function bracesToBrackets(text: string): string {
+function bracesToBrackets(text: MappedText): MappedText {
   let out = text;
   for (let pass = 0; pass < MATH_LIMITS.maxDepth; pass++) {
-    const next = out.replace(/([_^])\{([^{}]*)\}/g, '$1($2)');
-    if (next === out) break;
+    const next = replaceMapped(out, /([_^])\{([^{}]*)\}/g, '$1($2)');
+    if (next.text === out.text) break;
     out = next;
   }
   return out;
 }
 
-function plainSegment(segment: string): string {
-  if (!segment) return '';
-  let text = segment.includes('\\')
-    ? latexToText(segment, false)
-    : bracesToBrackets(segment.replace(/_\{([A-Za-z0-9]+)\}/g, '_$1'));
-  text = text.replace(/\$\s*(?=[\d.])/g, '').replace(/\$/g, ' ');
+/** LaTeX written outside `$…$` (`2 \times 3 = 6`) is translated as prose. */
+const latexAsProse = (text: string) => latexToText(text, false);
+
+function plainSegment(segment: MappedText): MappedText {
+  if (!segment.text) return segment;
+  let text = segment.text.includes('\\')
+    ? translateMapped(segment, latexAsProse)
+    : bracesToBrackets(replaceMapped(segment, /_\{([A-Za-z0-9]+)\}/g, '_$1'));
+  text = replaceMapped(replaceMapped(text, /\$\s*(?=[\d.])/g, ''), /\$/g, ' ');
   // `right-most`, `well-known`: a hyphen joining two words is not a minus sign
-  text = text.replace(/(?<=[A-Za-z]{2})-(?=[A-Za-z]{2})/g, ' ');
-  text = text.replace(/(\d)\s*[x×X]\s*(?=\d|\.\d)/g, '$1 * ').replace(/(\d)\s+[x×X]\s+(?=\()/g, '$1 * ');
+  text = replaceMapped(text, /(?<=[A-Za-z]{2})-(?=[A-Za-z]{2})/g, ' ');
+  text = replaceMapped(text, /(\d)\s*[x×X]\s*(?=\d|\.\d)/g, '$1 * ');
+  text = replaceMapped(text, /(\d)\s+[x×X]\s+(?=\()/g, '$1 * ');
   // `$240 000`: a space before exactly three digits inside an amount is a thousands separator
-  text = text.replace(
+  text = replaceMapped(
+    text,
     /(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d/,]|\.\d| \d)/g,
     (_m, head: string, groups: string) => head + groups.replace(/ /g, ''),
   );
-  text = fixNumbers(text).replace(PERCENT_WORDS, '$1%').replace(PLAIN_LEIBNIZ, ' deriv_$1 ');
-  return text.replace(/(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
+  text = replaceMapped(replaceMapped(fixNumbers(text), PERCENT_WORDS, '$1%'), PLAIN_LEIBNIZ, ' deriv_$1 ');
+  return replaceMapped(text, /(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
 }
 
 /** `d/dx (x^2 + 1)`: the derivative operator typed in plain text. */
@@ -154,11 +213,11 @@ const PLAIN_LEIBNIZ = /(?<![A-Za-z])d\s*\/\s*d([A-Za-z])(?![A-Za-z])/g;
 const PERCENT_WORDS = /(\d)\s*(?:percent|per cent|pct)\b/gi;
 
 /** Thousands separators (never after a lone leading zero: `0,111` is not 111) and `15% of`. */
-function fixNumbers(text: string): string {
-  return text
-    .replace(
-      /(?<![\d.,])([1-9]\d{0,2})((?:,\d{3})+)(?![\d,])/g,
-      (_m, head: string, groups: string) => head + groups.replace(/,/g, ''),
-    )
-    .replace(/%\s*of\b/g, '% * ');
+function fixNumbers(text: MappedText): MappedText {
+  const grouped = replaceMapped(
+    text,
+    /(?<![\d.,])([1-9]\d{0,2})((?:,\d{3})+)(?![\d,])/g,
+    (_m, head: string, groups: string) => head + groups.replace(/,/g, ''),
+  );
+  return replaceMapped(grouped, /%\s*of\b/g, '% * ');
 }

@@ -40,6 +40,8 @@ export const stepResultsColumn = z.array(
       verdict: z.enum(['correct', 'incorrect', 'carried_error', 'unverified']),
       method: z.string(),
       reason: z.string().nullable().optional(),
+      /** Where in `text` the deciding claim was written (UTF-16 offsets, end exclusive); absent on older rows. */
+      span: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
     })
     .loose(),
 );
