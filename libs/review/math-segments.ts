@@ -50,7 +50,12 @@ function mathAt(text: string, position: number): { segment: MathSegment; end: nu
 }
 
 export function splitMathSegments(text: string): MathSegment[] {
-  const segments: MathSegment[] = [];
+  return placedMathSegments(text).map((placed) => placed.segment);
+}
+
+/** splitMathSegments with where each segment lies in `text` (end exclusive, delimiters included). */
+export function placedMathSegments(text: string): { segment: MathSegment; start: number; end: number }[] {
+  const segments: { segment: MathSegment; start: number; end: number }[] = [];
   let prose = '';
   let position = 0;
   while (position < text.length) {
@@ -60,11 +65,11 @@ export function splitMathSegments(text: string): MathSegment[] {
       position += 1;
       continue;
     }
-    if (prose) segments.push({ kind: 'text', text: prose });
+    if (prose) segments.push({ segment: { kind: 'text', text: prose }, start: position - prose.length, end: position });
     prose = '';
-    segments.push(math.segment);
+    segments.push({ segment: math.segment, start: position, end: math.end });
     position = math.end;
   }
-  if (prose) segments.push({ kind: 'text', text: prose });
+  if (prose) segments.push({ segment: { kind: 'text', text: prose }, start: position - prose.length, end: position });
   return segments;
 }

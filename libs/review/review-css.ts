@@ -48,6 +48,8 @@ h3 { font-size: 13px; text-transform: uppercase; letter-spacing: .06em; color: v
 .step-number { width: 28px; height: 28px; border-radius: 50%; display: grid; place-items: center; font-size: 13px; font-weight: 700;
   background: var(--unknown-soft); color: var(--muted); }
 .step-text { overflow-x: auto; overflow-y: hidden; font-size: 17px; }
+.step-text mark.step-span { background: var(--bad-soft); color: inherit; border-bottom: 2px solid var(--bad); border-radius: 3px; padding: 0 2px;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .step-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; margin-top: 6px; font-size: 13.5px; color: var(--muted); }
 .step.verdict-correct { border-left-color: var(--ok); }
 .step.verdict-incorrect { border-left-color: var(--bad); }

@@ -10,6 +10,8 @@ export interface ReviewStep {
   method: string;
   reason: string;
   matchesReferenceStep: number | null;
+  /** Where in `text` the claim that decided the verdict was written (StepResult.span), when known. */
+  span?: { start: number; end: number };
 }
 
 export interface ReviewFinalAnswer {

@@ -25,8 +25,17 @@ export function readSteps(stored: unknown): ReviewStep[] {
       method: asString(step.method) || 'none',
       reason: asString(step.reason),
       matchesReferenceStep: asIndex(step.matchesReferenceStep),
+      ...readSpan(step.span),
     };
   });
+}
+
+/** A stored span, only when both ends are indices (older rows have none). */
+function readSpan(stored: unknown): { span?: { start: number; end: number } } {
+  const span = asRecord(stored);
+  const start = asIndex(span.start);
+  const end = asIndex(span.end);
+  return start !== null && end !== null && start < end ? { span: { start, end } } : {};
 }
 
 export function readFinalAnswer(stored: unknown): ReviewFinalAnswer {

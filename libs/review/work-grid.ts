@@ -1,5 +1,6 @@
 import { html, raw, type SafeHtml } from './escape-html.js';
 import { renderMathText } from './render-math.js';
+import { renderMarkedText } from './step-highlight.js';
 import type { ReferenceStep, ReviewStep } from './review.types.js';
 import { methodLabel, verdictBadge, verdictClass } from './verdict-labels.js';
 
@@ -16,7 +17,7 @@ export function renderStep(step: ReviewStep, firstErrorStep: number | null): Saf
       : html`<span class="method">matches reference ${step.matchesReferenceStep + 1}</span>`;
   return html`<div class="step verdict-${verdict}" data-step-index="${step.index}" data-verdict="${verdict}"${raw(isFirstError ? ' data-first-error' : '')}>
 <div class="step-number">${step.index + 1}</div>
-<div class="step-body"><div class="step-text">${raw(renderMathText(step.text))}</div>
+<div class="step-body"><div class="step-text">${raw(renderMarkedText(step.text, step.verdict === 'incorrect' ? step.span : undefined))}</div>
 <div class="step-meta">${isFirstError ? html`<span class="first-error-flag">First error</span>` : ''}${verdictBadge(verdict)} ${methodLabel(step.method)} ${match}
 <span class="reason">${raw(renderMathText(step.reason))}</span></div></div>
 </div>`;
