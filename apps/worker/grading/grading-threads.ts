@@ -1,12 +1,22 @@
 // Grading off the worker's event loop: a few worker threads grade chunks of submissions, so BullMQ
 // keeps renewing job locks and other jobs keep moving while the CAS works. A synchronous check
 // cannot be interrupted, so a submission still being checked past its time budget has its thread
-// terminated and replaced; that submission comes back unchecked with the reason, and the rest of
-// its chunk goes on in the new thread.
+// terminated and replaced, and the rest of its chunk goes on in the new thread. That submission
+// keeps the problems the thread had graded and reported before the stop (a submission with more
+// than one answered problem reports each as it is graded); the rest of its answered problems come
+// back unchecked with the reason. A report still on its way at the stop is not waited for: that
+// problem is unchecked too. A thread out of memory is treated the same way.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type BudgetedGrade, type GradingBudget, stoppedGrade, type SubmissionToGrade } from './grading-budget.js';
+import { assertNever } from '../../../libs/grading/claim-kinds.js';
+import {
+  type BudgetedGrade,
+  type GradingBudget,
+  type ProblemGrade,
+  stoppedGrade,
+  type SubmissionToGrade,
+} from './grading-budget.js';
 import type { GradingTask, GradingThreadData, GradingThreadMessage } from './grading-thread.entry.js';
 
 export type GradeAttempt = { ok: true; grade: BudgetedGrade } | { ok: false; error: Error };
@@ -36,7 +46,11 @@ interface Slot {
   ready: boolean;
   task: Task | null;
   clock: Float64Array;
+  /** The problems of the running submission (its index in the chunk) graded so far, by problem index. */
+  kept: { index: number; problems: Map<number, ProblemGrade> } | null;
 }
+
+type TaskMessage = Exclude<GradingThreadMessage, { kind: 'ready' }>;
 
 /** The thread's JavaScript: the sibling when running compiled, else the build in dist/ (Jest runs TypeScript). */
 function threadEntry(): URL {
@@ -111,7 +125,7 @@ export class GradingThreads {
       workerData,
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb ?? 512 },
     });
-    const slot: Slot = { worker, ready: false, task: null, clock: new Float64Array(clock) };
+    const slot: Slot = { worker, ready: false, task: null, clock: new Float64Array(clock), kept: null };
     this.slots.add(slot);
     worker.on('message', (message: GradingThreadMessage) => this.onMessage(slot, message));
     worker.on('error', (error: Error & { code?: string }) => this.onDeath(slot, error));
@@ -120,17 +134,34 @@ export class GradingThreads {
 
   private onMessage(slot: Slot, message: GradingThreadMessage): void {
     if (message.kind === 'ready') slot.ready = true;
-    else if (slot.task && message.taskId === slot.task.message.id) {
-      if (message.kind === 'done') slot.task = null;
-      else if (message.kind === 'graded')
-        this.settle(slot.task.chunk, message.index, { ok: true, grade: message.grade });
-      else
-        this.settle(slot.task.chunk, message.index, {
+    else if (slot.task && message.taskId === slot.task.message.id) this.onTaskMessage(slot, slot.task, message);
+    // A report changes nothing the scheduler looks at: skipping it keeps each report's cost on this
+    // (the worker's) event loop to one map entry.
+    if (message.kind !== 'answered') this.dispatch();
+  }
+
+  private onTaskMessage(slot: Slot, task: Task, message: TaskMessage): void {
+    switch (message.kind) {
+      case 'answered': {
+        if (slot.kept?.index !== message.index) slot.kept = { index: message.index, problems: new Map() };
+        slot.kept.problems.set(message.problem, { answer: message.answer, reason: message.reason });
+        return;
+      }
+      case 'graded':
+        slot.kept = null;
+        return this.settle(task.chunk, message.index, { ok: true, grade: message.grade });
+      case 'failed':
+        slot.kept = null;
+        return this.settle(task.chunk, message.index, {
           ok: false,
           error: Object.assign(new Error(message.error.message), { stack: message.error.stack }),
         });
+      case 'done':
+        slot.task = null;
+        return;
+      default:
+        return assertNever(message);
     }
-    this.dispatch();
   }
 
   private settle(chunk: Chunk, index: number, attempt: GradeAttempt): void {
@@ -142,15 +173,20 @@ export class GradingThreads {
 
   /**
    * A thread stopped (terminated past a budget, out of memory, or crashed): the submission it was
-   * on is answered, the rest of its task goes first in the queue for another thread.
+   * on is answered, from the problems it had reported graded where it is stopped rather than
+   * failed; the rest of its task goes first in the queue for another thread.
    */
-  private retire(slot: Slot, current: (submission: SubmissionToGrade) => GradeAttempt): void {
+  private retire(
+    slot: Slot,
+    current: (submission: SubmissionToGrade, kept: ReadonlyMap<number, ProblemGrade> | undefined) => GradeAttempt,
+  ): void {
     if (!this.slots.delete(slot)) return;
     const task = slot.task;
     slot.task = null;
     if (task) {
       const running = slot.clock[0]! > 0 ? slot.clock[1]! : null;
-      if (running !== null) this.settle(task.chunk, running, current(task.chunk.submissions[running]!));
+      const kept = slot.kept?.index === running ? slot.kept?.problems : undefined;
+      if (running !== null) this.settle(task.chunk, running, current(task.chunk.submissions[running]!, kept));
       const left = task.message.submissions.map((entry) => entry.index).filter((index) => !task.chunk.results[index]);
       if (left.length > 0) this.enqueue(task.chunk, left, true);
     }
@@ -166,13 +202,13 @@ export class GradingThreads {
       return;
     }
     const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-    this.retire(slot, (submission) =>
-      outOfMemory ? { ok: true, grade: stoppedGrade(submission, this.options.budget) } : { ok: false, error },
+    this.retire(slot, (submission, kept) =>
+      outOfMemory ? { ok: true, grade: stoppedGrade(submission, this.options.budget, kept) } : { ok: false, error },
     );
   }
 
   private overBudget(slot: Slot): void {
-    this.retire(slot, (submission) => ({ ok: true, grade: stoppedGrade(submission, this.options.budget) }));
+    this.retire(slot, (submission, kept) => ({ ok: true, grade: stoppedGrade(submission, this.options.budget, kept) }));
     void slot.worker.terminate();
   }
 
