@@ -53,6 +53,15 @@ function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: S
     const right = parts[k];
     const fails = (reason: string): ChainCheck => ({ kind: 'fails', values, link: k, reason });
     const plainReason = `${exprToString(left)} = ${formatNumber(values[k - 1])}, not ${exprToString(right)}`;
+    // `3 of them = 15`, `1/2 of the cookies = 15`: a part of something, then an amount of that part
+    if (isPartOf(notes, k - 1) && !nearlyEqual(values[k - 1], values[k])) {
+      if (parts.length === 2)
+        return {
+          kind: 'unknown',
+          reason: `${exprToString(left)} = ${exprToString(right)}: a part of something and an amount; not checked`,
+        };
+      continue;
+    }
     if (isLiteral(left) && isLiteral(right)) {
       // two numbers side by side: equal only as the same number or through a real unit conversion
       const conversion = judgeConversion(
@@ -95,6 +104,11 @@ function holdsWithCarriedRounding(left: Expr, right: Expr, claimed: number, scop
   if (!exact) return false;
   const value = evaluate(exact, scope);
   return Number.isFinite(value) && linkHolds(exact, right, value, claimed, false);
+}
+
+/** The words after part k start with `of` (`3 of them`, `1/2 of the cookies`): it counts a part. */
+function isPartOf(notes: ChainNotes, k: number): boolean {
+  return /^of\b/.test(notes.units?.[k] ?? '');
 }
 
 /** The unit written after part k; the last part's unit may be the first words of the prose after it. */

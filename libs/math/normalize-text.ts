@@ -203,8 +203,20 @@ function plainSegment(segment: MappedText): MappedText {
     (_m, head: string, groups: string) => head + groups.replace(/ /g, ''),
   );
   text = replaceMapped(replaceMapped(fixNumbers(text), PERCENT_WORDS, '$1%'), PLAIN_LEIBNIZ, ' deriv_$1 ');
+  text = replaceMapped(
+    replaceMapped(text, FRACTION_OF, '$1 * '),
+    PART_WORD_OF,
+    (_m, word: string) => `${PART_WORDS[word.toLowerCase()]} * `,
+  );
   return replaceMapped(text, /(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
 }
+
+/** `1/2 of 30`, `3/4 of the 20`: a fraction of a number is their product, as `15% of` is. */
+const FRACTION_OF = /(?<![\d./])(\d+\s*\/\s*\d+)\s+of\s+(?:the\s+)?(?=[\d(])/g;
+
+/** `half of 30`, `a third of the 60`: the same with the fraction in words. */
+const PART_WORDS: Record<string, string> = { half: '1/2', third: '1/3', quarter: '1/4', fourth: '1/4' };
+const PART_WORD_OF = /\b(?:(?:a|one)\s+)?(half|third|quarter|fourth)\s+of\s+(?:the\s+)?(?=[\d(])/gi;
 
 /** `d/dx (x^2 + 1)`: the derivative operator typed in plain text. */
 const PLAIN_LEIBNIZ = /(?<![A-Za-z])d\s*\/\s*d([A-Za-z])(?![A-Za-z])/g;
