@@ -62,7 +62,10 @@ function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: S
         };
       continue;
     }
-    if (isLiteral(left) && isLiteral(right)) {
+    if (
+      (isLiteral(left) && isLiteral(right)) ||
+      (isMeasure(left, notes, k - 1, parts.length) && isMeasure(right, notes, k, parts.length))
+    ) {
       // two numbers side by side: equal only as the same number or through a real unit conversion
       const conversion = judgeConversion(
         { value: values[k - 1], decimals: writtenDecimals(left) },
@@ -156,6 +159,27 @@ function startsWithValue(expr: Expr, value: number): boolean {
   let leftmost = expr;
   while (leftmost.kind === 'bin') leftmost = leftmost.left;
   return leftmost !== expr && leftmost.kind === 'num' && nearlyEqual(leftmost.value, value);
+}
+
+/**
+ * `2 1/2` (read as `(2+1/2)`): a mixed number. A plain fraction is not taken for one number: in
+ * `30 minutes / 60 minutes/hour` the unit belongs to its numerator, not to the quotient.
+ */
+function isMixedNumber(expr: Expr): boolean {
+  return (
+    expr.kind === 'bin' &&
+    expr.op === '+' &&
+    expr.left.kind === 'num' &&
+    expr.right.kind === 'bin' &&
+    expr.right.op === '/' &&
+    expr.right.left.kind === 'num' &&
+    expr.right.right.kind === 'num'
+  );
+}
+
+/** `30 minutes`, `2 1/2 hours`: a number as written, or a mixed number with its unit of measure. */
+function isMeasure(expr: Expr, notes: ChainNotes, k: number, count: number): boolean {
+  return isLiteral(expr) || (isMixedNumber(expr) && unitOf(notes, k, count).kind === 'known');
 }
 
 function isLiteral(expr: Expr): boolean {

@@ -5,7 +5,7 @@ import type { Expr, SourceSpan, Token } from '../../libs/math/index.js';
 import { parseTokens } from '../../libs/math/index.js';
 import { rethrowUnlessMathLimit } from './math-errors.js';
 import { isLiteralExpr } from './reader-fragments.js';
-import type { MathItem } from './step-reader.js';
+import type { MathItem } from './math-item.js';
 
 export interface RunShape {
   /** The first part is a lone number named by words before `=`: a label, not a value. */

@@ -2,6 +2,7 @@
 // clock time (`2:3`, `10:30`), a label (`Day 1 = …`), math continued from words (`first + 5`), a
 // heading dash (`Yams - 6 yams`), a number inside a compound quantity (`20 pears in 1 box`).
 import type { Expr, Token } from '../../libs/math/index.js';
+import { readUnit } from './unit-conversions.js';
 
 const QUANTITY_JOINS = new Set(['of', 'in', 'per', 'for']);
 
@@ -65,6 +66,11 @@ export function isQuantityJoin(prose: string[]): boolean {
     QUANTITY_JOINS.has(prose[prose.length - 1].toLowerCase()) &&
     prose.every((w) => /^[A-Za-z]/.test(w))
   );
+}
+
+/** `2 hours and 30 minutes`, `5 feet and 3 inches`: a unit of measure, then `and`: one measure in two units. */
+export function isCompoundMeasure(prose: string[]): boolean {
+  return prose.length === 2 && prose[1].toLowerCase() === 'and' && readUnit(prose[0]).kind === 'known';
 }
 
 export function isLiteralExpr(expr: Expr): boolean {

@@ -1,12 +1,13 @@
 // Finds the math in one line of prose: runs of math tokens become items (`16 - 3 - 4 = 9`,
 // `x = 0`), each with the prose words before it, which say whether it is a binding, a location,
 // a conclusion or a solution. Unit words inside arithmetic (`200 pink lilies / 5`) are skipped.
-import type { Expr, NormalizedLine, SourceSpan, Token } from '../../libs/math/index.js';
+import type { NormalizedLine, SourceSpan, Token } from '../../libs/math/index.js';
 import { KNOWN_NAMES, normalizeText, normalizeTextWithMap, tokenize } from '../../libs/math/index.js';
 import { spanOfTokens } from './item-span.js';
 import { isUnitWord, possessiveAt, timesToken, unitPhraseAt, wordsBeforeOperand } from './unit-words.js';
 import {
   dropDash,
+  isCompoundMeasure,
   isHeading,
   isLabelNumber,
   isNumberColon,
@@ -14,23 +15,9 @@ import {
   startsWithOperator,
 } from './reader-fragments.js';
 import { toItem } from './item-chain.js';
+import type { MathItem } from './math-item.js';
 
-export interface MathItem {
-  /** The chain's parts (`a = b = c` has three) and the relations between them. */
-  parts: Expr[];
-  rels: string[];
-  /** Lower-cased prose since the previous item (`when`, `critical points`, `最大值为`). */
-  before: string;
-  /** Lower-cased prose after the item, up to the next one (`less`, `minutes of reading`). */
-  after: string;
-  /** The unit phrase written right after each part (`15 gallons = 120 pints`), null where none. */
-  units: (string | null)[];
-  /**
-   * Where in the raw step text the item was read from (UTF-16 offsets, end exclusive): from its first
-   * token to its last as written. Worked out on first use (see readStep).
-   */
-  readonly span: SourceSpan;
-}
+export type { MathItem };
 
 const POISON = new Set(['#', '±', '≡', '…', '∪', '∩', '∅', '→', '@', '&', '\\']);
 const CONNECTIVE_WORDS = new Set(['and', 'or', 'so', 'then', 'thus', 'hence', 'therefore']);
@@ -128,7 +115,7 @@ class StepScanner {
     const { run, prose } = this;
     if (this.previous && run.length) this.previous.after = prose.join(' ').toLowerCase();
     // `24 eggs in 1 tray x 2 trays`: math that starts inside a compound quantity is not a claim
-    const insideQuantity = this.afterValue && this.headHasUnit && isQuantityJoin(prose);
+    const insideQuantity = this.afterValue && this.headHasUnit && (isQuantityJoin(prose) || isCompoundMeasure(prose));
     let made: MathItem | null = null;
     if (run.length && !this.poisoned && !poisonAfter && !(insideQuantity && run.some((t) => t.kind === 'rel'))) {
       made = this.makeItem();
