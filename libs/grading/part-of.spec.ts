@@ -1,6 +1,7 @@
 // "A fraction of a number" is their product (`1/2 of 30`, `half of 30`, as `15% of 30` is), and a
 // number followed by `of …` counts a part of something (`3 of them = 15` equates a part with an
-// amount): never a false equation between 3 and 15. Each rule has a case that holds and one that fails.
+// amount): never a false equation between 3 and 15; `9 out of 12` is the fraction 9/12. Each rule has
+// a case that holds and one that fails.
 import { describe, expect, it } from '@jest/globals';
 import { checkSteps } from './index.js';
 
@@ -39,5 +40,15 @@ describe('a number that counts a part of something', () => {
 
   it('two bare numbers are still compared', () => {
     expect(stepOf('3 = 12').verdict).toBe('incorrect');
+  });
+});
+
+describe('so many out of a number', () => {
+  it.each([['She got 9 out of 12 = 75%'], ['9 out of 12 = 3/4']])('%s holds', (step) => {
+    expect(stepOf(step).verdict).toBe('correct');
+  });
+
+  it.each([['She got 9 out of 12 = 70%'], ['9 out of 12 = 2/3']])('%s is false', (step) => {
+    expect(stepOf(step).verdict).toBe('incorrect');
   });
 });

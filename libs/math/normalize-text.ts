@@ -204,12 +204,15 @@ function plainSegment(segment: MappedText): MappedText {
   );
   text = replaceMapped(replaceMapped(fixNumbers(text), PERCENT_WORDS, '$1%'), PLAIN_LEIBNIZ, ' deriv_$1 ');
   text = replaceMapped(
-    replaceMapped(text, FRACTION_OF, '$1 * '),
+    replaceMapped(replaceMapped(text, OUT_OF, '($1/$2)'), FRACTION_OF, '$1 * '),
     PART_WORD_OF,
     (_m, word: string) => `${PART_WORDS[word.toLowerCase()]} * `,
   );
   return replaceMapped(text, /(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
 }
+
+/** `3 out of 5`: the fraction 3/5. */
+const OUT_OF = /(?<![\d.])(\d+(?:\.\d+)?)\s+out\s+of\s+(\d+(?:\.\d+)?)(?![\d.])/g;
 
 /** `1/2 of 30`, `3/4 of the 20`: a fraction of a number is their product, as `15% of` is. */
 const FRACTION_OF = /(?<![\d./])(\d+\s*\/\s*\d+)\s+of\s+(?:the\s+)?(?=[\d(])/g;
