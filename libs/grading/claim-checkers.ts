@@ -3,6 +3,7 @@
 import { exprToString } from '../../libs/math/index.js';
 import type { Claim, ClaimKind } from './claim-kinds.js';
 import { usesTaintedValue } from './claim-outcome.js';
+import { checkDerivative } from './derivative-claims.js';
 import { checkInequality } from './inequality-check.js';
 import { checkLocation, checkNamed } from './named-claims.js';
 import { flushSolutions } from './solution-claims.js';
@@ -63,6 +64,7 @@ const CHECKERS: { [K in ClaimKind]: Checker<K> } = {
   },
   evaluation: (claim, { item, state, context }) => checkValues(item, context, state, claim.named),
   symbolic: (claim, { item, state, context }) => checkSymbolic(item, claim.free, context, state),
+  derivative: (_claim, { item, state, context }) => checkDerivative(item, context, state),
   none: () => undefined,
 };
 

@@ -2,8 +2,8 @@
 // item, no verdict. The rules are tried in the order GRADING.md reads them: a value alone, a set,
 // an inequality, a named conclusion, bindings and locations (context words), then equations by
 // what their free variables are.
-import type { SourceSpan } from '../../libs/math/index.js';
-import { FUNCTION_ARITY, unboundSymbols } from '../../libs/math/index.js';
+import type { Expr, SourceSpan } from '../../libs/math/index.js';
+import { DERIVATIVE_OPERATOR, FUNCTION_ARITY, unboundSymbols } from '../../libs/math/index.js';
 import type { Claim, SpannedClaim } from './claim-kinds.js';
 import { namedConclusionIn } from './conclusion-reader.js';
 import type { MathItem } from './step-reader.js';
@@ -40,6 +40,7 @@ export function classifyItem(item: MathItem, context: StudentContext, state: Ste
     const value = tryValue(parts[1], context, state);
     return value === null ? NONE : { kind: 'named_value', name: named, value };
   }
+  if (rels.every((r) => r === '=') && isDerivativeOperator(head)) return { kind: 'derivative' };
   const context_ = contextClaim(item, context, state);
   if (context_) return context_;
   if (
@@ -142,4 +143,9 @@ function solvesSomething(variable: string, context: StudentContext, text: string
     CRITICAL.test(text) ||
     [...context.studentNames].some((n) => n.endsWith("'"))
   );
+}
+
+/** `\frac{d}{dx}(…)` as the whole left side (read as `deriv_x(…)`). */
+function isDerivativeOperator(expr: Expr): boolean {
+  return expr.kind === 'call' && DERIVATIVE_OPERATOR.test(expr.name) && expr.args.length === 1;
 }

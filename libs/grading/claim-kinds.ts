@@ -26,6 +26,8 @@ export type Claim =
   | { kind: 'function_definition'; name: string; param: string }
   /** `16 - 3 - 4 = 9`, `f(-1) = -2`: an equality chain between values. */
   | { kind: 'evaluation'; named: string | null }
+  /** `\frac{d}{dx}(x^3) = 3x^2`, `d/dx (2x) = 2`: a derivative taken with its operator. */
+  | { kind: 'derivative' }
   /** `3x(x - 2) = 3x^2 - 6x`, `3x^2 - 6x = 0`: identities and conditions in free variables. */
   | { kind: 'symbolic'; free: string[] }
   /** Nothing checkable (`x` alone, a value that cannot be evaluated). */

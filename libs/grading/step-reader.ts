@@ -2,7 +2,13 @@
 // `x = 0`), each with the prose words before it, which say whether it is a binding, a location,
 // a conclusion or a solution. Unit words inside arithmetic (`200 pink lilies / 5`) are skipped.
 import type { NormalizedLine, SourceSpan, Token } from '../../libs/math/index.js';
-import { KNOWN_NAMES, normalizeText, normalizeTextWithMap, tokenize } from '../../libs/math/index.js';
+import {
+  DERIVATIVE_OPERATOR,
+  KNOWN_NAMES,
+  normalizeText,
+  normalizeTextWithMap,
+  tokenize,
+} from '../../libs/math/index.js';
 import { spanOfTokens } from './item-span.js';
 import { isUnitWord, possessiveAt, timesToken, unitPhraseAt, wordsBeforeOperand } from './unit-words.js';
 import {
@@ -223,6 +229,8 @@ function isMathId(tokens: Token[], i: number, defined: ReadonlySet<string>): boo
   if (defined.has(name) || name.endsWith("'")) return true;
   if (isLabelLetter(tokens, i)) return false;
   if (KNOWN_NAMES.has(name)) return name === 'pi' || nextIsMath || next?.kind === 'num' || next?.kind === 'id';
+  // `d/dx (2x)` in plain text: the derivative operator applied to a bracket is math
+  if (DERIVATIVE_OPERATOR.test(name) && next?.kind === 'open') return true;
   if (name.length > 1 && !/^[A-Za-z]_\w+$/.test(name)) return false;
   const prevIsMath = prev !== undefined && !token.spaceBefore && (prev.kind === 'num' || prev.kind === 'close');
   const prevIsOperator =
