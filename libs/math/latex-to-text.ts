@@ -10,7 +10,19 @@ const MATRIX_ENVIRONMENT = /^(?:[pbBvV]?matrix|smallmatrix|array)\*?$/;
 
 export function latexToText(latex: string, insideMath = true): string {
   const source = latex.length > MAX_LATEX_CHARS ? latex.slice(0, MAX_LATEX_CHARS) : latex;
-  return new LatexReader(bracketMixedNumbers(repeatingDecimals(source)), insideMath).read(Infinity);
+  return new LatexReader(bracketMixedNumbers(repeatingDecimals(trigDegrees(source))), insideMath).read(Infinity);
+}
+
+// `\tan 45^\circ`, `\sin(30^{\circ})`: a trigonometric function of an angle in degrees takes it in
+// radians. Elsewhere `^\circ` is dropped (an angle's size compares as the number of degrees written).
+const TRIG_DEGREES =
+  /(\\(?:sin|cos|tan|sec|csc|cot))\s*(\\left\s*\(|\()?\s*(\d+(?:\.\d+)?)\s*\^\s*(?:\{\s*\\circ\s*\}|\\circ)/g;
+
+function trigDegrees(source: string): string {
+  if (!source.includes('circ')) return source;
+  return source.replace(TRIG_DEGREES, (_m, fn: string, open: string | undefined, degrees: string) =>
+    open ? `${fn}${open}\\frac{${degrees}\\pi}{180}` : `${fn}{\\frac{${degrees}\\pi}{180}}`,
+  );
 }
 
 // `4\dfrac{5}{8}`, `33\frac{1}{3}`: a whole number written right before a proper numeric fraction is
