@@ -7,6 +7,7 @@ import { checkDerivative } from './derivative-claims.js';
 import { checkInequality } from './inequality-check.js';
 import { checkLocation, checkNamed } from './named-claims.js';
 import { flushSolutions } from './solution-claims.js';
+import { checkSum } from './sum-claims.js';
 import type { MathItem } from './step-reader.js';
 import type { StepState } from './step-state.js';
 import { sliceNotes } from './step-values.js';
@@ -65,6 +66,7 @@ const CHECKERS: { [K in ClaimKind]: Checker<K> } = {
   evaluation: (claim, { item, state, context }) => checkValues(item, context, state, claim.named),
   symbolic: (claim, { item, state, context }) => checkSymbolic(item, claim.free, context, state),
   derivative: (_claim, { item, state, context }) => checkDerivative(item, context, state),
+  sum: (_claim, { item, state, context }) => checkSum(item, context, state),
   none: () => undefined,
 };
 

@@ -3,7 +3,7 @@
 // an inequality, a named conclusion, bindings and locations (context words), then equations by
 // what their free variables are.
 import type { Expr, SourceSpan } from '../../libs/math/index.js';
-import { DERIVATIVE_OPERATOR, FUNCTION_ARITY, unboundSymbols } from '../../libs/math/index.js';
+import { DERIVATIVE_OPERATOR, FUNCTION_ARITY, SUM_OPERATOR, unboundSymbols } from '../../libs/math/index.js';
 import type { Claim, SpannedClaim } from './claim-kinds.js';
 import { namedConclusionIn } from './conclusion-reader.js';
 import type { MathItem } from './step-reader.js';
@@ -41,6 +41,7 @@ export function classifyItem(item: MathItem, context: StudentContext, state: Ste
     return value === null ? NONE : { kind: 'named_value', name: named, value };
   }
   if (rels.every((r) => r === '=') && isDerivativeOperator(head)) return { kind: 'derivative' };
+  if (rels.every((r) => r === '=' || r === '~=') && isSumOperator(head)) return { kind: 'sum' };
   const context_ = contextClaim(item, context, state);
   if (context_) return context_;
   if (
@@ -148,4 +149,9 @@ function solvesSomething(variable: string, context: StudentContext, text: string
 /** `\frac{d}{dx}(…)` as the whole left side (read as `deriv_x(…)`). */
 function isDerivativeOperator(expr: Expr): boolean {
   return expr.kind === 'call' && DERIVATIVE_OPERATOR.test(expr.name) && expr.args.length === 1;
+}
+
+/** `\sum_{k=1}^{10} k` as the whole left side (read as `summation_k(1, 10, k)`). */
+function isSumOperator(expr: Expr): boolean {
+  return expr.kind === 'call' && SUM_OPERATOR.test(expr.name) && expr.args.length === 3;
 }

@@ -28,6 +28,8 @@ export type Claim =
   | { kind: 'evaluation'; named: string | null }
   /** `\frac{d}{dx}(x^3) = 3x^2`, `d/dx (2x) = 2`: a derivative taken with its operator. */
   | { kind: 'derivative' }
+  /** `\sum_{k=1}^{10} k = 55`: a sum written with its operator. */
+  | { kind: 'sum' }
   /** `3x(x - 2) = 3x^2 - 6x`, `3x^2 - 6x = 0`: identities and conditions in free variables. */
   | { kind: 'symbolic'; free: string[] }
   /** Nothing checkable (`x` alone, a value that cannot be evaluated). */
