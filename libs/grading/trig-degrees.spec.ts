@@ -26,4 +26,15 @@ describe('an angle in degrees inside a trigonometric function', () => {
     expect(checkAnswer('\\frac{\\sqrt{3}}{2}', '\\cos 30^\\circ').equivalent).toBe(true);
     expect(checkAnswer('\\frac{1}{2}', '\\cos 30^\\circ').equivalent).toBe(false);
   });
+
+  it.each([['sin 30° = 0.5'], ['tan(45°) = 1'], ['The angles give 180° - 65° = 115°']])(
+    '%s holds in plain text',
+    (step) => {
+      expect(verdictOf(step)).toBe('correct');
+    },
+  );
+
+  it.each([['cos 60° = 1'], ['The angles give 180° - 65° = 125°']])('%s is false in plain text', (step) => {
+    expect(verdictOf(step)).toBe('incorrect');
+  });
 });

@@ -48,6 +48,8 @@ const CHAR_MAP: Record<string, string> = {
   '\u2009': ' ',
   '\u202f': ' ',
   '∞': 'infty',
+  // `60°`: the degree sign is the unit word, so `180° - 60° = 120°` reads like `180 degrees - …`
+  '°': ' degrees ',
 };
 
 /** Zero-width and invisible formatting characters: they separate nothing a reader can see. */
@@ -204,12 +206,19 @@ function plainSegment(segment: MappedText): MappedText {
   );
   text = replaceMapped(replaceMapped(fixNumbers(text), PERCENT_WORDS, '$1%'), PLAIN_LEIBNIZ, ' deriv_$1 ');
   text = replaceMapped(
-    replaceMapped(replaceMapped(text, OUT_OF, '($1/$2)'), FRACTION_OF, '$1 * '),
+    replaceMapped(
+      replaceMapped(replaceMapped(text, TRIG_DEGREES, '$1$2(($3)*pi/180)'), OUT_OF, '($1/$2)'),
+      FRACTION_OF,
+      '$1 * ',
+    ),
     PART_WORD_OF,
     (_m, word: string) => `${PART_WORDS[word.toLowerCase()]} * `,
   );
   return replaceMapped(text, /(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
 }
+
+/** `sin 30°` (read as `sin 30 degrees`), `tan(45 degrees)`: a trigonometric function takes the angle in radians. */
+const TRIG_DEGREES = /\b(sin|cos|tan|sec|csc|cot)\s*(\(?)\s*(\d+(?:\.\d+)?)\s*degrees\b/g;
 
 /** `3 out of 5`: the fraction 3/5. */
 const OUT_OF = /(?<![\d.])(\d+(?:\.\d+)?)\s+out\s+of\s+(\d+(?:\.\d+)?)(?![\d.])/g;
