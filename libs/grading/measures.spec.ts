@@ -30,3 +30,18 @@ describe('one measure in two units', () => {
     expect(stepOf('He bought 3 apples and 4 + 5 = 10 pears').verdict).toBe('incorrect');
   });
 });
+
+describe('a square or cubic unit', () => {
+  it.each([['The box holds 2 * 3 * 5 = 30 cm³'], ['The floor is 3 * 4 = 12 cm^2']])(
+    '%s: the power belongs to the unit, so the arithmetic holds',
+    (step) => {
+      expect(stepOf(step).verdict).toBe('correct');
+    },
+  );
+
+  it('false arithmetic before a square unit is still false, and the reason names the number', () => {
+    const result = stepOf('The floor is 3 * 4 = 13 cm^2');
+    expect(result.verdict).toBe('incorrect');
+    expect(result.reason).toBe('3 * 4 = 12, not 13');
+  });
+});

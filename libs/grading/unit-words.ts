@@ -87,6 +87,8 @@ export function unitPhraseAt(tokens: Token[], at: number, defined: ReadonlySet<s
     break;
   }
   if (words === 0 || words > MAX_UNIT_WORDS) return NONE;
+  // `24 cm^3`, `16 m^2`: a square or cubic unit; the power belongs to the unit, not to the number
+  if (isUnitPower(tokens, j)) j += 2;
   const next = tokens[j];
   // `12/hour` after a number is never a division by a variable: skip it wherever it ends
   if (!next) return rate && tokens[at].kind === 'op' ? { skip: j - at, times: false } : NONE;
@@ -98,6 +100,18 @@ export function unitPhraseAt(tokens: Token[], at: number, defined: ReadonlySet<s
   if (next.kind === 'rel' && next.text === '=') return { skip: j - at, times: false };
   if (rate && tokens[at].kind === 'op') return { skip: j - at, times: false };
   return NONE;
+}
+
+function isUnitPower(tokens: Token[], at: number): boolean {
+  const [caret, power] = [tokens[at], tokens[at + 1]];
+  return (
+    caret?.kind === 'op' &&
+    caret.text === '^' &&
+    !caret.spaceBefore &&
+    power?.kind === 'num' &&
+    (power.text === '2' || power.text === '3') &&
+    !(tokens[at + 2]?.kind === 'num')
+  );
 }
 
 /** `(average)`: a bracketed run of words; returns the tokens it covers, brackets included. */
