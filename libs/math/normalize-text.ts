@@ -207,7 +207,7 @@ function plainSegment(segment: MappedText): MappedText {
   text = replaceMapped(replaceMapped(fixNumbers(text), PERCENT_WORDS, '$1%'), PLAIN_LEIBNIZ, ' deriv_$1 ');
   text = replaceMapped(
     replaceMapped(
-      replaceMapped(replaceMapped(text, TRIG_DEGREES, '$1$2(($3)*pi/180)'), OUT_OF, '($1/$2)'),
+      replaceMapped(replaceMapped(wordOperators(text), TRIG_DEGREES, '$1$2(($3)*pi/180)'), OUT_OF, '($1/$2)'),
       FRACTION_OF,
       '$1 * ',
     ),
@@ -215,6 +215,23 @@ function plainSegment(segment: MappedText): MappedText {
     (_m, word: string) => `${PART_WORDS[word.toLowerCase()]} * `,
   );
   return replaceMapped(text, /(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
+}
+
+/**
+ * `5 times 4`, `12 divided by 4`, `12 plus 8`, `20 minus 5`, `… equals 20`: operators in words
+ * between two numbers are the operators. Only between numbers: `3 times as many` stays prose.
+ */
+const WORD_OPERATORS: [RegExp, string][] = [
+  [/(?<=[\d)])\s+(?:times|multiplied by)\s+(?=[\d(.])/g, ' * '],
+  [/(?<=[\d)])\s+divided by\s+(?=[\d(.])/g, ' / '],
+  [/(?<=[\d)])\s+plus\s+(?=[\d(.])/g, ' + '],
+  [/(?<=[\d)])\s+minus\s+(?=[\d(.])/g, ' - '],
+  [/(?<=[\d)])\s+equals\s+(?=[\d(.$-])/g, ' = '],
+];
+
+function wordOperators(text: MappedText): MappedText {
+  if (!/times|multiplied|divided|plus|minus|equals/.test(text.text)) return text;
+  return WORD_OPERATORS.reduce((out, [pattern, operator]) => replaceMapped(out, pattern, operator), text);
 }
 
 /** `sin 30°` (read as `sin 30 degrees`), `tan(45 degrees)`: a trigonometric function takes the angle in radians. */

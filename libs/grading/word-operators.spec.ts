@@ -1,0 +1,34 @@
+// Operators written as words between two numbers (`5 times 4`, `12 divided by 4`, `12 plus 8`,
+// `20 minus 5`, `… equals 20`) are the operators, so the arithmetic is checked instead of read as a
+// false equation between the last two numbers. Words after a number that are no operand
+// (`3 times as many`) stay prose.
+import { describe, expect, it } from '@jest/globals';
+import { checkSteps } from './index.js';
+
+const stepOf = (step: string) => checkSteps({ problem: 'A word problem.', steps: [step] }).steps[0];
+
+describe('operators written as words', () => {
+  it.each([
+    ['6 times 7 = 42'],
+    ['42 divided by 6 = 7'],
+    ['13 plus 29 = 42'],
+    ['50 minus 8 = 42'],
+    ['6 times 7 equals 42'],
+  ])('%s holds', (step) => {
+    expect(stepOf(step).verdict).toBe('correct');
+  });
+
+  it.each([
+    ['6 times 7 = 43', '6 * 7 = 42, not 43'],
+    ['42 divided by 6 = 6', '42 / 6 = 7, not 6'],
+    ['13 plus 29 equals 41', '13 + 29 = 42, not 41'],
+  ])('%s is false: %s', (step, reason) => {
+    const result = stepOf(step);
+    expect(result.verdict).toBe('incorrect');
+    expect(result.reason).toBe(reason);
+  });
+
+  it('`times` before words is no operator', () => {
+    expect(stepOf('She has 3 times as many, so 3 * 14 = 42').verdict).toBe('correct');
+  });
+});
