@@ -32,3 +32,13 @@ describe('operators written as words', () => {
     expect(stepOf('She has 3 times as many, so 3 * 14 = 42').verdict).toBe('correct');
   });
 });
+
+describe('operators written as Chinese words', () => {
+  it.each([['6 乘以 7 = 42'], ['42 除以 6 = 7'], ['13 加 29 等于 42'], ['50 减去 8 = 42']])('%s holds', (step) => {
+    expect(stepOf(step).verdict).toBe('correct');
+  });
+
+  it.each([['6 乘以 7 = 43'], ['42 除以 6 等于 6']])('%s is false', (step) => {
+    expect(stepOf(step).verdict).toBe('incorrect');
+  });
+});

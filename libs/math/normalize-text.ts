@@ -227,10 +227,16 @@ const WORD_OPERATORS: [RegExp, string][] = [
   [/(?<=[\d)])\s+plus\s+(?=[\d(.])/g, ' + '],
   [/(?<=[\d)])\s+minus\s+(?=[\d(.])/g, ' - '],
   [/(?<=[\d)])\s+equals\s+(?=[\d(.$-])/g, ' = '],
+  // `5 乘以 4`, `12 除以 4`, `12 加 8`, `20 减去 5`, `… 等于 20`: the same in Chinese
+  [/(?<=[\d)])\s*乘以?\s*(?=[\d(.])/g, ' * '],
+  [/(?<=[\d)])\s*除以\s*(?=[\d(.])/g, ' / '],
+  [/(?<=[\d)])\s*加上?\s*(?=[\d(.])/g, ' + '],
+  [/(?<=[\d)])\s*减去?\s*(?=[\d(.])/g, ' - '],
+  [/(?<=[\d)])\s*等于\s*(?=[\d(.-])/g, ' = '],
 ];
 
 function wordOperators(text: MappedText): MappedText {
-  if (!/times|multiplied|divided|plus|minus|equals/.test(text.text)) return text;
+  if (!/times|multiplied|divided|plus|minus|equals|乘|除以|加|减|等于/.test(text.text)) return text;
   return WORD_OPERATORS.reduce((out, [pattern, operator]) => replaceMapped(out, pattern, operator), text);
 }
 
