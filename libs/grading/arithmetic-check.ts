@@ -163,7 +163,7 @@ function startsWithValue(expr: Expr, value: number): boolean {
 
 /**
  * `2 1/2` (read as `(2+1/2)`): a mixed number. A plain fraction is not taken for one number: in
- * `30 minutes / 60 minutes/hour` the unit belongs to its numerator, not to the quotient.
+ * `90 cm / 100 cm per metre` the unit belongs to its numerator, not to the quotient.
  */
 function isMixedNumber(expr: Expr): boolean {
   return (
