@@ -53,8 +53,9 @@ function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: S
     const right = parts[k];
     const fails = (reason: string): ChainCheck => ({ kind: 'fails', values, link: k, reason });
     const plainReason = `${exprToString(left)} = ${formatNumber(values[k - 1])}, not ${exprToString(right)}`;
-    // `3 of them = 15`, `1/2 of the cookies = 15`: a part of something, then an amount of that part
-    if (isPartOf(notes, k - 1) && !nearlyEqual(values[k - 1], values[k])) {
+    // `3 of them = 15`, `1/2 of the cookies = 15`: a part of something, then an amount of that part;
+    // `3 groups of 4 = 12`: the size of each group, then the whole
+    if ((isPartOf(notes, k - 1) || isGroupSize(left, notes, k - 1)) && !nearlyEqual(values[k - 1], values[k])) {
       if (parts.length === 2)
         return {
           kind: 'unknown',
@@ -112,6 +113,11 @@ function holdsWithCarriedRounding(left: Expr, right: Expr, claimed: number, scop
 /** The words after part k start with `of` (`3 of them`, `1/2 of the cookies`): it counts a part. */
 function isPartOf(notes: ChainNotes, k: number): boolean {
   return /^of\b/.test(notes.units?.[k] ?? '');
+}
+
+/** `3 groups of 4 = 12`: a number right after `<plural noun> of` that opens the chain sizes each group. */
+function isGroupSize(part: Expr, notes: ChainNotes, k: number): boolean {
+  return k === 0 && isLiteral(part) && /^[a-z]+s of$/.test(notes.before?.trim() ?? '');
 }
 
 /** The unit written after part k; the last part's unit may be the first words of the prose after it. */

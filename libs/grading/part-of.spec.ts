@@ -34,6 +34,17 @@ describe('a number that counts a part of something', () => {
     expect(result.reason).toContain('a part of something and an amount');
   });
 
+  it.each([['3 groups of 4 = 12'], ['5 packs of 6 = 30']])(
+    '%s: a group size and the whole are not a false equation',
+    (step) => {
+      expect(stepOf(step).verdict).toBe('unverified');
+    },
+  );
+
+  it('a lone number after longer prose ending in `of` is still compared', () => {
+    expect(stepOf('The cost of 12 = 13').verdict).toBe('incorrect');
+  });
+
   it('a false equation beside it is still false', () => {
     expect(stepOf('3 of them = 12, and 2 + 2 = 5').verdict).toBe('incorrect');
   });
