@@ -1,6 +1,7 @@
 // Checks an equality chain whose parts have values (`16 - 3 - 4 = 9`, `f(-1) = -1 - 3 + 2 = -2`):
 // every link must hold, with a decimal the student wrote taken at the precision written.
 import type { Expr, Scope } from '../../libs/math/index.js';
+import type { KnownValue } from './student-context.js';
 import type { UnitReading } from './unit-conversions.js';
 import { judgeConversion, readUnit } from './unit-conversions.js';
 import { evaluate, exprToString, formatNumber, nearlyEqual, roundsTo } from '../../libs/math/index.js';
@@ -12,8 +13,8 @@ export interface ChainNotes {
   units?: readonly (string | null)[];
   after?: string;
   before?: string;
-  /** Values the student's untainted work found so far: the exact values behind rounded decimals. */
-  known?: readonly number[];
+  /** The values the student's work found so far (context.values): untainted ones stand behind rounded decimals. */
+  known?: readonly KnownValue[];
 }
 
 /** `$1800 - $2000 = $200 less`, `the difference is 5 - 8 = 3`: words that say a difference is stated as a positive amount. */

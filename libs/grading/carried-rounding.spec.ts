@@ -17,9 +17,10 @@ describe('a value the student rounded, used later', () => {
       ['The rate is 50 / 7 = 7.14 per day', 'In a week 7.14 * 7 = 50'],
       ['correct', 'correct'],
     ],
+    // a rounded value that was itself worked out from a rounded value stands for the exact one too
     [
-      ['Each share is 20 / 3 = 6.67 dollars', 'So 6.67 * 3 = 20.01 dollars in all'],
-      ['correct', 'correct'],
+      ['Each share is 20 / 3 = 6.67 dollars', 'Half a share is 6.67 / 2 = 3.33', 'So 3.33 * 6 = 20'],
+      ['correct', 'correct', 'correct'],
     ],
   ])('%j reads the rounded value as what it rounds', (steps, expected) => {
     expect(verdicts(steps)).toEqual(expected);

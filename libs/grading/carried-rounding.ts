@@ -5,9 +5,10 @@
 // is taken as written, and the link must still hold exactly with the exact values.
 import type { Expr } from '../../libs/math/index.js';
 import { nearlyEqual, roundsTo } from '../../libs/math/index.js';
+import type { KnownValue } from './student-context.js';
 
 /** The expression with each rounded decimal replaced by the exact value behind it; null where none is. */
-export function withExactValues(expr: Expr, known: readonly number[]): Expr | null {
+export function withExactValues(expr: Expr, known: readonly KnownValue[]): Expr | null {
   let replaced = false;
   const visit = (node: Expr): Expr => {
     switch (node.kind) {
@@ -36,11 +37,12 @@ export function withExactValues(expr: Expr, known: readonly number[]): Expr | nu
 }
 
 /** The value the student found earlier that this written decimal rounds (`3.33` for 3.333…), or null. */
-function exactBehind(literal: Extract<Expr, { kind: 'num' }>, known: readonly number[]): number | null {
+function exactBehind(literal: Extract<Expr, { kind: 'num' }>, known: readonly KnownValue[]): number | null {
   if (literal.decimals === null || literal.decimals === 0) return null;
   for (let i = known.length - 1; i >= 0; i--) {
-    const value = known[i];
-    if (!nearlyEqual(value, literal.value) && roundsTo(value, literal.value, literal.decimals)) return value;
+    const { value, tainted } = known[i];
+    if (!tainted && !nearlyEqual(value, literal.value) && roundsTo(value, literal.value, literal.decimals))
+      return value;
   }
   return repeatingDecimal(literal.value, literal.decimals);
 }

@@ -27,7 +27,7 @@ export function defineName(
   }
   let tainted = usesTaintedValue(rest, context, state.taintedBindings);
   if (rest.length > 1) {
-    const chain = checkValueChain(rest, rels, scope, { ...notes, known: untaintedValues(context) });
+    const chain = checkValueChain(rest, rels, scope, { ...notes, known: context.values });
     if (chain.kind === 'fails') {
       state.claims.push({ holds: false, tainted, reason: chain.reason, method: 'cas' });
       tainted = true;
@@ -54,7 +54,7 @@ export function checkValues(item: MathItem, context: StudentContext, state: Step
   const tainted = usesTaintedValue(parts, context, state.taintedBindings);
   const chain = checkValueChain(parts, rels, context.scope(state.bindings), {
     ...sliceNotes(item, 0),
-    known: untaintedValues(context),
+    known: context.values,
   });
   if (chain.kind === 'unknown') {
     state.claims.push({ holds: null, tainted, reason: chain.reason, method: 'cas' });
@@ -83,8 +83,4 @@ export function checkValues(item: MathItem, context: StudentContext, state: Step
   chain.values.forEach((v) => context.addValue(v, tainted));
   state.lastValue = { value: claimed, tainted };
   if (named) state.claims.push(...checkNamed(named, claimed, tainted, context));
-}
-
-function untaintedValues(context: StudentContext): number[] {
-  return context.values.filter((v) => !v.tainted).map((v) => v.value);
 }

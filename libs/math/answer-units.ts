@@ -1,8 +1,8 @@
 // A unit written after a numeric answer (`40 cm`, `40 \text{ cm}`, `12 m^2`): set aside when the
-// other answer is a plain number, or written with the same unit. A short unit would otherwise read
-// as a product of variables (`cm` as c·m) and a right answer would lose its points. Only a unit
-// from the list below, or a `\text{…}` group with no digits, is taken for one; a different unit on
-// each side (`40 cm` against `40 m`) is never set aside.
+// other answer is a plain number (the same unit on both sides already compares as written). A short
+// unit would otherwise read as a product of variables (`cm` as c·m) and a right answer would lose its
+// points. Only a unit from the list below, or a `\text{…}` group with no digits, is taken for one; a
+// different unit on each side (`40 cm` against `40 m`) is never set aside.
 
 /** Unit abbreviations of two letters or fewer: longer unit words are prose to the answer reader already. */
 const SHORT_UNITS = new Set([
@@ -35,7 +35,7 @@ const POWER = /\s*(?:\^\s*\{?\s*[23]\s*\}?|[²³])\s*$/;
 export interface UnitSplit {
   /** The answer without its unit. */
   value: string;
-  /** The unit as written, spaces dropped (`cm^2`), or null where there was none. */
+  /** The unit as written, runs of spaces made one (`square feet`, `cm^2`), or null where there was none. */
   unit: string | null;
 }
 

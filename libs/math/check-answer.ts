@@ -72,7 +72,7 @@ export function checkAnswer(expected: string, given: string, policy: AnswerPolic
   }
 }
 
-/** `40 cm` against `40`: equal once a unit on one side (or the same unit on both) is set aside. */
+/** `40 cm` against `40`: equal once the unit written on one side only is set aside (the same unit on both compares as written). */
 function withoutUnits(expected: string, given: string, tolerance: Tolerance): Outcome | null {
   const a = splitUnit(expected);
   const b = splitUnit(given);
