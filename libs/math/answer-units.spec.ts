@@ -13,7 +13,8 @@ describe('a unit after a numeric answer', () => {
     ['18', '18 \\text{ cm}^2'],
     ['18', '18 m^2'],
     ['1.5', '$1.5 \\text{ L}$'],
-    ['7 cm', '7 cm'],
+    // the same unit in two notations compares as written
+    ['7 \\text{ cm}', '7 cm'],
   ])('%s ≡ %s', (expected, given) => {
     expect(checkAnswer(expected, given).equivalent).toBe(true);
   });
