@@ -7,10 +7,13 @@ import { judgeConversion, readUnit } from './unit-conversions.js';
 import { evaluate, exprToString, formatNumber, nearlyEqual, roundsTo } from '../../libs/math/index.js';
 import { withExactValues } from './carried-rounding.js';
 import { isMathLimit } from './math-errors.js';
+import { checkMixedUnits } from './mixed-units.js';
 
 /** What the reader saw around the chain: the unit after each part and the prose after it. */
 export interface ChainNotes {
   units?: readonly (string | null)[];
+  /** Per part, the unit phrase after each of its numbers (`1 hour + 30 minutes`). */
+  literalUnits?: readonly (readonly (string | null)[])[];
   after?: string;
   before?: string;
   /** The values the student's work found so far (context.values): untainted ones stand behind rounded decimals. */
@@ -23,7 +26,8 @@ const REVERSED_DIFFERENCE =
   /^(?:\S+\s+){0,2}?(?:less|more|fewer|short|cheaper|lower|higher|smaller|bigger|larger|shorter|longer|younger|older)\b/;
 
 export type ChainCheck =
-  | { kind: 'holds'; values: number[] }
+  /** `unitsRead`: some link holds only with its numbers' units (`1 hour + 30 minutes = 90 minutes`). */
+  | { kind: 'holds'; values: number[]; unitsRead?: string }
   | { kind: 'fails'; values: number[]; link: number; reason: string }
   | { kind: 'unknown'; reason: string };
 
@@ -49,6 +53,7 @@ function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: S
     throw error;
   }
   if (values.some((v) => !Number.isFinite(v))) return { kind: 'unknown', reason: 'a value in the claim is undefined' };
+  let unitsRead: string | undefined;
   for (let k = 1; k < parts.length; k++) {
     const left = parts[k - 1];
     const right = parts[k];
@@ -93,6 +98,13 @@ function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: S
         };
       continue;
     }
+    // `1 hour + 30 minutes = 90 minutes`: a sum across units is read in one unit, whatever the bare numbers say
+    const mixed = mixedUnitsLink(left, right, k, parts.length, scope, notes);
+    if (mixed.kind === 'holds') {
+      unitsRead = mixed.units;
+      continue;
+    }
+    if (mixed.kind === 'fails') return fails(`${exprToString(left)} = ${exprToString(right)}: ${mixed.reason}`);
     if (linkHolds(left, right, values[k - 1], values[k], rels[k - 1] === '~=')) continue;
     // `20 - 4 - 8 = 8 * 1/4 = 2`: a running computation that continues from the value just found
     if (k + 1 < parts.length && startsWithValue(right, values[k - 1])) continue;
@@ -100,7 +112,7 @@ function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: S
     if (holdsWithCarriedRounding(left, right, values[k], scope, notes)) continue;
     return fails(plainReason);
   }
-  return { kind: 'holds', values };
+  return unitsRead ? { kind: 'holds', values, unitsRead } : { kind: 'holds', values };
 }
 
 /** `3.33 × 3 = 10` after `10 / 3 = 3.33`: the link holds with the exact value the 3.33 was rounded from. */
@@ -109,6 +121,24 @@ function holdsWithCarriedRounding(left: Expr, right: Expr, claimed: number, scop
   if (!exact) return false;
   const value = evaluate(exact, scope);
   return Number.isFinite(value) && linkHolds(exact, right, value, claimed, false);
+}
+
+/** Link k-1 -> k read with each number in its unit (`1 hour + 30 minutes = 90 minutes`). */
+function mixedUnitsLink(left: Expr, right: Expr, k: number, count: number, scope: Scope, notes: ChainNotes) {
+  const unitsAt = (at: number) => {
+    const units = [...(notes.literalUnits?.[at] ?? [])];
+    // the last part's unit may be the first words of the prose after the item (`= 90 minutes.`)
+    if (at === count - 1 && units.length > 0 && units[units.length - 1] === null)
+      units[units.length - 1] = notes.after ?? null;
+    return units;
+  };
+  if (!notes.literalUnits) return { kind: 'not_mixed' as const };
+  try {
+    return checkMixedUnits({ expr: left, units: unitsAt(k - 1) }, { expr: right, units: unitsAt(k) }, scope);
+  } catch (error) {
+    if (isMathLimit(error)) return { kind: 'not_mixed' as const };
+    throw error;
+  }
 }
 
 /** The words after part k start with `of` (`3 of them`, `1/2 of the cookies`): it counts a part. */

@@ -39,6 +39,7 @@ class ReadItem implements MathItem {
     public rels: string[],
     public before: string,
     public units: (string | null)[],
+    public literalUnits: (string | null)[][],
     head: readonly Token[],
     tail: readonly Token[],
     locate: (tokens: readonly Token[]) => SourceSpan,
@@ -60,6 +61,7 @@ export function toItem(run: Token[], before: string, defined: ReadonlySet<string
   const parts: Expr[] = [];
   // the tokens each part was parsed from, for the item's span
   const used: Token[][] = [];
+  const position = new Map(run.map((token, at) => [token, at]));
   let headCut = false;
   for (let k = 0; k < segments.length; k++) {
     const parsed = parseLenient(segments[k], defined, k === 0 ? 'front' : k === segments.length - 1 ? 'back' : 'none');
@@ -82,7 +84,11 @@ export function toItem(run: Token[], before: string, defined: ReadonlySet<string
     units.pop();
     used.pop();
   }
-  return new ReadItem(parts, rels, before, units, used[0], used[used.length - 1], shape.locate);
+  // the unit phrase after each written number of each part (`1 hour + 30 minutes`)
+  const literalUnits = used.map((tokens) =>
+    tokens.filter((token) => token.kind === 'num').map((token) => shape.units.get(position.get(token)! + 1) ?? null),
+  );
+  return new ReadItem(parts, rels, before, units, literalUnits, used[0], used[used.length - 1], shape.locate);
 }
 
 /** The run cut at its top-level relations into the chain's parts, without the label or cut-off ends. */
@@ -96,13 +102,13 @@ function splitChain(run: Token[], shape: RunShape): { segments: Token[][]; rels:
     if (token.kind === 'close') depth--;
     if (token.kind === 'rel' && depth === 0) {
       rels.push(token.text);
-      units.push(shape.units.get(at) ?? null);
+      units.push(unitAtEnd(run, at, shape.units));
       segments.push([]);
       return;
     }
     segments[segments.length - 1].push(token);
   });
-  units.push(shape.units.get(run.length) ?? null);
+  units.push(unitAtEnd(run, run.length, shape.units));
   const dropFirst = () => {
     segments.shift();
     rels.shift();
@@ -117,6 +123,13 @@ function splitChain(run: Token[], shape: RunShape): { segments: Token[][]; rels:
     units.pop();
   }
   return { segments, rels, units };
+}
+
+/** The unit written after a part ending at `end`, inside its closing brackets too (`(4 quarters) = $1`). */
+function unitAtEnd(run: Token[], end: number, units: ReadonlyMap<number, string>): string | null {
+  let at = end;
+  while (units.get(at) === undefined && at > 0 && run[at - 1].kind === 'close') at--;
+  return units.get(at) ?? null;
 }
 
 /** The first part may carry stray leading tokens and the last stray trailing ones. */

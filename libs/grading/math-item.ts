@@ -12,6 +12,8 @@ export interface MathItem {
   after: string;
   /** The unit phrase written right after each part (`15 gallons = 120 pints`), null where none. */
   units: (string | null)[];
+  /** Per part, the unit phrase written right after each of its numbers, in order (`1 hour + 30 minutes`). */
+  literalUnits: (string | null)[][];
   /**
    * Where in the raw step text the item was read from (UTF-16 offsets, end exclusive): from its first
    * token to its last as written. Worked out on first use (see readStep).

@@ -21,6 +21,7 @@ import {
   startsWithOperator,
 } from './reader-fragments.js';
 import { toItem } from './item-chain.js';
+import { readUnit } from './unit-conversions.js';
 import type { MathItem } from './math-item.js';
 
 export type { MathItem };
@@ -166,25 +167,33 @@ class StepScanner {
 
   private skipUnit(at: number): boolean {
     const { tokens, run } = this;
-    const unit = unitPhraseAt(tokens, at, this.definedFunctions);
+    const unit = unitPhraseAt(tokens, at, this.definedFunctions, this.depth > 0);
     if (unit.skip === 0) return false;
     const next = tokens[at + unit.skip];
+    const phrase = tokens
+      .slice(at, at + unit.skip)
+      .map((t) => t.text)
+      .join(' ')
+      .toLowerCase();
+    // before `)`, only the unit the bracket's numbers already carry (`(9 hours + 7 hours)`): a lone
+    // `(4 quarters)` or `(3 of them)` is an aside, not arithmetic
+    if (next?.kind === 'close' && ![...this.runUnits.values()].some((seen) => sameKindOfUnit(seen, phrase)))
+      return false;
     // `Drop 8 degrees = 2 - 8 = -6`: a lone number with words before `=` is a label for the chain
     if (run.length === 1 && run[0].kind === 'num' && next?.kind === 'rel' && next.text === '=') this.labelHead = true;
     if (run.length === 1 && run[0].kind === 'num') this.headHasUnit = true;
-    if (!unit.times)
-      this.runUnits.set(
-        run.length,
-        tokens
-          .slice(at, at + unit.skip)
-          .map((t) => t.text)
-          .join(' ')
-          .toLowerCase(),
-      );
+    this.runUnits.set(run.length, phrase);
     if (unit.times) run.push(timesToken(tokens[at]));
     this.skipTo = at + unit.skip - 1;
     return true;
   }
+}
+
+/** `hours` and `hours`, or `hour` and `minutes`: the same unit, or units of one kind of quantity. */
+function sameKindOfUnit(a: string, b: string): boolean {
+  if (a.split(' ')[0] === b.split(' ')[0]) return true;
+  const [first, second] = [readUnit(a), readUnit(b)];
+  return first.kind === 'known' && second.kind === 'known' && first.unit.dimension === second.unit.dimension;
 }
 
 function endsWithValue(run: Token[]): boolean {

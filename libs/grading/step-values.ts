@@ -21,7 +21,12 @@ export function tryValue(expr: Expr, context: StudentContext, state: Pick<StepSt
 
 /** The reader's notes for the chain from part `from` on. */
 export function sliceNotes(item: MathItem, from: number): ChainNotes {
-  return { units: item.units.slice(from), after: item.after, before: item.before };
+  return {
+    units: item.units.slice(from),
+    literalUnits: item.literalUnits.slice(from),
+    after: item.after,
+    before: item.before,
+  };
 }
 
 export function isNumberLiteral(expr: Expr): boolean {

@@ -61,6 +61,9 @@ const UNITS: Record<string, KnownUnit> = {
   dozen: { dimension: 'count', factor: 12 },
   pair: { dimension: 'count', factor: 2 },
   cent: { dimension: 'money', factor: 1 },
+  nickel: { dimension: 'money', factor: 5 },
+  dime: { dimension: 'money', factor: 10 },
+  quarter: { dimension: 'money', factor: 25 },
   dollar: { dimension: 'money', factor: 100 },
 };
 
@@ -138,10 +141,15 @@ export function judgeConversion(
   return { kind: 'unrelated', reason: `${describe(a, unitA)} and ${describe(b, unitB)} count different things` };
 }
 
-/** A bare number beside a counting unit (`3 dozen = 36`) counts single things. */
+/**
+ * A bare number beside a counting unit (`3 dozen = 36`) counts single things; beside coins
+ * (`4 quarters = $1`) it is dollars: the reader drops the currency sign.
+ */
 function asCount(unit: UnitReading, other: UnitReading): UnitReading {
   if (unit.kind === 'none' && other.kind === 'known' && other.unit.dimension === 'count')
     return { kind: 'known', word: 'single items', unit: { dimension: 'count', factor: 1 } };
+  if (unit.kind === 'none' && other.kind === 'known' && other.unit.dimension === 'money' && other.word !== 'dollar')
+    return { kind: 'known', word: 'dollar', unit: UNITS.dollar };
   return unit;
 }
 

@@ -59,8 +59,12 @@ export function isUnitWord(token: Token | undefined, defined: ReadonlySet<string
   );
 }
 
-/** The unit phrase starting at `at`, right after a value. */
-export function unitPhraseAt(tokens: Token[], at: number, defined: ReadonlySet<string>): UnitSkip {
+/**
+ * The unit phrase after a number at `at` (`hours`, `cups of flour`, `km/h`), when what follows it
+ * goes on with the arithmetic; `inBracket`: the run has a bracket open, so `)` goes on with it too
+ * (`24 - (9 hours + 7 hours) = 8`).
+ */
+export function unitPhraseAt(tokens: Token[], at: number, defined: ReadonlySet<string>, inBracket = false): UnitSkip {
   // `1Oak + 1/3Pine`: a name glued to a number counts a named thing, like a variable
   if (tokens[at]?.kind === 'id' && !tokens[at].spaceBefore && /^[A-Z][a-z]/.test(tokens[at].text)) return NONE;
   let j = at;
@@ -98,6 +102,7 @@ export function unitPhraseAt(tokens: Token[], at: number, defined: ReadonlySet<s
     (next.text === '-' || next.text === '+') && next.spaceBefore && tokens[j + 1] && !tokens[j + 1].spaceBefore;
   if (next.kind === 'op' && '+-*/^'.includes(next.text) && !isSign) return { skip: j - at, times: false };
   if (next.kind === 'rel' && next.text === '=') return { skip: j - at, times: false };
+  if (inBracket && next.kind === 'close' && next.text === ')') return { skip: j - at, times: false };
   if (rate && tokens[at].kind === 'op') return { skip: j - at, times: false };
   return NONE;
 }

@@ -79,7 +79,8 @@ export function checkValues(item: MathItem, context: StudentContext, state: Step
       : `${exprToString(parts[0])} = ${formatNumber(claimed)}`;
   // `2 = 2`: numbers written equal to themselves state nothing that needed working out
   const restates = parts.every(isNumberLiteral);
-  state.claims.push({ holds: true, tainted, reason: `${shown} holds`, method: 'cas', restates });
+  const withUnits = chain.unitsRead ? ` with its units (${chain.unitsRead})` : '';
+  state.claims.push({ holds: true, tainted, reason: `${shown} holds${withUnits}`, method: 'cas', restates });
   chain.values.forEach((v) => context.addValue(v, tainted));
   state.lastValue = { value: claimed, tainted };
   if (named) state.claims.push(...checkNamed(named, claimed, tainted, context));

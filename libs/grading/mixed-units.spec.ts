@@ -1,0 +1,83 @@
+// Units inside arithmetic: numbers with units inside brackets are read as arithmetic, and a sum of
+// measures in different units of one kind is checked in one unit, never on the bare numbers
+// (`1 hour + 30 minutes = 90 minutes` is true, though 1 + 30 is not 90). Each rule has a case
+// that must pass beside one that must fail.
+import { describe, expect, it } from '@jest/globals';
+import { checkSteps } from './index.js';
+
+const verdictOf = (step: string) => checkSteps({ problem: 'A word problem.', steps: [step] }).steps[0];
+
+describe('units inside brackets', () => {
+  it.each([
+    ['She has 24 hours - (9 hours + 7 hours + 2 hours) = 6 hours left.', 'correct'],
+    ['She has 24 hours - (9 hours + 7 hours + 2 hours) = 8 hours left.', 'incorrect'],
+    ['The pen is (4 feet + 2 feet) * (5 feet + 2 feet) = 42 square feet.', 'correct'],
+    ['The pen is (4 feet + 2 feet) * (5 feet + 2 feet) = 40 square feet.', 'incorrect'],
+    ['Busy time is 24 hours - (8 hours + 6 hours + 1 hour) = 9 hours.', 'correct'],
+    ['Busy time is 24 hours - (8 hours + 6 hours + 1 hour) = 19 hours.', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+
+  it('a lone measure in brackets is an aside, not a claim', () => {
+    expect(verdictOf('The shelf (4 crates) = 40 pens').verdict).toBe('unverified');
+  });
+});
+
+describe('a sum of measures in different units of one kind', () => {
+  it.each([
+    ['The film runs 1 hour + 30 minutes = 90 minutes.', 'correct'],
+    ['The film runs 1 hour + 30 minutes = 100 minutes.', 'incorrect'],
+    ['(2 feet + 6 inches) = 30 inches', 'correct'],
+    ['(2 feet + 6 inches) = 26 inches', 'incorrect'],
+    ['24 hours - (8 hours + 30 minutes) = 15.5 hours', 'correct'],
+    ['24 hours - (8 hours + 30 minutes) = 16 hours', 'incorrect'],
+    ['1 km + 250 meters = 1250 meters', 'correct'],
+    ['1 km + 250 meters = 1025 meters', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+
+  it('says the units it read, and the sum in the right side unit when false', () => {
+    expect(verdictOf('1 hour + 30 minutes = 90 minutes').reason).toContain('with its units (hour, minute)');
+    expect(verdictOf('1 hour + 30 minutes = 100 minutes').reason).toContain('in minutes the left side is 90, not 100');
+  });
+
+  it('the bare numbers adding up does not make a sum across units true', () => {
+    expect(verdictOf('1 hour + 30 minutes = 31 minutes').verdict).toBe('incorrect');
+    expect(verdictOf('1 hour + 30 hours = 31 hours').verdict).toBe('correct');
+  });
+
+  it('a bare number beside dozens counts single items', () => {
+    expect(verdictOf('2 dozen + 6 = 30 eggs').verdict).toBe('correct');
+    expect(verdictOf('2 dozen + 6 = 20 eggs').verdict).toBe('incorrect');
+  });
+
+  it('a bare amount beside cents is dollars (the reader drops the $)', () => {
+    expect(verdictOf('She pays $3 + 50 cents = $3.50').verdict).toBe('correct');
+    expect(verdictOf('She pays $3 + 50 cents = $3.60').verdict).toBe('incorrect');
+  });
+
+  it('one measure scaled by a plain number converts too', () => {
+    expect(verdictOf('It takes 30 minutes x 2 = 1 hour').verdict).toBe('correct');
+    expect(verdictOf('It takes 30 minutes x 2 = 2 hours').verdict).toBe('incorrect');
+  });
+
+  it('a product of measures stays arithmetic on the bare numbers', () => {
+    expect(verdictOf('2 hours x 30 minutes = 60').verdict).toBe('correct');
+    expect(verdictOf('2 hours x 30 minutes = 61').verdict).toBe('incorrect');
+  });
+});
+
+describe('coins', () => {
+  it.each([
+    ['4 quarters = $1', 'correct'],
+    ['4 quarters = $2', 'incorrect'],
+    ['10 dimes = $1', 'correct'],
+    ['10 dimes = $2', 'incorrect'],
+    ['3 quarters + 2 dimes = 95 cents', 'correct'],
+    ['3 quarters + 2 dimes = 85 cents', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+});

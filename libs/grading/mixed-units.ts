@@ -1,0 +1,191 @@
+// Sums across units of one kind (GRADING.md "Units"): in `1 hour + 30 minutes = 90 minutes` the
+// bare numbers (1 + 30 = 31) say nothing; the link is read again with each number in the kind's
+// base unit (3600 s + 1800 s = 5400 s = 90 minutes). Where every number carries such a unit, that
+// reading decides the link; where some number is bare (`2 dozen + 6 = 30`, the 6 counts single
+// eggs) it can show that the link holds, and otherwise the bare reading's verdict stands. Products
+// and rates (`60 minutes/hour × 2 hours`) are arithmetic on the bare numbers and are left alone.
+import type { Expr, Scope } from '../../libs/math/index.js';
+import { evaluate, formatNumber } from '../../libs/math/index.js';
+import type { KnownUnit, UnitReading } from './unit-conversions.js';
+import { readUnit } from './unit-conversions.js';
+
+export type MixedUnitsLink =
+  | { kind: 'not_mixed' }
+  /** `units`: the units the link was read in (`hour, minute`), to say so in the reason. */
+  | { kind: 'holds'; units: string }
+  | { kind: 'fails'; reason: string };
+
+/** One side of a link with the unit phrase written after each of its numbers, in order. */
+export interface SideWithUnits {
+  expr: Expr;
+  units: readonly (string | null)[];
+}
+
+export function checkMixedUnits(left: SideWithUnits, right: SideWithUnits, scope: Scope): MixedUnitsLink {
+  const readings = [left, right].map((side) => unitsOf(side));
+  if (readings.some((units) => units === null)) return { kind: 'not_mixed' };
+  const [leftUnits, rightUnits] = readings as UnitReading[][];
+  const all = [...leftUnits, ...rightUnits];
+  const dimension = mixedDimension(all);
+  if (!dimension) return { kind: 'not_mixed' };
+  const shapes = [shapeOf(left.expr, leftUnits), shapeOf(right.expr, rightUnits)];
+  if (shapes.includes(null)) return { kind: 'not_mixed' };
+  // a bare number in a sum of measures is in one of the units written beside it (`$3 + 50 cents`:
+  // the 3 is dollars); a bare factor (`30 minutes × 2`) is a plain number
+  const sizes = [...new Set(all.flatMap((unit) => (unit.kind === 'known' ? [unit.unit.factor] : [])))];
+  const bareSizes = dimension === 'count' ? [1, ...sizes] : dimension === 'money' ? [DOLLAR, ...sizes] : sizes;
+  let a = NaN;
+  let b = NaN;
+  for (const bare of bareSizes) {
+    const inBase = (side: SideWithUnits, units: UnitReading[], shape: SideShape | null) =>
+      evaluate(
+        inBaseUnit(
+          side.expr,
+          units.map((unit) => factorIn(unit, dimension, shape === 'sum' ? bare : 1)),
+        ),
+        scope,
+      );
+    a = inBase(left, leftUnits, shapes[0]);
+    b = inBase(right, rightUnits, shapes[1]);
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return { kind: 'not_mixed' };
+    if (Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b))) return { kind: 'holds', units: namesOf(all).join(', ') };
+  }
+  // only sums in which every number carries a unit of the kind are decided by this reading
+  const decisive =
+    shapes.every((shape) => shape === 'sum') &&
+    all.every((unit) => unit.kind === 'known' && unit.unit.dimension === dimension);
+  if (!decisive) return { kind: 'not_mixed' };
+  const shown = rightUnits.length === 1 && rightUnits[0].kind === 'known' ? rightUnits[0] : null;
+  return {
+    kind: 'fails',
+    reason: shown
+      ? `in ${shown.word}s the left side is ${formatNumber(a / shown.unit.factor)}, not ${formatNumber(b / shown.unit.factor)}`
+      : 'the two sides differ once their units are the same',
+  };
+}
+
+/**
+ * `sum`: numbers added and subtracted (`1 hour + 30 minutes`); `scaled`: one measure times or over
+ * plain numbers (`30 minutes × 2`, `90 minutes / 3`); null for anything else (a rate, a product of
+ * measures), whose arithmetic is on the bare numbers.
+ */
+type SideShape = 'sum' | 'scaled';
+
+function shapeOf(expr: Expr, units: readonly UnitReading[]): SideShape | null {
+  if (addsOnly(expr)) return 'sum';
+  const measures = units.filter((unit) => unit.kind === 'known').length;
+  if (measures !== 1) return null;
+  // the measure must not be a divisor (`120 / 2 hours` is a rate)
+  let at = 0;
+  let divisor = false;
+  const visit = (node: Expr, underDivisor: boolean): void => {
+    if (node.kind === 'num') {
+      if (units[at++]?.kind === 'known' && underDivisor) divisor = true;
+    } else if (node.kind === 'neg') visit(node.arg, underDivisor);
+    else if (node.kind === 'bin' && node.op !== '^') {
+      visit(node.left, underDivisor);
+      visit(node.right, underDivisor || node.op === '/');
+    } else divisor = true;
+  };
+  visit(expr, false);
+  return divisor ? null : 'scaled';
+}
+
+/** The unit reading of each number on the side; null when the numbers and the units do not pair up. */
+function unitsOf(side: SideWithUnits): UnitReading[] | null {
+  let count = 0;
+  forEachLiteral(side.expr, () => count++);
+  if (count !== side.units.length) return null;
+  return side.units.map((phrase) => readUnit(phrase));
+}
+
+/**
+ * The kind of quantity in which the numbers carry units of different sizes (hours and minutes,
+ * dozens and single eggs), or null. A count unit (dozen, pair) makes the bare numbers beside it
+ * single items.
+ */
+function mixedDimension(units: readonly UnitReading[]): KnownUnit['dimension'] | null {
+  const sizes = new Map<KnownUnit['dimension'], Set<number>>();
+  for (const unit of units)
+    if (unit.kind === 'known')
+      (sizes.get(unit.unit.dimension) ?? sizes.set(unit.unit.dimension, new Set()).get(unit.unit.dimension)!).add(
+        unit.unit.factor,
+      );
+  for (const [dimension, factors] of sizes) {
+    if (factors.size > 1) return dimension;
+    // a bare number beside dozens counts single items; beside cents it is dollars (`$3 + 50 cents`:
+    // the reader drops the currency sign)
+    const bare = units.some((unit) => unit.kind !== 'known');
+    if (bare && ((dimension === 'count' && !factors.has(1)) || (dimension === 'money' && !factors.has(DOLLAR))))
+      return dimension;
+  }
+  return null;
+}
+
+/** The size of a number's unit in the dimension's base unit; `bare` for a number written without one. */
+function factorIn(unit: UnitReading, dimension: KnownUnit['dimension'], bare: number): number | null {
+  if (unit.kind === 'known') return unit.unit.dimension === dimension ? unit.unit.factor : null;
+  return bare;
+}
+
+/** The expression with each number that carries a unit of the dimension scaled to its base unit. */
+function inBaseUnit(expr: Expr, factors: readonly (number | null)[]): Expr {
+  let at = 0;
+  return mapLiterals(expr, (literal) => {
+    const factor = factors[at++];
+    return factor === null || factor === undefined || factor === 1
+      ? literal
+      : { kind: 'num', value: literal.value * factor, text: String(literal.value * factor), decimals: null };
+  });
+}
+
+function addsOnly(expr: Expr): boolean {
+  switch (expr.kind) {
+    case 'num':
+      return true;
+    case 'neg':
+      return addsOnly(expr.arg);
+    case 'bin':
+      return (expr.op === '+' || expr.op === '-') && addsOnly(expr.left) && addsOnly(expr.right);
+    default:
+      return false;
+  }
+}
+
+function namesOf(units: readonly UnitReading[]): string[] {
+  return [...new Set(units.flatMap((unit) => (unit.kind === 'known' ? [unit.word] : [])))];
+}
+
+/** A dollar in the money dimension's base unit (cents). */
+const DOLLAR = 100;
+
+type Literal = Extract<Expr, { kind: 'num' }>;
+
+/** The numbers of an expression in the order they are written (the order `literals` lists them). */
+function forEachLiteral(expr: Expr, visit: (literal: Literal) => void): void {
+  mapLiterals(expr, (literal) => {
+    visit(literal);
+    return literal;
+  });
+}
+
+function mapLiterals(expr: Expr, map: (literal: Literal) => Expr): Expr {
+  switch (expr.kind) {
+    case 'num':
+      return map(expr);
+    case 'neg':
+    case 'fact':
+    case 'pct':
+      return { ...expr, arg: mapLiterals(expr.arg, map) };
+    case 'bin': {
+      const left = mapLiterals(expr.left, map);
+      return { ...expr, left, right: mapLiterals(expr.right, map) };
+    }
+    case 'call':
+      return { ...expr, args: expr.args.map((arg) => mapLiterals(arg, map)) };
+    case 'list':
+      return { ...expr, items: expr.items.map((item) => mapLiterals(item, map)) };
+    case 'sym':
+      return expr;
+  }
+}
