@@ -132,7 +132,10 @@ function mixedUnitsLink(left: Expr, right: Expr, k: number, count: number, scope
       units[units.length - 1] = notes.after ?? null;
     return units;
   };
-  if (!notes.literalUnits) return { kind: 'not_mixed' as const };
+  // most links carry no unit inside their numbers: nothing to read again
+  const written = notes.literalUnits;
+  if (!written || !(written[k - 1]?.some((unit) => unit !== null) || written[k]?.some((unit) => unit !== null)))
+    return { kind: 'not_mixed' as const };
   try {
     return checkMixedUnits({ expr: left, units: unitsAt(k - 1) }, { expr: right, units: unitsAt(k) }, scope);
   } catch (error) {
