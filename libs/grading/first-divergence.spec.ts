@@ -157,3 +157,43 @@ describe('an answer rounded from a value worked out before', () => {
     expect(result.steps[0].verdict).toBe('correct');
   });
 });
+
+describe("the reference's factor applied to the wrong quantity", () => {
+  // A shop sells pens at $3: on Monday 40 to students and 25 to teachers; on Tuesday twice as many
+  // to students as on Monday, and 25 to teachers again.
+  const PENS =
+    "A shop sells pens for $3 each. On Monday it sells 40 pens to students and 25 to teachers. On Tuesday it sells twice as many pens to students as on Monday and 25 to teachers. How much money do Tuesday's sales bring?";
+  const PENS_REFERENCE: ReferenceInput = {
+    steps: [
+      'On Monday it sells 40 + 25 = 65 pens.',
+      'On Tuesday students buy 2 * 40 = 80 pens.',
+      'On Tuesday it sells 80 + 25 = 105 pens.',
+      'They bring 105 * 3 = $315.',
+    ],
+    answer: '315',
+  };
+  const gradePens = (steps: string[]) => checkSteps({ problem: PENS, steps, answer: '315', reference: PENS_REFERENCE });
+
+  it("is the divergence when the quantity is another of the reference's own", () => {
+    // × 2 is the reference's factor for the students' 40; 65 is the reference's Monday total, not a part of 40
+    const result = gradePens([
+      'On Monday it sells 40 + 25 = 65 pens.',
+      'On Tuesday students buy 2 * 65 = 130 pens.',
+      'On Tuesday it sells 130 + 25 = 155 pens.',
+      'They bring 155 * 3 = $465.',
+    ]);
+    expect(result.firstErrorStep).toBe(1);
+    expect(result.steps[1]).toMatchObject({ verdict: 'incorrect', method: 'reference' });
+  });
+
+  it("stays a detour on a quantity of the student's own", () => {
+    // 2 × 50: the reference's factor on a figure the reference never has (more than its 40) may be a valid route
+    const result = gradePens([
+      'On Monday it sells 40 + 25 = 65 pens.',
+      'On Tuesday students buy 2 * 50 = 100 pens.',
+      'On Tuesday it sells 100 + 25 = 125 pens.',
+      'They bring 125 * 3 = $375.',
+    ]);
+    expect(result.firstErrorStep).toBe(2);
+  });
+});

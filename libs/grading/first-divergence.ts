@@ -60,15 +60,40 @@ function linearDetour(step: StepQuantities, value: number, reference: ReferenceQ
       nearlyEqual(mine.value, value) &&
       (mine.op === '*' || mine.op === '/') &&
       mine.operands.length === 2 &&
-      reference.derivations.some(
-        (theirs) =>
-          theirs.op === mine.op &&
-          theirs.operands.length === 2 &&
-          (mine.op === '/'
-            ? nearlyEqual(theirs.operands[1], mine.operands[1])
-            : mine.operands.some((operand) => includesValue(theirs.operands, operand))),
-      ),
+      (mine.op === '/'
+        ? detourOperand(mine.operands[0], scaledBy(reference, '/', mine.operands[1]), reference)
+        : [0, 1].some((i) =>
+            detourOperand(mine.operands[1 - i], scaledBy(reference, '*', mine.operands[i]), reference),
+          )),
   );
+}
+
+/** The quantities the reference multiplies by (or divides by) `factor`. */
+function scaledBy(reference: ReferenceQuantities, op: '*' | '/', factor: number): number[] {
+  const scaled: number[] = [];
+  for (const theirs of reference.derivations) {
+    if (theirs.op !== op || theirs.operands.length !== 2) continue;
+    const [a, b] = theirs.operands;
+    if (nearlyEqual(b, factor)) scaled.push(a);
+    else if (op === '*' && nearlyEqual(a, factor)) scaled.push(b);
+  }
+  return scaled.filter((q, i) => !includesValue(scaled.slice(0, i), q));
+}
+
+/**
+ * The reference's factor on a quantity of the student's own may be a valid detour; on another of the
+ * reference's own quantities (`2 × 65` where the reference doubles 40 and has 65 elsewhere) it is
+ * the factor applied to the wrong quantity, unless that quantity is a part of what the reference
+ * scales.
+ */
+function detourOperand(quantity: number, scaled: readonly number[], reference: ReferenceQuantities): boolean {
+  if (scaled.length === 0) return false;
+  return !includesValue(reference.worked, quantity) || isPartOfScaled(quantity, scaled);
+}
+
+/** A part of one of the quantities the reference scales (`150` of `300`). */
+function isPartOfScaled(quantity: number, scaled: readonly number[]): boolean {
+  return scaled.some((whole) => Math.abs(quantity) <= Math.abs(whole) + 1e-9);
 }
 
 const OPERATION_WORDS: Record<string, string> = {
