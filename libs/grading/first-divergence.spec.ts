@@ -159,40 +159,51 @@ describe('an answer rounded from a value worked out before', () => {
 });
 
 describe("the reference's factor applied to the wrong quantity", () => {
-  // A shop sells pens at $3: on Monday 40 to students and 25 to teachers; on Tuesday twice as many
-  // to students as on Monday, and 25 to teachers again.
+  // A shop sells pens at $3: on Monday 40 to students and 45 to teachers; on Tuesday twice as many
+  // to students as on Monday, and 45 to teachers again.
   const PENS =
-    "A shop sells pens for $3 each. On Monday it sells 40 pens to students and 25 to teachers. On Tuesday it sells twice as many pens to students as on Monday and 25 to teachers. How much money do Tuesday's sales bring?";
+    "A shop sells pens for $3 each. On Monday it sells 40 pens to students and 45 to teachers. On Tuesday it sells twice as many pens to students as on Monday and 45 to teachers. How much money do Tuesday's sales bring?";
   const PENS_REFERENCE: ReferenceInput = {
     steps: [
-      'On Monday it sells 40 + 25 = 65 pens.',
+      'On Monday it sells 40 + 45 = 85 pens.',
       'On Tuesday students buy 2 * 40 = 80 pens.',
-      'On Tuesday it sells 80 + 25 = 105 pens.',
-      'They bring 105 * 3 = $315.',
+      'On Tuesday it sells 80 + 45 = 125 pens.',
+      'They bring 125 * 3 = $375.',
     ],
-    answer: '315',
+    answer: '375',
   };
-  const gradePens = (steps: string[]) => checkSteps({ problem: PENS, steps, answer: '315', reference: PENS_REFERENCE });
+  const gradePens = (steps: string[]) => checkSteps({ problem: PENS, steps, answer: '375', reference: PENS_REFERENCE });
 
   it("is the divergence when the quantity is another of the reference's own", () => {
-    // × 2 is the reference's factor for the students' 40; 65 is the reference's Monday total, not a part of 40
+    // × 2 is the reference's factor for the students' 40; 85 is the reference's Monday total, not a part of 40
     const result = gradePens([
-      'On Monday it sells 40 + 25 = 65 pens.',
-      'On Tuesday students buy 2 * 65 = 130 pens.',
-      'On Tuesday it sells 130 + 25 = 155 pens.',
-      'They bring 155 * 3 = $465.',
+      'On Monday it sells 40 + 45 = 85 pens.',
+      'On Tuesday students buy 2 * 85 = 170 pens.',
+      'On Tuesday it sells 170 + 45 = 215 pens.',
+      'They bring 215 * 3 = $645.',
     ]);
     expect(result.firstErrorStep).toBe(1);
     expect(result.steps[1]).toMatchObject({ verdict: 'incorrect', method: 'reference' });
   });
 
+  it('is the divergence when the quantity is a given number the reference does not scale', () => {
+    // × 2 applied to the teachers' 45 (given, more than the 40 the reference doubles)
+    const result = gradePens([
+      'On Monday it sells 40 + 45 = 85 pens.',
+      'On Tuesday students buy 2 * 45 = 90 pens.',
+      'On Tuesday it sells 90 + 45 = 135 pens.',
+      'They bring 135 * 3 = $405.',
+    ]);
+    expect(result.firstErrorStep).toBe(1);
+  });
+
   it("stays a detour on a quantity of the student's own", () => {
     // 2 × 50: the reference's factor on a figure the reference never has (more than its 40) may be a valid route
     const result = gradePens([
-      'On Monday it sells 40 + 25 = 65 pens.',
+      'On Monday it sells 40 + 45 = 85 pens.',
       'On Tuesday students buy 2 * 50 = 100 pens.',
-      'On Tuesday it sells 100 + 25 = 125 pens.',
-      'They bring 125 * 3 = $375.',
+      'On Tuesday it sells 100 + 45 = 145 pens.',
+      'They bring 145 * 3 = $435.',
     ]);
     expect(result.firstErrorStep).toBe(2);
   });

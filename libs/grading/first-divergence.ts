@@ -82,13 +82,13 @@ function scaledBy(reference: ReferenceQuantities, op: '*' | '/', factor: number)
 
 /**
  * The reference's factor on a quantity of the student's own may be a valid detour; on another of the
- * reference's own quantities (`2 × 65` where the reference doubles 40 and has 65 elsewhere) it is
- * the factor applied to the wrong quantity, unless that quantity is a part of what the reference
- * scales.
+ * reference's quantities or the problem's given numbers (`2 × 65` or `2 × 25` where the reference
+ * doubles 40, and has 65 elsewhere or 25 is given) it is the factor applied to the wrong quantity,
+ * unless that quantity is a part of what the reference scales.
  */
 function detourOperand(quantity: number, scaled: readonly number[], reference: ReferenceQuantities): boolean {
   if (scaled.length === 0) return false;
-  return !includesValue(reference.worked, quantity) || isPartOfScaled(quantity, scaled);
+  return !includesValue(reference.values, quantity) || isPartOfScaled(quantity, scaled);
 }
 
 /** A part of one of the quantities the reference scales (`150` of `300`). */
