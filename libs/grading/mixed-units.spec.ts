@@ -81,3 +81,23 @@ describe('coins', () => {
     expect(verdictOf(step).verdict).toBe(verdict);
   });
 });
+
+describe('rate units and minutes written short', () => {
+  it.each([
+    ['The trip is 30 km/h / 60 min/h = 0.5 km/min', 'correct'],
+    ['The trip is 30 km/h / 60 min/h = 5 km/min', 'incorrect'],
+    ['It goes 12 km/h * 3 = 36 km', 'correct'],
+    ['It goes 12 km/h * 3 = 30 km', 'incorrect'],
+    ['It takes 45 min + 15 min = 60 min', 'correct'],
+    ['It takes 45 min + 15 min = 70 min', 'incorrect'],
+    ['1 hour + 30 min = 90 min', 'correct'],
+    ['1 hour + 30 min = 31 min', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+
+  it('min applied to a bracket is still the minimum', () => {
+    expect(verdictOf('min(3, 5) = 3').verdict).toBe('correct');
+    expect(verdictOf('min(3, 5) = 5').verdict).toBe('incorrect');
+  });
+});

@@ -10,7 +10,7 @@ import {
   tokenize,
 } from '../../libs/math/index.js';
 import { spanOfTokens } from './item-span.js';
-import { isUnitWord, possessiveAt, timesToken, unitPhraseAt, wordsBeforeOperand } from './unit-words.js';
+import { isMinutesAt, isUnitWord, possessiveAt, timesToken, unitPhraseAt, wordsBeforeOperand } from './unit-words.js';
 import {
   dropDash,
   isCompoundMeasure,
@@ -234,7 +234,7 @@ function isMathId(tokens: Token[], i: number, defined: ReadonlySet<string>): boo
   const nextIsMath =
     next !== undefined && (next.kind === 'rel' || next.kind === 'op' || (next.kind === 'open' && !next.spaceBefore));
   if (token.latex) return !CONNECTIVE_WORDS.has(name) || nextIsMath;
-  if (possessiveAt(tokens, i) > 0) return false;
+  if (possessiveAt(tokens, i) > 0 || isMinutesAt(tokens, i, defined)) return false;
   if (defined.has(name) || name.endsWith("'")) return true;
   if (isLabelLetter(tokens, i)) return false;
   if (KNOWN_NAMES.has(name)) return name === 'pi' || nextIsMath || next?.kind === 'num' || next?.kind === 'id';

@@ -37,6 +37,7 @@ const UNITS: Record<string, KnownUnit> = {
   second: { dimension: 'time', factor: 1 },
   sec: { dimension: 'time', factor: 1 },
   minute: { dimension: 'time', factor: 60 },
+  min: { dimension: 'time', factor: 60 },
   hour: { dimension: 'time', factor: 3600 },
   hr: { dimension: 'time', factor: 3600 },
   day: { dimension: 'time', factor: 86_400 },

@@ -72,7 +72,7 @@ export function unitPhraseAt(tokens: Token[], at: number, defined: ReadonlySet<s
   let rate = false;
   while (j < tokens.length && words <= MAX_UNIT_WORDS) {
     const token = tokens[j];
-    if (isUnitWord(token, defined)) {
+    if (isUnitWord(token, defined) || isMinutesAt(tokens, j, defined)) {
       j++;
       words++;
       continue;
@@ -80,6 +80,13 @@ export function unitPhraseAt(tokens: Token[], at: number, defined: ReadonlySet<s
     if (token.kind === 'op' && token.text === '/' && isUnitWord(tokens[j + 1], defined)) {
       rate = true;
       j++;
+      continue;
+    }
+    // `km/h`, `kb/s`: a one-letter time unit after a unit word and a slash, glued to it
+    if (words > 0 && token.kind === 'op' && token.text === '/' && isTimeLetter(tokens[j + 1], defined)) {
+      rate = true;
+      j += 2;
+      words++;
       continue;
     }
     const group = wordGroupAt(tokens, j, defined);
@@ -106,6 +113,33 @@ export function unitPhraseAt(tokens: Token[], at: number, defined: ReadonlySet<s
   if (rate && tokens[at].kind === 'op') return { skip: j - at, times: false };
   return NONE;
 }
+
+/** `60 min`: after a number and not applied to a bracket, `min` is minutes, not the minimum. */
+export function isMinutesAt(tokens: Token[], at: number, defined: ReadonlySet<string>): boolean {
+  const token = tokens[at];
+  return (
+    token?.kind === 'id' &&
+    token.text === 'min' &&
+    !token.latex &&
+    !defined.has('min') &&
+    tokens[at - 1]?.kind === 'num' &&
+    tokens[at + 1]?.kind !== 'open'
+  );
+}
+
+/** `h`, `s`, `min` written glued after a slash (`km/h`): a time unit, unless it names something defined. */
+function isTimeLetter(token: Token | undefined, defined: ReadonlySet<string>): boolean {
+  return (
+    token !== undefined &&
+    token.kind === 'id' &&
+    !token.latex &&
+    !token.spaceBefore &&
+    TIME_LETTERS.has(token.text) &&
+    !defined.has(token.text)
+  );
+}
+
+const TIME_LETTERS = new Set(['h', 's', 'hr', 'min', 'sec']);
 
 function isUnitPower(tokens: Token[], at: number): boolean {
   const [caret, power] = [tokens[at], tokens[at + 1]];
