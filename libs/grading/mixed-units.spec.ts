@@ -43,6 +43,10 @@ describe('a sum of measures in different units of one kind', () => {
     expect(verdictOf('1 hour + 30 minutes = 100 minutes').reason).toContain('in minutes the left side is 90, not 100');
   });
 
+  it('names the unit of the right side, in the plural', () => {
+    expect(verdictOf('(2 feet + 6 inches) = 26 inches').reason).toContain('in inches the left side is 30, not 26');
+  });
+
   it('the bare numbers adding up does not make a sum across units true', () => {
     expect(verdictOf('1 hour + 30 minutes = 31 minutes').verdict).toBe('incorrect');
     expect(verdictOf('1 hour + 30 hours = 31 hours').verdict).toBe('correct');

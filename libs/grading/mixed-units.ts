@@ -1,4 +1,4 @@
-// Sums across units of one kind (GRADING.md "Units"): in `1 hour + 30 minutes = 90 minutes` the
+// Sums across units of one kind (docs/grading.md, "Verdict of a step"): in `1 hour + 30 minutes = 90 minutes` the
 // bare numbers (1 + 30 = 31) say nothing; the link is read again with each number in the kind's
 // base unit (3600 s + 1800 s = 5400 s = 90 minutes). Where every number carries such a unit, that
 // reading decides the link; where some number is bare (`2 dozen + 6 = 30`, the 6 counts single
@@ -59,7 +59,7 @@ export function checkMixedUnits(left: SideWithUnits, right: SideWithUnits, scope
   return {
     kind: 'fails',
     reason: shown
-      ? `in ${shown.word}s the left side is ${formatNumber(a / shown.unit.factor)}, not ${formatNumber(b / shown.unit.factor)}`
+      ? `in ${plural(shown.word)} the left side is ${formatNumber(a / shown.unit.factor)}, not ${formatNumber(b / shown.unit.factor)}`
       : 'the two sides differ once their units are the same',
   };
 }
@@ -150,6 +150,12 @@ function addsOnly(expr: Expr): boolean {
     default:
       return false;
   }
+}
+
+/** `minute` -> `minutes`, `inch` -> `inches`, `foot` -> `feet`. */
+function plural(word: string): string {
+  if (word === 'foot') return 'feet';
+  return /(?:ch|sh|s|x)$/.test(word) ? `${word}es` : `${word}s`;
 }
 
 function namesOf(units: readonly UnitReading[]): string[] {
