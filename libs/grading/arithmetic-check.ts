@@ -82,7 +82,11 @@ function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: S
       );
       const same = linkHolds(left, right, values[k - 1], values[k], rels[k - 1] === '~=');
       if (conversion.kind === 'wrong_conversion') return fails(conversion.reason);
-      if (same || conversion.kind === 'converts') continue;
+      if (same) continue;
+      if (conversion.kind === 'converts') {
+        unitsRead = conversion.reason;
+        continue;
+      }
       // `12 / 5 = 2.4 = 3 buses`: a decimal set equal to a whole number next to it is rounding to
       // whole items, a modelling step the arithmetic does not decide
       if (roundsToWhole(values[k - 1], values[k])) {

@@ -105,3 +105,10 @@ describe('rate units and minutes written short', () => {
     expect(verdictOf('min(3, 5) = 5').verdict).toBe('incorrect');
   });
 });
+
+describe('a unit conversion that holds says so', () => {
+  it('names the conversion, not only the bare numbers', () => {
+    expect(verdictOf('2 hours = 120 minutes').reason).toBe('2 = 120 holds with its units (2 hour = 120 minute)');
+    expect(verdictOf('2 hours = 100 minutes').verdict).toBe('incorrect');
+  });
+});
