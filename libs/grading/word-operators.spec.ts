@@ -42,3 +42,23 @@ describe('operators written as Chinese words', () => {
     expect(stepOf(step).verdict).toBe('incorrect');
   });
 });
+
+// `2 thousand`, `1.5 million`: a number and its scale word are one number, not the number and a unit
+describe('scale words after a number', () => {
+  it.each([
+    ['She saved 2 thousand + 500 = 2500 dollars', 'correct'],
+    ['She saved 2 thousand + 500 = 2600 dollars', 'incorrect'],
+    ['The town has 1.5 million people, so 1.5 million / 3 = 500000', 'correct'],
+    ['The town has 1.5 million people, so 1.5 million / 3 = 50000', 'incorrect'],
+    ['It costs 3 hundred + 20 = 320', 'correct'],
+    ['It costs 3 hundred + 20 = 23', 'incorrect'],
+    ['2.3 million = 2300000', 'correct'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(stepOf(step).verdict).toBe(verdict);
+  });
+
+  it('a scale word joined to a noun is a kind of thing, not a multiplier', () => {
+    expect(stepOf('He has 5 hundred-dollar bills + 2 = 7 bills').verdict).toBe('correct');
+    expect(stepOf('He has 5 hundred-dollar bills + 2 = 8 bills').verdict).toBe('incorrect');
+  });
+});

@@ -194,6 +194,9 @@ function plainSegment(segment: MappedText): MappedText {
     ? translateMapped(segment, latexAsProse)
     : bracesToBrackets(replaceMapped(segment, /_\{([A-Za-z0-9]+)\}/g, '_$1'));
   text = replaceMapped(replaceMapped(text, /\$\s*(?=[\d.])/g, ''), /\$/g, ' ');
+  text = replaceMapped(text, SCALED_NUMBER, (_m, digits: string, word: string) =>
+    scaled(digits, SCALE_ZEROS[word.toLowerCase()]),
+  );
   // `right-most`, `well-known`: a hyphen joining two words is not a minus sign
   text = replaceMapped(text, /(?<=[A-Za-z]{2})-(?=[A-Za-z]{2})/g, ' ');
   text = replaceMapped(text, /(\d)\s*[x×X]\s*(?=\d|\.\d)/g, '$1 * ');
@@ -215,6 +218,19 @@ function plainSegment(segment: MappedText): MappedText {
     (_m, word: string) => `${PART_WORDS[word.toLowerCase()]} * `,
   );
   return replaceMapped(text, /(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
+}
+
+/** `2 thousand`, `1.5 million`: a number and a scale word are one number (not `5 hundred-dollar bills`). */
+const SCALED_NUMBER = /(?<![\d.,])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)\b(?!-)/gi;
+const SCALE_ZEROS: Record<string, number> = { hundred: 2, thousand: 3, million: 6, billion: 9 };
+
+/** `1.5` with 6 more zeros is `1500000`, written exactly (no floating-point product). */
+function scaled(digits: string, zeros: number): string {
+  const [whole, fraction = ''] = digits.split('.');
+  const shifted = fraction.padEnd(zeros, '0');
+  const out = (whole + shifted.slice(0, zeros)).replace(/^0+(?=\d)/, '');
+  const rest = shifted.slice(zeros);
+  return rest ? `${out}.${rest}` : out;
 }
 
 /**
