@@ -4,35 +4,18 @@
 // for its fraction with a small denominator. A decimal that is exact as written (`2.5 × 4 = 10.1`)
 // is taken as written, and the link must still hold exactly with the exact values.
 import type { Expr } from '../../libs/math/index.js';
-import { nearlyEqual, roundsTo } from '../../libs/math/index.js';
+import { mapNumbers, nearlyEqual, roundsTo } from '../../libs/math/index.js';
 import type { KnownValue } from './student-context.js';
 
 /** The expression with each rounded decimal replaced by the exact value behind it; null where none is. */
 export function withExactValues(expr: Expr, known: readonly KnownValue[]): Expr | null {
   let replaced = false;
-  const visit = (node: Expr): Expr => {
-    switch (node.kind) {
-      case 'num': {
-        const exact = exactBehind(node, known);
-        if (exact === null) return node;
-        replaced = true;
-        return { kind: 'num', value: exact, text: String(exact), decimals: null };
-      }
-      case 'neg':
-      case 'fact':
-      case 'pct':
-        return { ...node, arg: visit(node.arg) };
-      case 'bin':
-        return { ...node, left: visit(node.left), right: visit(node.right) };
-      case 'call':
-        return { ...node, args: node.args.map(visit) };
-      case 'list':
-        return { ...node, items: node.items.map(visit) };
-      case 'sym':
-        return node;
-    }
-  };
-  const result = visit(expr);
+  const result = mapNumbers(expr, (literal) => {
+    const exact = exactBehind(literal, known);
+    if (exact === null) return literal;
+    replaced = true;
+    return { kind: 'num', value: exact, text: String(exact), decimals: null };
+  });
   return replaced ? result : null;
 }
 

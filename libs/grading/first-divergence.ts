@@ -77,7 +77,7 @@ function scaledBy(reference: ReferenceQuantities, op: '*' | '/', factor: number)
     if (nearlyEqual(b, factor)) scaled.push(a);
     else if (op === '*' && nearlyEqual(a, factor)) scaled.push(b);
   }
-  return scaled.filter((q, i) => !includesValue(scaled.slice(0, i), q));
+  return scaled;
 }
 
 /**

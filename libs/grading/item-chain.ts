@@ -102,13 +102,13 @@ function splitChain(run: Token[], shape: RunShape): { segments: Token[][]; rels:
     if (token.kind === 'close') depth--;
     if (token.kind === 'rel' && depth === 0) {
       rels.push(token.text);
-      units.push(unitAtEnd(run, at, shape.units));
+      units.push(shape.units.get(at) ?? null);
       segments.push([]);
       return;
     }
     segments[segments.length - 1].push(token);
   });
-  units.push(unitAtEnd(run, run.length, shape.units));
+  units.push(shape.units.get(run.length) ?? null);
   const dropFirst = () => {
     segments.shift();
     rels.shift();
@@ -123,13 +123,6 @@ function splitChain(run: Token[], shape: RunShape): { segments: Token[][]; rels:
     units.pop();
   }
   return { segments, rels, units };
-}
-
-/** The unit written after a part ending at `end`, inside its closing brackets too (`(4 quarters) = $1`). */
-function unitAtEnd(run: Token[], end: number, units: ReadonlyMap<number, string>): string | null {
-  let at = end;
-  while (units.get(at) === undefined && at > 0 && run[at - 1].kind === 'close') at--;
-  return units.get(at) ?? null;
 }
 
 /** The first part may carry stray leading tokens and the last stray trailing ones. */

@@ -5,7 +5,7 @@
 // eggs) it can show that the link holds, and otherwise the bare reading's verdict stands. Products
 // and rates (`60 minutes/hour × 2 hours`) are arithmetic on the bare numbers and are left alone.
 import type { Expr, Scope } from '../../libs/math/index.js';
-import { evaluate, formatNumber } from '../../libs/math/index.js';
+import { evaluate, formatNumber, literals, mapNumbers } from '../../libs/math/index.js';
 import type { KnownUnit, UnitReading } from './unit-conversions.js';
 import { readUnit } from './unit-conversions.js';
 
@@ -28,31 +28,32 @@ export function checkMixedUnits(left: SideWithUnits, right: SideWithUnits, scope
   const all = [...leftUnits, ...rightUnits];
   const dimension = mixedDimension(all);
   if (!dimension) return { kind: 'not_mixed' };
-  const shapes = [shapeOf(left.expr, leftUnits), shapeOf(right.expr, rightUnits)];
-  if (shapes.includes(null)) return { kind: 'not_mixed' };
+  const [leftShape, rightShape] = [shapeOf(left.expr, leftUnits), shapeOf(right.expr, rightUnits)];
+  if (!leftShape || !rightShape) return { kind: 'not_mixed' };
   // a bare number in a sum of measures is in one of the units written beside it (`$3 + 50 cents`:
   // the 3 is dollars); a bare factor (`30 minutes × 2`) is a plain number
   const sizes = [...new Set(all.flatMap((unit) => (unit.kind === 'known' ? [unit.unit.factor] : [])))];
   const bareSizes = dimension === 'count' ? [1, ...sizes] : dimension === 'money' ? [DOLLAR, ...sizes] : sizes;
+  const inBase = (side: SideWithUnits, units: readonly UnitReading[], shape: SideShape, bare: number) =>
+    evaluate(
+      inBaseUnit(
+        side.expr,
+        units.map((unit) => factorIn(unit, dimension, shape === 'sum' ? bare : 1)),
+      ),
+      scope,
+    );
   let a = NaN;
   let b = NaN;
   for (const bare of bareSizes) {
-    const inBase = (side: SideWithUnits, units: UnitReading[], shape: SideShape | null) =>
-      evaluate(
-        inBaseUnit(
-          side.expr,
-          units.map((unit) => factorIn(unit, dimension, shape === 'sum' ? bare : 1)),
-        ),
-        scope,
-      );
-    a = inBase(left, leftUnits, shapes[0]);
-    b = inBase(right, rightUnits, shapes[1]);
+    a = inBase(left, leftUnits, leftShape, bare);
+    b = inBase(right, rightUnits, rightShape, bare);
     if (!Number.isFinite(a) || !Number.isFinite(b)) return { kind: 'not_mixed' };
     if (Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b))) return { kind: 'holds', units: namesOf(all).join(', ') };
   }
   // only sums in which every number carries a unit of the kind are decided by this reading
   const decisive =
-    shapes.every((shape) => shape === 'sum') &&
+    leftShape === 'sum' &&
+    rightShape === 'sum' &&
     all.every((unit) => unit.kind === 'known' && unit.unit.dimension === dimension);
   if (!decisive) return { kind: 'not_mixed' };
   const shown = rightUnits.length === 1 && rightUnits[0].kind === 'known' ? rightUnits[0] : null;
@@ -93,9 +94,7 @@ function shapeOf(expr: Expr, units: readonly UnitReading[]): SideShape | null {
 
 /** The unit reading of each number on the side; null when the numbers and the units do not pair up. */
 function unitsOf(side: SideWithUnits): UnitReading[] | null {
-  let count = 0;
-  forEachLiteral(side.expr, () => count++);
-  if (count !== side.units.length) return null;
+  if (literals(side.expr).length !== side.units.length) return null;
   return side.units.map((phrase) => readUnit(phrase));
 }
 
@@ -131,7 +130,7 @@ function factorIn(unit: UnitReading, dimension: KnownUnit['dimension'], bare: nu
 /** The expression with each number that carries a unit of the dimension scaled to its base unit. */
 function inBaseUnit(expr: Expr, factors: readonly (number | null)[]): Expr {
   let at = 0;
-  return mapLiterals(expr, (literal) => {
+  return mapNumbers(expr, (literal) => {
     const factor = factors[at++];
     return factor === null || factor === undefined || factor === 1
       ? literal
@@ -164,34 +163,3 @@ function namesOf(units: readonly UnitReading[]): string[] {
 
 /** A dollar in the money dimension's base unit (cents). */
 const DOLLAR = 100;
-
-type Literal = Extract<Expr, { kind: 'num' }>;
-
-/** The numbers of an expression in the order they are written (the order `literals` lists them). */
-function forEachLiteral(expr: Expr, visit: (literal: Literal) => void): void {
-  mapLiterals(expr, (literal) => {
-    visit(literal);
-    return literal;
-  });
-}
-
-function mapLiterals(expr: Expr, map: (literal: Literal) => Expr): Expr {
-  switch (expr.kind) {
-    case 'num':
-      return map(expr);
-    case 'neg':
-    case 'fact':
-    case 'pct':
-      return { ...expr, arg: mapLiterals(expr.arg, map) };
-    case 'bin': {
-      const left = mapLiterals(expr.left, map);
-      return { ...expr, left, right: mapLiterals(expr.right, map) };
-    }
-    case 'call':
-      return { ...expr, args: expr.args.map((arg) => mapLiterals(arg, map)) };
-    case 'list':
-      return { ...expr, items: expr.items.map((item) => mapLiterals(item, map)) };
-    case 'sym':
-      return expr;
-  }
-}

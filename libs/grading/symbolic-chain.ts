@@ -30,6 +30,7 @@ export function checkChainLinks(
       while (end + 1 < parts.length && constant[end + 1]) end++;
       const chain = checkValueChain(parts.slice(k - 1, end + 1), rels.slice(k - 1, end), scope, {
         units: notes.units?.slice(k - 1, end + 1),
+        literalUnits: notes.literalUnits?.slice(k - 1, end + 1),
         after: end === parts.length - 1 ? notes.after : undefined,
       });
       if (chain.kind === 'fails')

@@ -127,7 +127,10 @@ export function isMinutesAt(tokens: Token[], at: number, defined: ReadonlySet<st
   );
 }
 
-/** `h`, `s`, `min` written glued after a slash (`km/h`): a time unit, unless it names something defined. */
+/**
+ * `h`, `s`, `min` written glued after a slash (`km/h`): a time unit, unless it names something
+ * defined. Longer unit words (`hr`, `sec`) are unit words already; `min` is also a function name.
+ */
 function isTimeLetter(token: Token | undefined, defined: ReadonlySet<string>): boolean {
   return (
     token !== undefined &&
@@ -139,7 +142,7 @@ function isTimeLetter(token: Token | undefined, defined: ReadonlySet<string>): b
   );
 }
 
-const TIME_LETTERS = new Set(['h', 's', 'hr', 'min', 'sec']);
+const TIME_LETTERS = new Set(['h', 's', 'min']);
 
 function isUnitPower(tokens: Token[], at: number): boolean {
   const [caret, power] = [tokens[at], tokens[at + 1]];

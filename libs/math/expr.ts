@@ -75,6 +75,28 @@ export function calledFunctions(expr: Expr, into: Set<string> = new Set()): Set<
   return into;
 }
 
+/** The expression with each number literal replaced by `map`'s result, in the order `literals` lists them. */
+export function mapNumbers(expr: Expr, map: (literal: Extract<Expr, { kind: 'num' }>) => Expr): Expr {
+  switch (expr.kind) {
+    case 'num':
+      return map(expr);
+    case 'neg':
+    case 'fact':
+    case 'pct':
+      return { ...expr, arg: mapNumbers(expr.arg, map) };
+    case 'bin': {
+      const left = mapNumbers(expr.left, map);
+      return { ...expr, left, right: mapNumbers(expr.right, map) };
+    }
+    case 'call':
+      return { ...expr, args: expr.args.map((arg) => mapNumbers(arg, map)) };
+    case 'list':
+      return { ...expr, items: expr.items.map((item) => mapNumbers(item, map)) };
+    case 'sym':
+      return expr;
+  }
+}
+
 /** Numeric literals as written, in order (used for taint: which values a claim uses). */
 export function literals(expr: Expr, into: number[] = []): number[] {
   switch (expr.kind) {
