@@ -62,3 +62,25 @@ describe('scale words after a number', () => {
     expect(stepOf('He has 5 hundred-dollar bills + 2 = 8 bills').verdict).toBe('incorrect');
   });
 });
+
+// `24 / 2 is 12`: `is` after an arithmetic expression states its value, as `=` does
+describe('`is` after arithmetic', () => {
+  it.each([
+    ['Sharing them, 36/4 is 9 each', 'correct'],
+    ['Sharing them, 36/4 is 8 each', 'incorrect'],
+    ['Together 15 + 6 is 21 cards', 'correct'],
+    ['Together 15 + 6 is 22 cards', 'incorrect'],
+    ['(8 - 3) is 5', 'correct'],
+    ['(8 - 3) is 6', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(stepOf(step).verdict).toBe(verdict);
+  });
+
+  it('a proper fraction before `is` names a part, not a quotient', () => {
+    expect(stepOf('If 3/4 is 12 pages, the book has 16 pages').verdict).not.toBe('incorrect');
+  });
+
+  it('`is` before words states no value', () => {
+    expect(stepOf('So 9 - 4 is what remains').verdict).toBe('unverified');
+  });
+});

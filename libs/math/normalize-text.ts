@@ -217,7 +217,20 @@ function plainSegment(segment: MappedText): MappedText {
     PART_WORD_OF,
     (_m, word: string) => `${PART_WORDS[word.toLowerCase()]} * `,
   );
-  return replaceMapped(text, /(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
+  text = replaceMapped(text, /(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
+  return text.text.includes(' is ') ? replaceMapped(text, COMPUTED_IS, isAsEquals) : text;
+}
+
+/**
+ * `24 / 2 is 12`, `3 + 4 is 7`: `is` after an arithmetic expression and before a number states
+ * its value, like `=`. A proper fraction alone (`2/3 is 10 apples`) names a part, not a quotient,
+ * and a lone number (`20% is 5`) computes nothing: both stay prose.
+ */
+const COMPUTED_IS = /(?<=(?:^|[^\d.])(\d+(?:\.\d+)?)\s*([-+*/])\s*(\d+(?:\.\d+)?)\)?)\s+is\s+(?=-?\d|\.\d)/g;
+
+function isAsEquals(whole: string, left: string, operator: string, right: string): string {
+  const partOfWhole = operator === '/' && Number(left) < Number(right);
+  return partOfWhole ? whole : ' = ';
 }
 
 /** `2 thousand`, `1.5 million`: a number and a scale word are one number (not `5 hundred-dollar bills`). */
