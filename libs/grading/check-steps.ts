@@ -22,6 +22,7 @@ import { itemQuantities } from './quantity-flow.js';
 import { referenceQuantities } from './reference-quantities.js';
 import { isAnswerLine, statesValue } from './answer-lines.js';
 import { markWrongTurn } from './wrong-turn.js';
+import { unitLettersInStep } from './unit-letters.js';
 
 const MAX_STEPS = 500;
 const NO_QUANTITIES = { established: [], used: [], derivations: [] };
@@ -164,7 +165,9 @@ function checkOneStep(text: string, index: number, context: StudentContext, with
   }
   try {
     const names = new Set([...context.functionNames(), ...functionNamesIn(text)]);
-    const items = readStep(text, names, new Set(context.vars.keys()));
+    // a letter the student names as an unknown (`let h be the hours`) is no unit from then on
+    context.unitLetters = unitLettersInStep(text, context.unitLetters);
+    const items = readStep(text, names, new Set(context.vars.keys()), context.unitLetters);
     const state = checkStepItems(text, items, context);
     const verdict = combineClaims(state.claims);
     // `600 / 12 = 50 minutes at 12 GB/minute`: a computed value outranks a number stated after it

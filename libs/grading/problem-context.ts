@@ -4,6 +4,7 @@
 import type { Expr } from '../../libs/math/index.js';
 import { evaluate, freeSymbols, normalizeText, parseTokens, solveEquation, tokenize } from '../../libs/math/index.js';
 import { readStep } from './step-reader.js';
+import { unitLettersIn } from './unit-letters.js';
 import { StudentContext } from './student-context.js';
 import { rethrowUnlessMathLimit } from './math-errors.js';
 
@@ -25,7 +26,8 @@ export function buildProblemContext(
   const context = new StudentContext();
   for (const [head, body] of Object.entries(definitions ?? {}).slice(0, 50)) addDefinition(context, head, body);
   const names = new Set([...context.functionNames(), ...functionNamesIn(normalizeSafe(statement))]);
-  for (const item of safeRead(statement, names)) {
+  const items = safeRead(statement, names);
+  for (const item of items) {
     const [head, ...rest] = item.parts;
     if (
       item.rels.length === 1 &&
@@ -65,6 +67,8 @@ export function buildProblemContext(
   }
   context.interval = findInterval(statement);
   context.quantitiesArePositive = POSITIVE_QUANTITY.test(statement.slice(0, 8_000));
+  const unknowns = new Set(items.flatMap((item) => item.parts.flatMap((part) => [...freeSymbols(part)])));
+  context.unitLetters = unitLettersIn(normalizeSafe(statement), unknowns);
   for (const match of normalizeSafe(statement).matchAll(/\d+(?:\.\d+)?/g)) context.addValue(Number(match[0]), false);
   return context;
 }

@@ -53,7 +53,7 @@ export function stepClaims(text: string, context: StudentContext): ClaimSignatur
   if (text.length > MATH_LIMITS.maxTextChars) return [];
   try {
     const names = new Set([...context.functionNames(), ...functionNamesIn(text)]);
-    const items = readStep(text, names, new Set(context.vars.keys()));
+    const items = readStep(text, names, new Set(context.vars.keys()), context.unitLetters);
     checkStepItems(text, items, context);
     return claimSignatures(items, context);
   } catch (error) {

@@ -56,7 +56,8 @@ export function problemNumbers(problem: string, context: StudentContext): number
 function readItems(text: string, context: StudentContext): MathItem[] {
   if (typeof text !== 'string' || text.length > MATH_LIMITS.maxTextChars) return [];
   try {
-    return readStep(text, new Set([...context.functionNames(), ...functionNamesIn(text)]));
+    const names = new Set([...context.functionNames(), ...functionNamesIn(text)]);
+    return readStep(text, names, new Set(), context.unitLetters);
   } catch (error) {
     // a reference line past the math limits adds no quantities
     rethrowUnlessMathLimit(error);

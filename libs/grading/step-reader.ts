@@ -21,6 +21,8 @@ import {
   startsWithOperator,
 } from './reader-fragments.js';
 import { toItem } from './item-chain.js';
+import { isUnitLetterAt, unitLettersInStep } from './unit-letters.js';
+import type { ReadingNames } from './unit-words.js';
 import { readUnit } from './unit-conversions.js';
 import type { MathItem } from './math-item.js';
 
@@ -33,12 +35,14 @@ export function readStep(
   text: string,
   definedFunctions: ReadonlySet<string>,
   knownVariables: ReadonlySet<string> = new Set(),
+  unitLetters: ReadonlySet<string> = new Set(),
 ): MathItem[] {
   // the position map costs as much again as the reading: it is built only when a span is asked for
   // (a verdict that needs one), and normalizeText's text is the mapped text, so token offsets agree
   let line: NormalizedLine | null = null;
   const locate = (tokens: readonly Token[]) => spanOfTokens(text, (line ??= normalizeTextWithMap(text)), tokens);
-  return new StepScanner(tokenize(normalizeText(text)), definedFunctions, knownVariables, locate).scan();
+  const reading = { defined: definedFunctions, unitLetters: unitLettersInStep(text, unitLetters) };
+  return new StepScanner(tokenize(normalizeText(text)), reading, knownVariables, locate).scan();
 }
 
 /**
@@ -67,7 +71,7 @@ class StepScanner {
 
   constructor(
     private readonly tokens: Token[],
-    private readonly definedFunctions: ReadonlySet<string>,
+    private readonly reading: ReadingNames,
     private readonly knownVariables: ReadonlySet<string>,
     private readonly locate: (tokens: readonly Token[]) => SourceSpan,
   ) {}
@@ -89,7 +93,7 @@ class StepScanner {
       if (this.skipUnit(i)) return this.skipTo;
     }
     if (
-      isMathToken(tokens, i, this.definedFunctions, this.depth) ||
+      isMathToken(tokens, i, this.reading, this.depth) ||
       (token.kind === 'id' && this.knownVariables.has(token.text))
     ) {
       if (token.kind === 'open') this.depth++;
@@ -100,10 +104,10 @@ class StepScanner {
     }
     if (run.length && endsWithValue(run) && this.skipUnit(i)) return this.skipTo;
     if (run.length && endsWithOperator(run)) {
-      const words = wordsBeforeOperand(tokens, i, this.definedFunctions);
+      const words = wordsBeforeOperand(tokens, i, this.reading.defined);
       if (words > 0) return i + words - 1;
       // `(3/4)*number of novels`: the math goes on in words, so its last part is not a value
-      if (isUnitWord(token, this.definedFunctions)) this.cutOff = true;
+      if (isUnitWord(token, this.reading.defined)) this.cutOff = true;
     }
     // `17·44 = 748 ≡ 1 (mod 83)`: congruence binds loosest, so the equalities before it are claims
     if (token.kind === 'punct' && POISON.has(token.text)) {
@@ -162,12 +166,12 @@ class StepScanner {
       tailFragment: this.endsInColon,
       locate: this.locate,
     };
-    return toItem(dropped, prose.join(' ').toLowerCase(), this.definedFunctions, shape);
+    return toItem(dropped, prose.join(' ').toLowerCase(), this.reading.defined, shape);
   }
 
   private skipUnit(at: number): boolean {
     const { tokens, run } = this;
-    const unit = unitPhraseAt(tokens, at, this.definedFunctions, this.depth > 0);
+    const unit = unitPhraseAt(tokens, at, this.reading, this.depth > 0);
     if (unit.skip === 0) return false;
     const next = tokens[at + unit.skip];
     const phrase = tokens
@@ -206,7 +210,7 @@ function endsWithOperator(run: Token[]): boolean {
   return last.kind === 'op' && '+-*/^'.includes(last.text);
 }
 
-function isMathToken(tokens: Token[], i: number, defined: ReadonlySet<string>, depth: number): boolean {
+function isMathToken(tokens: Token[], i: number, reading: ReadingNames, depth: number): boolean {
   const token = tokens[i];
   switch (token.kind) {
     case 'num':
@@ -220,7 +224,7 @@ function isMathToken(tokens: Token[], i: number, defined: ReadonlySet<string>, d
     case 'comma':
       return depth > 0;
     case 'id':
-      return isMathId(tokens, i, defined);
+      return !isUnitLetterAt(tokens, i, reading.unitLetters) && isMathId(tokens, i, reading.defined);
     default:
       return false;
   }

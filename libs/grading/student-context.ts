@@ -35,6 +35,8 @@ export class StudentContext {
   readonly statedSolutions = new Map<string, number[]>();
   /** The problem is about lengths, areas or counts: a negative root may be dropped without comment. */
   quantitiesArePositive = false;
+  /** One-letter unit symbols the problem speaks of (`m` when it gives lengths in metres). */
+  unitLetters: ReadonlySet<string> = new Set();
 
   /**
    * An independent copy: what one reading adds (values, names, conditions) never reaches another.
@@ -57,6 +59,7 @@ export class StudentContext {
     };
     for (const [k, v] of this.statedSolutions) copy.statedSolutions.set(k, [...v]);
     copy.quantitiesArePositive = this.quantitiesArePositive;
+    copy.unitLetters = this.unitLetters;
     return copy;
   }
 

@@ -19,6 +19,12 @@ export type UnitReading =
 const US_CUP_ML = 236.5882365;
 
 const UNITS: Record<string, KnownUnit> = {
+  // one-letter symbols (`m`, `s`, `g`, `h`, `L`) reach this table only where the problem speaks of them
+  m: { dimension: 'length', factor: 1 },
+  s: { dimension: 'time', factor: 1 },
+  g: { dimension: 'mass', factor: 1 },
+  h: { dimension: 'time', factor: 3600 },
+  l: { dimension: 'volume', factor: 1000 },
   mm: { dimension: 'length', factor: 0.001 },
   millimeter: { dimension: 'length', factor: 0.001 },
   cm: { dimension: 'length', factor: 0.01 },

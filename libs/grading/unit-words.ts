@@ -4,6 +4,7 @@
 // join one computation; a phrase only counts as a unit when math goes on after it.
 import type { Token } from '../../libs/math/index.js';
 import { KNOWN_NAMES } from '../../libs/math/index.js';
+import { isUnitLetterAt } from './unit-letters.js';
 
 const MAX_UNIT_WORDS = 6;
 /** Words that end a phrase: they join sentences or state facts, they never name a unit. */
@@ -37,6 +38,12 @@ export const NOT_UNIT_WORDS = new Set([
   'be',
 ]);
 
+/** What the reader knows about names: functions defined, and the problem's one-letter units. */
+export interface ReadingNames {
+  defined: ReadonlySet<string>;
+  unitLetters: ReadonlySet<string>;
+}
+
 export interface UnitSkip {
   /** How many tokens the phrase covers (0: not a unit phrase). */
   skip: number;
@@ -64,7 +71,8 @@ export function isUnitWord(token: Token | undefined, defined: ReadonlySet<string
  * goes on with the arithmetic; `inBracket`: the run has a bracket open, so `)` goes on with it too
  * (`24 - (9 hours + 7 hours) = 8`).
  */
-export function unitPhraseAt(tokens: Token[], at: number, defined: ReadonlySet<string>, inBracket = false): UnitSkip {
+export function unitPhraseAt(tokens: Token[], at: number, reading: ReadingNames, inBracket = false): UnitSkip {
+  const { defined, unitLetters } = reading;
   // `1Oak + 1/3Pine`: a name glued to a number counts a named thing, like a variable
   if (tokens[at]?.kind === 'id' && !tokens[at].spaceBefore && /^[A-Z][a-z]/.test(tokens[at].text)) return NONE;
   let j = at;
@@ -72,7 +80,7 @@ export function unitPhraseAt(tokens: Token[], at: number, defined: ReadonlySet<s
   let rate = false;
   while (j < tokens.length && words <= MAX_UNIT_WORDS) {
     const token = tokens[j];
-    if (isUnitWord(token, defined) || isMinutesAt(tokens, j, defined)) {
+    if (isUnitWord(token, defined) || isMinutesAt(tokens, j, defined) || isUnitLetterAt(tokens, j, unitLetters)) {
       j++;
       words++;
       continue;
