@@ -29,6 +29,11 @@ import type { MathItem } from './math-item.js';
 export type { MathItem };
 
 const POISON = new Set(['#', '±', '≡', '…', '∪', '∩', '∅', '→', '@', '&', '\\']);
+/**
+ * A list marker opening a step (`- `, `• `, `a) `, `2) `): no number of the work. A dash is a
+ * bullet only with a space after it (`-3 + 4` is negative three); `(2)` and `1.` are read already.
+ */
+const LIST_MARKER = /^\s*(?:[-–•]\s+(?=[\d$(.])|(?:\d{1,2}|[A-Za-z])\)\s+(?=[^\s+\-*/^=<>)]))/;
 const CONNECTIVE_WORDS = new Set(['and', 'or', 'so', 'then', 'thus', 'hence', 'therefore']);
 
 export function readStep(
@@ -40,9 +45,11 @@ export function readStep(
   // the position map costs as much again as the reading: it is built only when a span is asked for
   // (a verdict that needs one), and normalizeText's text is the mapped text, so token offsets agree
   let line: NormalizedLine | null = null;
-  const locate = (tokens: readonly Token[]) => spanOfTokens(text, (line ??= normalizeTextWithMap(text)), tokens);
+  // the marker is blanked, not cut, so every offset in the line stays the source's own
+  const unmarked = text.replace(LIST_MARKER, (marker) => ' '.repeat(marker.length));
+  const locate = (tokens: readonly Token[]) => spanOfTokens(text, (line ??= normalizeTextWithMap(unmarked)), tokens);
   const reading = { defined: definedFunctions, unitLetters: unitLettersInStep(text, unitLetters) };
-  return new StepScanner(tokenize(normalizeText(text)), reading, knownVariables, locate).scan();
+  return new StepScanner(tokenize(normalizeText(unmarked)), reading, knownVariables, locate).scan();
 }
 
 /**

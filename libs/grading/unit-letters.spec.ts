@@ -32,11 +32,12 @@ describe('one-letter units the problem speaks of', () => {
   });
 });
 
+const hose = 'A hose fills 3 buckets each hour. For how many hours must it run to fill 15 buckets?';
+
 describe('a letter that is an unknown stays a variable', () => {
-  it('a letter glued to a number before arithmetic is a product (`4h = 12`)', () => {
-    const problem = 'A pump fills 4 tanks per hour. How many hours does it take to fill 12 tanks?';
-    expect(checkSteps({ problem, steps: ['4h = 12', 'h = 4'] }).steps[1].verdict).toBe('incorrect');
-    expect(stepOf(problem, 'It runs 3h, so 3 * 4 = 12 tanks').verdict).toBe('correct');
+  it('a letter glued to a number before arithmetic is a product (`3h = 15`)', () => {
+    expect(checkSteps({ problem: hose, steps: ['3h = 15', 'h = 4'] }).steps[1].verdict).toBe('incorrect');
+    expect(stepOf(hose, 'It runs 2h, so 2 * 3 = 6 buckets').verdict).toBe('correct');
   });
 
   it('without a unit in the problem, `m` is a variable', () => {
@@ -50,17 +51,16 @@ describe('a letter that is an unknown stays a variable', () => {
   });
 
   it('a problem that names the letter as an unknown keeps it one', () => {
-    const problem = 'A pump runs for h hours. Let h be the number of hours. If 4h = 12, find h.';
-    expect(stepOf(problem, '4 h = 12').verdict).not.toBe('incorrect');
+    const problem = 'A hose runs for h hours. Let h be the number of hours. If 3h = 15, find h.';
+    expect(stepOf(problem, '3 h = 15').verdict).not.toBe('incorrect');
   });
 
   it('a step that names the letter as an unknown keeps it one', () => {
-    const problem = 'A pump fills 4 tanks per hour. How many hours does it take to fill 12 tanks?';
-    const named = checkSteps({ problem, steps: ['Let h be the number of hours.', 'Then 4 h = 12', 'h = 4'] });
+    const named = checkSteps({ problem: hose, steps: ['Let h be the number of hours.', 'Then 3 h = 15', 'h = 4'] });
     expect(named.steps[2].verdict).toBe('incorrect');
-    const inStep = checkSteps({ problem, steps: ['4 h = 12, where h is the number of hours', 'h = 4'] });
+    const inStep = checkSteps({ problem: hose, steps: ['3 h = 15, where h is the number of hours', 'h = 4'] });
     expect(inStep.steps[1].verdict).toBe('incorrect');
-    // read as hours, `4 h = 12` equates 4 hours with 12 tanks: a relation between things, not checked
-    expect(stepOf(problem, 'So 4 h = 12').reason).toBe('4 = 12: 4 h and 12 count different things; not checked');
+    // read as hours, `3 h = 15` equates 3 hours with 15 buckets: a relation between things, not checked
+    expect(stepOf(hose, 'So 3 h = 15').reason).toBe('3 = 15: 3 h and 15 count different things; not checked');
   });
 });

@@ -84,3 +84,51 @@ describe('`is` after arithmetic', () => {
     expect(stepOf('So 9 - 4 is what remains').verdict).toBe('unverified');
   });
 });
+
+// `double 8`, `5 cubed`, `the square root of 49`: the operation in words is applied to the number
+describe('multipliers and powers in words', () => {
+  it.each([
+    ['Double 9 = 18', 'correct'],
+    ['Double 9 = 19', 'incorrect'],
+    ['twice 13 = 26', 'correct'],
+    ['Triple 7 = 21', 'correct'],
+    ['Triple 7 = 24', 'incorrect'],
+    ['9 squared = 81', 'correct'],
+    ['9 squared = 18', 'incorrect'],
+    ['4 cubed = 64', 'correct'],
+    ['The square of 11 is 121', 'correct'],
+    ['The square of 11 is 22', 'incorrect'],
+    ['The square root of 81 = 9', 'correct'],
+    ['The square root of 81 = 8', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(stepOf(step).verdict).toBe(verdict);
+  });
+
+  it('`twice` before words is no multiplier', () => {
+    expect(stepOf('He read twice as many, 2 * 15 = 30').verdict).toBe('correct');
+  });
+});
+
+describe('`which is`, `gives`, `makes` after arithmetic', () => {
+  it.each([
+    ['The total is 17 + 6, which is 23', 'correct'],
+    ['The total is 17 + 6, which is 24', 'incorrect'],
+    ['17 + 6 gives 23', 'correct'],
+    ['17 + 6 makes 25', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(stepOf(step).verdict).toBe(verdict);
+  });
+});
+
+// `3 + 4 = 7 -> 7 * 2 = 14`: an arrow between values leads to the next claim; each is checked
+describe('arrows between claims', () => {
+  it.each([
+    ['5 + 6 = 11 -> 11 * 3 = 33', 'correct'],
+    ['5 + 6 = 11 -> 11 * 3 = 30', 'incorrect'],
+    ['5 + 6 = 11 => 11 * 3 = 33', 'correct'],
+    ['5 + 6 = 12 => 12 * 3 = 36', 'incorrect'],
+    ['5 + 6 = 11 → 11 * 3 = 33', 'correct'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(stepOf(step).verdict).toBe(verdict);
+  });
+});

@@ -197,6 +197,9 @@ function plainSegment(segment: MappedText): MappedText {
   text = replaceMapped(text, SCALED_NUMBER, (_m, digits: string, word: string) =>
     scaled(digits, SCALE_ZEROS[word.toLowerCase()]),
   );
+  // `3 + 4 = 7 -> 7 * 2 = 14`, `… => …`: an arrow between values leads on to the next claim (`x -> 0`
+  // keeps its arrow: a limit, not a step)
+  if (/->|=>|→/.test(text.text)) text = replaceMapped(text, ARROW_BETWEEN_VALUES, ' ; ');
   // `right-most`, `well-known`: a hyphen joining two words is not a minus sign
   text = replaceMapped(text, /(?<=[A-Za-z]{2})-(?=[A-Za-z]{2})/g, ' ');
   text = replaceMapped(text, /(\d)\s*[x×X]\s*(?=\d|\.\d)/g, '$1 * ');
@@ -218,20 +221,23 @@ function plainSegment(segment: MappedText): MappedText {
     (_m, word: string) => `${PART_WORDS[word.toLowerCase()]} * `,
   );
   text = replaceMapped(text, /(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
-  return text.text.includes(' is ') ? replaceMapped(text, COMPUTED_IS, isAsEquals) : text;
+  return /\b(?:is|gives|makes)\b/.test(text.text) ? replaceMapped(text, COMPUTED_IS, isAsEquals) : text;
 }
 
 /**
- * `24 / 2 is 12`, `3 + 4 is 7`: `is` after an arithmetic expression and before a number states
- * its value, like `=`. A proper fraction alone (`2/3 is 10 apples`) names a part, not a quotient,
+ * `24 / 2 is 12`, `3 + 4 is 7`, `12 + 8, which is 20`, `12 + 8 gives 20`: `is` (and `gives`,
+ * `makes`) after an arithmetic expression and before a number states its value, like `=`. A proper fraction alone (`2/3 is 10 apples`) names a part, not a quotient,
  * and a lone number (`20% is 5`) computes nothing: both stay prose.
  */
-const COMPUTED_IS = /(?<=(?:^|[^\d.])(\d+(?:\.\d+)?)\s*([-+*/])\s*(\d+(?:\.\d+)?)\)?)\s+is\s+(?=-?\d|\.\d)/g;
+const COMPUTED_IS =
+  /(?<=(?:^|[^\d.])(\d+(?:\.\d+)?)\s*([-+*/^])\s*(\d+(?:\.\d+)?)\)?)(?:\s*,\s*which is|\s+(?:is|gives|makes))\s+(?=-?\d|\.\d)/g;
 
 function isAsEquals(whole: string, left: string, operator: string, right: string): string {
   const partOfWhole = operator === '/' && Number(left) < Number(right);
   return partOfWhole ? whole : ' = ';
 }
+
+const ARROW_BETWEEN_VALUES = /=>|(?<=[\d)%]\s*)(?:->|→)(?=\s*[\d(.])/g;
 
 /** `2 thousand`, `1.5 million`: a number and a scale word are one number (not `5 hundred-dollar bills`). */
 const SCALED_NUMBER = /(?<![\d.,])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)\b(?!-)/gi;
@@ -264,9 +270,27 @@ const WORD_OPERATORS: [RegExp, string][] = [
   [/(?<=[\d)])\s*等于\s*(?=[\d(.-])/g, ' = '],
 ];
 
+/**
+ * `double 8`, `twice 12`, `triple 5`, `8 squared`, `5 cubed`, `the square of 6`, `the square root
+ * of 49`: a multiplier or a power in words applied to a number is that operation, so `double 8 =
+ * 16` is checked, not read as `8 = 16`. Only on a number: `twice as many` stays prose.
+ */
+const POWER_WORDS: [RegExp, string][] = [
+  [/\b(?:double|twice)\s+(?=\d)/gi, '2 * '],
+  [/\b(?:triple|thrice)\s+(?=\d)/gi, '3 * '],
+  [/(?<=\d)\s+squared\b/gi, '^2'],
+  [/(?<=\d)\s+cubed\b/gi, '^3'],
+  [/\b(?:the\s+)?square root of\s+(?=\d)/gi, 'sqrt '],
+  [/\b(?:the\s+)?square of\s+(\d+(?:\.\d+)?)(?![\d.])/gi, '$1^2'],
+  [/\b(?:the\s+)?cube of\s+(\d+(?:\.\d+)?)(?![\d.])/gi, '$1^3'],
+];
+
 function wordOperators(text: MappedText): MappedText {
-  if (!/times|multiplied|divided|plus|minus|equals|乘|除以|加|减|等于/.test(text.text)) return text;
-  return WORD_OPERATORS.reduce((out, [pattern, operator]) => replaceMapped(out, pattern, operator), text);
+  let out = text;
+  if (/double|twice|triple|thrice|squared|cubed|square|cube/i.test(out.text))
+    out = POWER_WORDS.reduce((acc, [pattern, operator]) => replaceMapped(acc, pattern, operator), out);
+  if (!/times|multiplied|divided|plus|minus|equals|乘|除以|加|减|等于/.test(out.text)) return out;
+  return WORD_OPERATORS.reduce((acc, [pattern, operator]) => replaceMapped(acc, pattern, operator), out);
 }
 
 /** `sin 30°` (read as `sin 30 degrees`), `tan(45 degrees)`: a trigonometric function takes the angle in radians. */
