@@ -39,9 +39,26 @@ export function checkValueChain(
 ): ChainCheck {
   const first = evaluateChain(parts, rels, scope, notes);
   if (first.kind !== 'fails' || !parts.some(hasPercent)) return first;
-  // `100 - 20 = 80%` reads percent as percentage points; accept it when that reading holds
+  // `100 - 20 = 80%`, `80 - 25% = 55` read percent as percentage points; accept it when that reading holds
   const asPoints = evaluateChain(parts, rels, { ...scope, percentAsNumber: true }, notes);
-  return asPoints.kind === 'holds' ? asPoints : first;
+  if (asPoints.kind === 'holds') return asPoints;
+  // `$40 + 20% = $48`, `$80 - 25% = $60`: a percent added to an amount is that percent of it
+  const ofBase = parts.map(percentOfBase);
+  if (ofBase.every((part, k) => part === parts[k])) return first;
+  const asShare = evaluateChain(ofBase, rels, scope, notes);
+  return asShare.kind === 'holds' ? asShare : first;
+}
+
+/** `a + p%` -> `a * (1 + p%)`, `a - p%` -> `a * (1 - p%)`, where `a` holds no percent itself. */
+function percentOfBase(expr: Expr): Expr {
+  if (expr.kind !== 'bin') return expr;
+  const left = percentOfBase(expr.left);
+  const right = percentOfBase(expr.right);
+  if ((expr.op === '+' || expr.op === '-') && right.kind === 'pct' && !hasPercent(left)) {
+    const share: Expr = { kind: 'bin', op: expr.op, left: { kind: 'num', value: 1, text: '1', decimals: null }, right };
+    return { kind: 'bin', op: '*', left, right: share };
+  }
+  return left === expr.left && right === expr.right ? expr : { ...expr, left, right };
 }
 
 function evaluateChain(parts: readonly Expr[], rels: readonly string[], scope: Scope, notes: ChainNotes): ChainCheck {

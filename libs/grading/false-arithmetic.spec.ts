@@ -110,3 +110,37 @@ describe('numbers that are not values of the claim', () => {
     expect(verdictOf(step).verdict).toBe(verdict);
   });
 });
+
+// `$40 + 20% = $48`: a percent added to or taken from an amount is that share of it (the way a
+// price with tax or a discount is written); the literal `40 + 0.2` still holds where it is meant.
+// (Percentage points, `80 - 25% = 55`, are accepted too: the reader keeps no `$` to tell them apart.)
+describe('a percent added to an amount', () => {
+  it.each([
+    ['$60 + 15% = $69', 'correct'],
+    ['$60 + 15% = $70', 'incorrect'],
+    ['$90 - 10% = $81', 'correct'],
+    ['$90 - 10% = $85', 'incorrect'],
+    ['60 + 15% = 60.15', 'correct'],
+    ['30% + 45% = 75%', 'correct'],
+    ['30% + 45% = 80%', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+});
+
+// `23 / 4 = 5 remainder 3` states 4 * 5 + 3 = 23; a remainder as large as the divisor is none
+describe('division with a remainder', () => {
+  it.each([
+    ['23 / 4 = 5 remainder 3', 'correct'],
+    ['23 / 4 = 5 remainder 2', 'incorrect'],
+    ['23 ÷ 4 = 5 R 3', 'correct'],
+    ['They fill 23 / 4 = 5, with a remainder of 3', 'correct'],
+    ['23 / 4 = 4 remainder 7', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+
+  it('says which product and remainder fail', () => {
+    expect(verdictOf('23 / 4 = 5 remainder 2').reason).toBe('4 * 5 + 2 = 22, not 23');
+  });
+});

@@ -200,6 +200,8 @@ function plainSegment(segment: MappedText): MappedText {
   // `3 + 4 = 7 -> 7 * 2 = 14`, `… => …`: an arrow between values leads on to the next claim (`x -> 0`
   // keeps its arrow: a limit, not a step)
   if (/->|=>|→/.test(text.text)) text = replaceMapped(text, ARROW_BETWEEN_VALUES, ' ; ');
+  if (/remainder|\bR\s*\d|\d\s*r\s*\d/i.test(text.text))
+    text = replaceMapped(text, DIVISION_WITH_REMAINDER, withRemainder);
   // `right-most`, `well-known`: a hyphen joining two words is not a minus sign
   text = replaceMapped(text, /(?<=[A-Za-z]{2})-(?=[A-Za-z]{2})/g, ' ');
   text = replaceMapped(text, /(\d)\s*[x×X]\s*(?=\d|\.\d)/g, '$1 * ');
@@ -235,6 +237,20 @@ const COMPUTED_IS =
 function isAsEquals(whole: string, left: string, operator: string, right: string): string {
   const partOfWhole = operator === '/' && Number(left) < Number(right);
   return partOfWhole ? whole : ' = ';
+}
+
+/**
+ * `17 / 5 = 3 remainder 2`, `17 / 5 = 3 R 2`: division with a remainder states 5 * 3 + 2 = 17, and
+ * only a remainder smaller than the divisor is one (`17 / 5 = 2 R 7` stays the false `17 / 5 = 2`).
+ */
+const DIVISION_WITH_REMAINDER =
+  /(?<![\d.])(\d+)\s*\/\s*(\d+)\s*=\s*(\d+)\s*(?:,?\s*(?:with\s+)?(?:a\s+)?remainder(?:\s+of)?|R|r)\s*(\d+)(?![\d.])/g;
+
+function withRemainder(whole: string, dividend: string, divisor: string, quotient: string, rest: string): string {
+  const proper = Number(rest) < Number(divisor);
+  return proper
+    ? `${divisor} * ${quotient} + ${rest} = ${dividend}`
+    : whole.replace(/\s*(?:,|with|a|remainder|of|R|r)[\s\S]*$/, '');
 }
 
 const ARROW_BETWEEN_VALUES = /=>|(?<=[\d)%]\s*)(?:->|→)(?=\s*[\d(.])/g;
