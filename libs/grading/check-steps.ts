@@ -23,6 +23,9 @@ import { referenceQuantities } from './reference-quantities.js';
 import { isAnswerLine, statesValue } from './answer-lines.js';
 import { markWrongTurn } from './wrong-turn.js';
 import { unitLettersInStep } from './unit-letters.js';
+import { addsUnlikeUnits } from './mixed-units.js';
+import type { MathItem } from './math-item.js';
+import type { Expr } from '../../libs/math/index.js';
 
 const MAX_STEPS = 500;
 const NO_QUANTITIES = { established: [], used: [], derivations: [] };
@@ -177,7 +180,7 @@ function checkOneStep(text: string, index: number, context: StudentContext, with
     const tautology = verdict.stepCredit === false && !bare;
     const lastValueText = tautology
       ? null
-      : (state.solutionText ?? (lastItem ? lastValueOf(lastItem.parts[lastItem.parts.length - 1]) : null));
+      : (state.solutionText ?? (lastItem ? lastValueOf(answerPartOf(lastItem)) : null));
     const claims = withClaims ? claimSignaturesSafe(items, context) : [];
     const quantities = itemQuantities(items, context);
     const answerSpan = () => (bare ? spanAcross(items.map((item) => item.span)) : null);
@@ -199,6 +202,15 @@ function checkOneStep(text: string, index: number, context: StudentContext, with
       quantities: NO_QUANTITIES,
     };
   }
+}
+
+/** The part a step's answer is read from: the last, unless it sums unlike units (`= 1 hour 30 minutes`). */
+function answerPartOf(item: MathItem): Expr {
+  const last = item.parts.length - 1;
+  // the last number's unit is the prose after the item (`… 30 minutes.`)
+  const units = [...(item.literalUnits[last] ?? [])];
+  if (units.length > 0 && units[units.length - 1] === null) units[units.length - 1] = item.after ?? null;
+  return last > 0 && addsUnlikeUnits(units) ? item.parts[last - 1] : item.parts[last];
 }
 
 function lastValueOf(expr: import('../../libs/math/index.js').Expr): string | null {

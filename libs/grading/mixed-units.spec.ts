@@ -112,3 +112,42 @@ describe('a unit conversion that holds says so', () => {
     expect(verdictOf('2 hours = 100 minutes').verdict).toBe('incorrect');
   });
 });
+
+// `3 hours 15 minutes`, `4 feet and 2 inches`: one measure in two units is the sum of its parts
+describe('one measure written in two units', () => {
+  it.each([
+    ['The trip took 3 hours 15 minutes = 195 minutes', 'correct'],
+    ['The trip took 3 hours 15 minutes = 185 minutes', 'incorrect'],
+    ['3 hours and 15 minutes = 195 minutes', 'correct'],
+    ['3 hours and 15 minutes = 200 minutes', 'incorrect'],
+    ['195 minutes = 3 hours 15 minutes', 'correct'],
+    ['195 minutes = 3 hours 5 minutes', 'incorrect'],
+    ['4 feet 2 inches = 50 inches', 'correct'],
+    ['4 feet 2 inches = 42 inches', 'incorrect'],
+    ['3 hours 15 minutes - 45 minutes = 2 hours 30 minutes', 'correct'],
+    ['3 hours 15 minutes - 45 minutes = 2 hours 20 minutes', 'incorrect'],
+    ['1 hour 15 minutes x 4 = 5 hours', 'correct'],
+    ['1 hour 15 minutes x 4 = 6 hours', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+
+  it('says the scaled measure in the unit of the answer', () => {
+    expect(verdictOf('1 hour 15 minutes x 4 = 6 hours').reason).toBe(
+      '(1 + 15) * 4 = 6: in hours the left side is 5, not 6',
+    );
+  });
+
+  it('the answer is the single measure, not the bare sum of the two units', () => {
+    const result = checkSteps({
+      problem: 'How many minutes did the trip take?',
+      steps: ['The trip took 195 minutes = 3 hours 15 minutes'],
+      answer: '195',
+    });
+    expect(result.finalAnswer.verdict).toBe('correct');
+  });
+
+  it('a larger unit after a smaller one is no single measure', () => {
+    expect(verdictOf('15 minutes 3 hours = 195 minutes').verdict).not.toBe('correct');
+  });
+});

@@ -51,10 +51,12 @@ export function checkMixedUnits(left: SideWithUnits, right: SideWithUnits, scope
     if (Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b))) return { kind: 'holds', units: namesOf(all).join(', ') };
   }
   // only sums in which every number carries a unit of the kind are decided by this reading
+  // (or where one side adds measures of different sizes: its bare numbers add unlike units)
   const decisive =
-    leftShape === 'sum' &&
-    rightShape === 'sum' &&
-    all.every((unit) => unit.kind === 'known' && unit.unit.dimension === dimension);
+    (leftShape === 'sum' &&
+      rightShape === 'sum' &&
+      all.every((unit) => unit.kind === 'known' && unit.unit.dimension === dimension)) ||
+    [leftUnits, rightUnits].some((units) => unlikeSizes(units, dimension));
   if (!decisive) return { kind: 'not_mixed' };
   const shown = rightUnits.length === 1 && rightUnits[0].kind === 'known' ? rightUnits[0] : null;
   return {
@@ -75,7 +77,8 @@ type SideShape = 'sum' | 'scaled';
 function shapeOf(expr: Expr, units: readonly UnitReading[]): SideShape | null {
   if (addsOnly(expr)) return 'sum';
   const measures = units.filter((unit) => unit.kind === 'known').length;
-  if (measures !== 1) return null;
+  // several measures scale together only as one sum (`(2 hours + 30 minutes) × 2`)
+  if (measures === 0 || (measures > 1 && !measuresInOneSum(expr, units, measures))) return null;
   // the measure must not be a divisor (`120 / 2 hours` is a rate)
   let at = 0;
   let divisor = false;
@@ -90,6 +93,44 @@ function shapeOf(expr: Expr, units: readonly UnitReading[]): SideShape | null {
   };
   visit(expr, false);
   return divisor ? null : 'scaled';
+}
+
+/** The unit phrases after a part's numbers name one kind of quantity in two sizes (`1 hour 30 minutes`). */
+export function addsUnlikeUnits(phrases: readonly (string | null)[]): boolean {
+  const units = phrases.map((phrase) => readUnit(phrase));
+  const dimension = mixedDimension(units);
+  return dimension !== null && unlikeSizes(units, dimension);
+}
+
+/** The side's numbers carry units of the dimension in more than one size (hours and minutes). */
+function unlikeSizes(units: readonly UnitReading[], dimension: KnownUnit['dimension']): boolean {
+  const sizes = new Set(
+    units.flatMap((unit) => (unit.kind === 'known' && unit.unit.dimension === dimension ? [unit.unit.factor] : [])),
+  );
+  return sizes.size > 1;
+}
+
+/** Every number with a unit lies in one subexpression that only adds and subtracts. */
+function measuresInOneSum(expr: Expr, units: readonly UnitReading[], measures: number): boolean {
+  let at = 0;
+  let found = false;
+  const count = (node: Expr): number => {
+    if (node.kind === 'num') return units[at++]?.kind === 'known' ? 1 : 0;
+    const inside =
+      node.kind === 'neg' || node.kind === 'fact' || node.kind === 'pct'
+        ? count(node.arg)
+        : node.kind === 'bin'
+          ? count(node.left) + count(node.right)
+          : node.kind === 'call'
+            ? node.args.reduce((sum, arg) => sum + count(arg), 0)
+            : node.kind === 'list'
+              ? node.items.reduce((sum, item) => sum + count(item), 0)
+              : 0;
+    if (inside === measures && addsOnly(node)) found = true;
+    return inside;
+  };
+  count(expr);
+  return found;
 }
 
 /** The unit reading of each number on the side; null when the numbers and the units do not pair up. */

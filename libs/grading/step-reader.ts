@@ -2,15 +2,9 @@
 // `x = 0`), each with the prose words before it, which say whether it is a binding, a location,
 // a conclusion or a solution. Unit words inside arithmetic (`200 pink lilies / 5`) are skipped.
 import type { NormalizedLine, SourceSpan, Token } from '../../libs/math/index.js';
-import {
-  DERIVATIVE_OPERATOR,
-  KNOWN_NAMES,
-  normalizeText,
-  normalizeTextWithMap,
-  tokenize,
-} from '../../libs/math/index.js';
+import { normalizeText, normalizeTextWithMap, tokenize } from '../../libs/math/index.js';
 import { spanOfTokens } from './item-span.js';
-import { isMinutesAt, isUnitWord, possessiveAt, timesToken, unitPhraseAt, wordsBeforeOperand } from './unit-words.js';
+import { isUnitWord, timesToken, unitPhraseAt, wordsBeforeOperand } from './unit-words.js';
 import {
   dropDash,
   isCompoundMeasure,
@@ -21,7 +15,9 @@ import {
   startsWithOperator,
 } from './reader-fragments.js';
 import { toItem } from './item-chain.js';
-import { isUnitLetterAt, unitLettersInStep } from './unit-letters.js';
+import { isMathToken } from './math-token-class.js';
+import { closeBracket, compoundMeasureAt, openBracket, plusSign } from './compound-measures.js';
+import { unitLettersInStep } from './unit-letters.js';
 import type { ReadingNames } from './unit-words.js';
 import { readUnit } from './unit-conversions.js';
 import type { MathItem } from './math-item.js';
@@ -34,7 +30,6 @@ const POISON = new Set(['#', '±', '≡', '…', '∪', '∩', '∅', '→', '@'
  * bullet only with a space after it (`-3 + 4` is negative three); `(2)` and `1.` are read already.
  */
 const LIST_MARKER = /^\s*(?:[-–•]\s+(?=[\d$(.])|(?:\d{1,2}|[A-Za-z])\)\s+(?=[^\s+\-*/^=<>)]))/;
-const CONNECTIVE_WORDS = new Set(['and', 'or', 'so', 'then', 'thus', 'hence', 'therefore']);
 
 export function readStep(
   text: string,
@@ -67,6 +62,8 @@ class StepScanner {
   /** The run before was cut off by words after an operator (`… + Cy's 5 guns = 23`): this one continues it. */
   private continuesCut = false;
   private skipTo = 0;
+  /** A compound measure's bracket is open until its second unit (`(2 hours + 30 minutes`). */
+  private compoundOpen = false;
   private afterValue = false;
   private headHasUnit = false;
   /** Unit phrases skipped inside the run, keyed by the run position they follow. */
@@ -110,6 +107,10 @@ class StepScanner {
       return i;
     }
     if (run.length && endsWithValue(run) && this.skipUnit(i)) return this.skipTo;
+    if (run.length && run[run.length - 1].kind === 'num') {
+      const end = this.joinCompoundMeasure(i);
+      if (end >= 0) return end;
+    }
     if (run.length && endsWithOperator(run)) {
       const words = wordsBeforeOperand(tokens, i, this.reading.defined);
       if (words > 0) return i + words - 1;
@@ -129,7 +130,39 @@ class StepScanner {
     return i;
   }
 
+  /**
+   * `2 hours 30 minutes = 150 minutes`: the first number and unit open a bracketed sum with the
+   * second (see compound-measures.ts); returns the last token consumed, or -1. Only where the math
+   * goes on after the second unit, or on the right of a relation (`90 minutes = 1 hour 30 minutes`).
+   */
+  private joinCompoundMeasure(at: number): number {
+    const { run, tokens } = this;
+    const compound = compoundMeasureAt(tokens, at);
+    if (!compound || this.compoundOpen) return -1;
+    const after = tokens[compound.secondUnitAt + 1];
+    const goesOn =
+      after !== undefined &&
+      (after.kind === 'rel' ||
+        (after.kind === 'op' && '+-*/'.includes(after.text)) ||
+        (/^[xX]$/.test(after.text) && tokens[compound.secondUnitAt + 2]?.kind === 'num'));
+    if (!goesOn && !run.some((token) => token.kind === 'rel')) return -1;
+    const number = run.pop() as Token;
+    run.push(openBracket(number), number);
+    this.runUnits.set(run.length, compound.unit);
+    run.push(plusSign(number));
+    this.depth++;
+    this.compoundOpen = true;
+    return compound.numberAt - 1;
+  }
+
+  private closeCompound(): void {
+    this.run.push(closeBracket(this.run[this.run.length - 1]));
+    this.depth = Math.max(0, this.depth - 1);
+    this.compoundOpen = false;
+  }
+
   private flush(poisonAfter = false): void {
+    if (this.compoundOpen) this.closeCompound();
     const { run, prose } = this;
     if (this.previous && run.length) this.previous.after = prose.join(' ').toLowerCase();
     // `24 eggs in 1 tray x 2 trays`: math that starts inside a compound quantity is not a claim
@@ -194,6 +227,7 @@ class StepScanner {
     if (run.length === 1 && run[0].kind === 'num' && next?.kind === 'rel' && next.text === '=') this.labelHead = true;
     if (run.length === 1 && run[0].kind === 'num') this.headHasUnit = true;
     this.runUnits.set(run.length, phrase);
+    if (this.compoundOpen) this.closeCompound();
     if (unit.times) run.push(timesToken(tokens[at]));
     this.skipTo = at + unit.skip - 1;
     return true;
@@ -215,65 +249,4 @@ function endsWithValue(run: Token[]): boolean {
 function endsWithOperator(run: Token[]): boolean {
   const last = run[run.length - 1];
   return last.kind === 'op' && '+-*/^'.includes(last.text);
-}
-
-function isMathToken(tokens: Token[], i: number, reading: ReadingNames, depth: number): boolean {
-  const token = tokens[i];
-  switch (token.kind) {
-    case 'num':
-    case 'open':
-    case 'close':
-      return true;
-    case 'op':
-      return token.text !== '!' || (i > 0 && !token.spaceBefore);
-    case 'rel':
-      return true;
-    case 'comma':
-      return depth > 0;
-    case 'id':
-      return !isUnitLetterAt(tokens, i, reading.unitLetters) && isMathId(tokens, i, reading.defined);
-    default:
-      return false;
-  }
-}
-
-function isMathId(tokens: Token[], i: number, defined: ReadonlySet<string>): boolean {
-  const token = tokens[i];
-  const name = token.text;
-  const prev = tokens[i - 1];
-  const next = tokens[i + 1];
-  const nextIsMath =
-    next !== undefined && (next.kind === 'rel' || next.kind === 'op' || (next.kind === 'open' && !next.spaceBefore));
-  if (token.latex) return !CONNECTIVE_WORDS.has(name) || nextIsMath;
-  if (possessiveAt(tokens, i) > 0 || isMinutesAt(tokens, i, defined)) return false;
-  if (defined.has(name) || name.endsWith("'")) return true;
-  if (isLabelLetter(tokens, i)) return false;
-  if (KNOWN_NAMES.has(name)) return name === 'pi' || nextIsMath || next?.kind === 'num' || next?.kind === 'id';
-  // `d/dx (2x)` in plain text: the derivative operator applied to a bracket is math
-  if (DERIVATIVE_OPERATOR.test(name) && next?.kind === 'open') return true;
-  if (name.length > 1 && !/^[A-Za-z]_\w+$/.test(name)) return false;
-  const prevIsMath = prev !== undefined && !token.spaceBefore && (prev.kind === 'num' || prev.kind === 'close');
-  const prevIsOperator =
-    prev !== undefined && (prev.kind === 'op' || prev.kind === 'rel' || (prev.kind === 'open' && !token.spaceBefore));
-  if (name === 'a' || name === 'A' || name === 'I')
-    return prevIsMath || next?.kind === 'rel' || (prevIsOperator && !!next && next.kind !== 'id');
-  return prevIsMath || prevIsOperator || nextIsMath || next?.kind === 'close';
-}
-
-/** `District C`, `Plan A and B`: a capital letter after a capitalised noun mid-sentence names a thing. */
-function isLabelLetter(tokens: Token[], i: number, depth = 0): boolean {
-  const token = tokens[i];
-  if (token.latex || !/^[A-Z]$/.test(token.text) || depth > 3) return false;
-  const prev = tokens[i - 1];
-  const before = tokens[i - 2];
-  if (
-    prev?.kind === 'id' &&
-    !prev.latex &&
-    /^[A-Z][a-z]+$/.test(prev.text) &&
-    !KNOWN_NAMES.has(prev.text) &&
-    (before?.kind === 'id' || before?.kind === 'word')
-  )
-    return true;
-  const joined = prev && (prev.text === 'and' || prev.text === 'or' || prev.kind === 'comma');
-  return Boolean(joined) && before?.kind === 'id' && isLabelLetter(tokens, i - 2, depth + 1);
 }

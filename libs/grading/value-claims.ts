@@ -73,10 +73,11 @@ export function checkValues(item: MathItem, context: StudentContext, state: Step
     state.lastValue = { value: claimed, tainted: true };
     return;
   }
+  // a sum across units on the right (`= 1 hour + 30 minutes`) is shown as written: its bare value means nothing
+  const last = parts[parts.length - 1];
+  const shownLast = chain.unitsRead && !isNumberLiteral(last) ? exprToString(last) : formatNumber(claimed);
   const shown =
-    parts.length > 2
-      ? `${exprToString(parts[0])} = … = ${formatNumber(claimed)}`
-      : `${exprToString(parts[0])} = ${formatNumber(claimed)}`;
+    parts.length > 2 ? `${exprToString(parts[0])} = … = ${shownLast}` : `${exprToString(parts[0])} = ${shownLast}`;
   // `2 = 2`: numbers written equal to themselves state nothing that needed working out
   const restates = parts.every(isNumberLiteral);
   const withUnits = chain.unitsRead ? ` with its units (${chain.unitsRead})` : '';
