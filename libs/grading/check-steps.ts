@@ -23,6 +23,7 @@ import { referenceQuantities } from './reference-quantities.js';
 import { isAnswerLine, statesValue } from './answer-lines.js';
 import { markWrongTurn } from './wrong-turn.js';
 import { unitLettersInStep } from './unit-letters.js';
+import { chainTailOf, joinContinuation } from './continued-chain.js';
 import { addsUnlikeUnits } from './mixed-units.js';
 import type { MathItem } from './math-item.js';
 import type { Expr } from '../../libs/math/index.js';
@@ -170,7 +171,11 @@ function checkOneStep(text: string, index: number, context: StudentContext, with
     const names = new Set([...context.functionNames(), ...functionNamesIn(text)]);
     // a letter the student names as an unknown (`let h be the hours`) is no unit from then on
     context.unitLetters = unitLettersInStep(text, context.unitLetters);
-    const items = readStep(text, names, new Set(context.vars.keys()), context.unitLetters);
+    const items = joinContinuation(
+      readStep(text, names, new Set(context.vars.keys()), context.unitLetters),
+      context.chainTail,
+    );
+    context.chainTail = chainTailOf(items);
     const state = checkStepItems(text, items, context);
     const verdict = combineClaims(state.claims);
     // `600 / 12 = 50 minutes at 12 GB/minute`: a computed value outranks a number stated after it

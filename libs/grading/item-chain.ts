@@ -18,6 +18,8 @@ export interface RunShape {
   fragment: boolean;
   /** The run stops inside a ratio or time (`… = 4:6`): its last number is not a value. */
   tailFragment: boolean;
+  /** The run opens the step with `=` (`= 180 / 3`): it continues the previous step's chain. */
+  continues: boolean;
   /** The raw span of the tokens an item was finally read from. */
   locate: (tokens: readonly Token[]) => SourceSpan;
 }
@@ -29,6 +31,7 @@ export interface RunShape {
  */
 class ReadItem implements MathItem {
   after = '';
+  continues?: boolean;
   #span: SourceSpan | null = null;
   readonly #head: readonly Token[];
   readonly #tail: readonly Token[];
@@ -57,6 +60,12 @@ class ReadItem implements MathItem {
 
 export function toItem(run: Token[], before: string, defined: ReadonlySet<string>, shape: RunShape): MathItem | null {
   const { segments, rels, units } = splitChain(run, shape);
+  // `= 180 / 3` opening a step: no head of its own; the step checker joins it to the step before
+  if (shape.continues && segments.length === 2 && segments[0].length === 0) {
+    segments.shift();
+    rels.shift();
+    units.shift();
+  }
   if (segments.some((s) => s.length === 0)) return null;
   const parts: Expr[] = [];
   // the tokens each part was parsed from, for the item's span
@@ -88,7 +97,9 @@ export function toItem(run: Token[], before: string, defined: ReadonlySet<string
   const literalUnits = used.map((tokens) =>
     tokens.filter((token) => token.kind === 'num').map((token) => shape.units.get(position.get(token)! + 1) ?? null),
   );
-  return new ReadItem(parts, rels, before, units, literalUnits, used[0], used[used.length - 1], shape.locate);
+  const item = new ReadItem(parts, rels, before, units, literalUnits, used[0], used[used.length - 1], shape.locate);
+  if (shape.continues) item.continues = true;
+  return item;
 }
 
 /** The run cut at its top-level relations into the chain's parts, without the label or cut-off ends. */

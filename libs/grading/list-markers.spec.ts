@@ -14,6 +14,8 @@ describe('list markers', () => {
     ['a) 12 + 5 = 18', 'incorrect'],
     ['3) 6 * 4 = 24 marbles', 'correct'],
     ['3) 6 * 4 = 20 marbles', 'incorrect'],
+    ['## 12 + 5 = 17', 'correct'],
+    ['## 12 + 5 = 18', 'incorrect'],
   ])('%s -> %s', (step, verdict) => {
     expect(stepOf(step).verdict).toBe(verdict);
   });
@@ -21,6 +23,13 @@ describe('list markers', () => {
   it('a minus glued to a number is a negative number, not a bullet', () => {
     expect(stepOf('-12 + 5 = -7').verdict).toBe('correct');
     expect(stepOf('-12 + 5 = 17').verdict).toBe('incorrect');
+  });
+
+  it('an answer line after `####` is read', () => {
+    const result = checkSteps({ problem: 'How many marbles?', steps: ['12 + 5 = 17', '#### 17'], answer: '17' });
+    expect(result.steps[1].verdict).toBe('correct');
+    const wrong = checkSteps({ problem: 'How many marbles?', steps: ['12 + 5 = 17', '#### 19'], answer: '17' });
+    expect(wrong.steps[1].verdict).toBe('incorrect');
   });
 
   it("the claim's span is the student's text after the marker", () => {

@@ -15,6 +15,11 @@ export interface MathItem {
   /** Per part, the unit phrase written right after each of its numbers, in order (`1 hour + 30 minutes`). */
   literalUnits: (string | null)[][];
   /**
+   * The step opens with `=` (`= 180 / 3`): the chain goes on from the previous step's last value,
+   * which the step checker puts in front of its parts.
+   */
+  continues?: boolean;
+  /**
    * Where in the raw step text the item was read from (UTF-16 offsets, end exclusive): from its first
    * token to its last as written. Worked out on first use (see readStep).
    */

@@ -26,10 +26,11 @@ export type { MathItem };
 
 const POISON = new Set(['#', '±', '≡', '…', '∪', '∩', '∅', '→', '@', '&', '\\']);
 /**
- * A list marker opening a step (`- `, `• `, `a) `, `2) `): no number of the work. A dash is a
+ * A list marker opening a step (`- `, `• `, `a) `, `2) `, a heading's or an answer line's `#### `):
+ * no number of the work. A dash is a
  * bullet only with a space after it (`-3 + 4` is negative three); `(2)` and `1.` are read already.
  */
-const LIST_MARKER = /^\s*(?:[-–•]\s+(?=[\d$(.])|(?:\d{1,2}|[A-Za-z])\)\s+(?=[^\s+\-*/^=<>)]))/;
+const LIST_MARKER = /^\s*(?:[-–•]\s+(?=[\d$(.])|(?:\d{1,2}|[A-Za-z])\)\s+(?=[^\s+\-*/^=<>)])|#{1,6}\s*(?=\S))/;
 
 export function readStep(
   text: string,
@@ -199,6 +200,7 @@ class StepScanner {
       this.startsInColon ||
       isLabelNumber(prose, dropped);
     const shape = {
+      continues: this.items.length === 0 && run[0] === this.tokens[0] && run[0].kind === 'rel' && run[0].text === '=',
       labelHead: this.labelHead,
       cutOff: this.cutOff,
       units,

@@ -37,6 +37,8 @@ export class StudentContext {
   quantitiesArePositive = false;
   /** One-letter unit symbols the problem speaks of (`m` when it gives lengths in metres). */
   unitLetters: ReadonlySet<string> = new Set();
+  /** The value the last step ended on, for a step that opens with `=` (see continued-chain.ts). */
+  chainTail: Expr | null = null;
 
   /**
    * An independent copy: what one reading adds (values, names, conditions) never reaches another.
@@ -60,6 +62,7 @@ export class StudentContext {
     for (const [k, v] of this.statedSolutions) copy.statedSolutions.set(k, [...v]);
     copy.quantitiesArePositive = this.quantitiesArePositive;
     copy.unitLetters = this.unitLetters;
+    copy.chainTail = this.chainTail;
     return copy;
   }
 

@@ -115,6 +115,8 @@ describe('`which is`, `gives`, `makes` after arithmetic', () => {
     ['The total is 17 + 6, which is 24', 'incorrect'],
     ['17 + 6 gives 23', 'correct'],
     ['17 + 6 makes 25', 'incorrect'],
+    ['The tip is 15% of $60, which is $9', 'correct'],
+    ['The tip is 15% of $60, which is $6', 'incorrect'],
   ])('%s -> %s', (step, verdict) => {
     expect(stepOf(step).verdict).toBe(verdict);
   });

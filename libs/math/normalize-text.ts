@@ -232,7 +232,7 @@ function plainSegment(segment: MappedText): MappedText {
  * and a lone number (`20% is 5`) computes nothing: both stay prose.
  */
 const COMPUTED_IS =
-  /(?<=(?:^|[^\d.])(\d+(?:\.\d+)?)\s*([-+*/^])\s*(\d+(?:\.\d+)?)\)?)(?:\s*,\s*which is|\s+(?:is|gives|makes))\s+(?=-?\d|\.\d)/g;
+  /(?<=(?:^|[^\d.])(\d+(?:\.\d+)?)%?\s*([-+*/^])\s*(\d+(?:\.\d+)?)\)?)(?:\s*,\s*which is|\s+(?:is|gives|makes))\s+(?=-?\d|\.\d)/g;
 
 function isAsEquals(whole: string, left: string, operator: string, right: string): string {
   const partOfWhole = operator === '/' && Number(left) < Number(right);
