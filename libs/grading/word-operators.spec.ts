@@ -80,6 +80,10 @@ describe('`is` after arithmetic', () => {
     expect(stepOf('If 3/4 is 12 pages, the book has 16 pages').verdict).not.toBe('incorrect');
   });
 
+  it('`is` before another computation names a different quantity, not a value', () => {
+    expect(stepOf('A rise of 25% of 40 is 1.25 * 40 = 50').verdict).toBe('correct');
+  });
+
   it('`is` before words states no value', () => {
     expect(stepOf('So 9 - 4 is what remains').verdict).toBe('unverified');
   });

@@ -229,10 +229,11 @@ function plainSegment(segment: MappedText): MappedText {
 /**
  * `24 / 2 is 12`, `3 + 4 is 7`, `12 + 8, which is 20`, `12 + 8 gives 20`: `is` (and `gives`,
  * `makes`) after an arithmetic expression and before a number states its value, like `=`. A proper fraction alone (`2/3 is 10 apples`) names a part, not a quotient,
- * and a lone number (`20% is 5`) computes nothing: both stay prose.
+ * and a lone number (`20% is 5`) computes nothing: both stay prose. Only a value after `is`: in
+ * `50% of 8 is 1.5 * 8 = 12` the prose names a different quantity (the increase) than it computes.
  */
 const COMPUTED_IS =
-  /(?<=(?:^|[^\d.])(\d+(?:\.\d+)?)%?\s*([-+*/^])\s*(\d+(?:\.\d+)?)\)?)(?:\s*,\s*which is|\s+(?:is|gives|makes))\s+(?=-?\d|\.\d)/g;
+  /(?<=(?:^|[^\d.])(\d+(?:\.\d+)?)%?\s*([-+*/^])\s*(\d+(?:\.\d+)?)\)?)(?:\s*,\s*which is|\s+(?:is|gives|makes))\s+(?=-?\d*\.?\d+(?![\d.]|\s*[-+*/^xX]\s*[\d(]))/g;
 
 function isAsEquals(whole: string, left: string, operator: string, right: string): string {
   const partOfWhole = operator === '/' && Number(left) < Number(right);
