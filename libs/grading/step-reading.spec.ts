@@ -110,3 +110,19 @@ describe('reading arithmetic inside prose', () => {
     expect(result.steps.map((s) => s.verdict)).toEqual(['incorrect', 'carried_error']);
   });
 });
+
+// `$50\%$ of $40 = 20$`: `of` between two math regions multiplies them, as `50% of 40` does in prose
+describe('`of` between LaTeX regions', () => {
+  it.each([
+    ['$25\\%$ of $60 = 15$', 'correct'],
+    ['$25\\%$ of $60 = 20$', 'incorrect'],
+    ['$\\frac{2}{3}$ of the $27 = 18$', 'correct'],
+    ['$\\frac{2}{3}$ of the $27 = 9$', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+
+  it('money written with dollar signs is no LaTeX region', () => {
+    expect(verdictOf('He spent $6 of $15 on lunch, so 15 - 6 = 9').verdict).toBe('correct');
+  });
+});

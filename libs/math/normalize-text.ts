@@ -109,7 +109,11 @@ export function normalizeTextWithMap(raw: string): NormalizedLine {
 function normalizeMapped(source: MappedText): NormalizedLine {
   if (source.text.length > MATH_LIMITS.maxTextChars)
     throw new MathLimitError(`text longer than ${MATH_LIMITS.maxTextChars} characters`);
-  const text = replaceMapped(replaceMapped(unicodeMapped(source), /\{,\}/g, ','), /\\!/g, '');
+  const text = replaceMapped(
+    replaceMapped(replaceMapped(unicodeMapped(source), /\{,\}/g, ','), /\\!/g, ''),
+    OF_BETWEEN_REGIONS,
+    ' \\cdot ',
+  );
   const out = new MappedBuilder(source.tracked);
   const regions: NormalizedLine['regions'] = [];
   let i = 0;
@@ -131,6 +135,9 @@ function normalizeMapped(source: MappedText): NormalizedLine {
   }
   return { text: out.build(), regions };
 }
+
+/** `$50\%$ of $40 = 20$`, `$\frac{1}{2}$ of $30 = 15$`: `of` between two math regions is a product of them. */
+const OF_BETWEEN_REGIONS = /(?<=[\d}%])\$\s+of\s+(?:the\s+)?\$(?=\s*[\d\\(])/g;
 
 function innerSpan(open: SourceSpan, close: SourceSpan): SourceSpan {
   return { start: open.end, end: Math.max(open.end, close.start) };
