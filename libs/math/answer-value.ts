@@ -83,7 +83,9 @@ function stripProse(tokens: Token[]): Token[] {
       !INTEGRAL_OPERATOR.test(t.text));
   let start = 0;
   let end = tokens.length;
-  while (start < end && (isProse(tokens[start]) || tokens[start].kind === 'punct')) start++;
+  // a leading `±` (`\\pm 2`) is the answer's sign, not punctuation
+  const isSign = (t: Token) => t.kind === 'punct' && t.text === '±';
+  while (start < end && (isProse(tokens[start]) || (tokens[start].kind === 'punct' && !isSign(tokens[start])))) start++;
   while (end > start && (isProse(tokens[end - 1]) || tokens[end - 1].kind === 'punct')) end--;
   return tokens.slice(start, end).filter((t) => !(t.kind === 'punct' && t.text === '\\'));
 }

@@ -11,7 +11,7 @@ import { anyOf, approximateDecimals, compareScalars, percentReadings } from './c
 import { compareEquations } from './compare-equations.js';
 import { solutionsOf } from './equation-sets.js';
 import type { Expr } from './expr.js';
-import { literals, num } from './expr.js';
+import { freeSymbols, literals, num } from './expr.js';
 import { EMPTY_SCOPE } from './evaluate.js';
 import { unboundSymbols } from './equivalence.js';
 import { MATH_LIMITS } from './limits.js';
@@ -178,7 +178,9 @@ function workedOutValue(equation: Extract<AnswerValue, { kind: 'equation' }>): A
 /** `|AB| = 1`, `\\frac{NO}{BO} = \\frac{1}{\\sqrt 6}`: a label made of names only, then a constant value. */
 function labelValue(equation: Extract<AnswerValue, { kind: 'equation' }>): AnswerValue | null {
   if (literals(equation.left).length > 0 || unboundSymbols([equation.left], EMPTY_SCOPE).length === 0) return null;
-  if (unboundSymbols([equation.right], EMPTY_SCOPE).length > 0) return null;
+  // `y = 2x + 3` against `2x + 3`: a lone name the right side does not use only labels it
+  const labels = equation.left.kind === 'sym' && !freeSymbols(equation.right).has(equation.left.name);
+  if (!labels && unboundSymbols([equation.right], EMPTY_SCOPE).length > 0) return null;
   return { kind: 'expr', expr: equation.right };
 }
 

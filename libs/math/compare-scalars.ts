@@ -75,11 +75,18 @@ export function compareScalars(expected: Expr, given: Expr, tolerance: Tolerance
     // `\\sqrt{-4}`, `\\ln(-1)`: undefined over the reals, a complex number to mathjs
     if (Number.isNaN(a) || Number.isNaN(b)) return compareWithCas(expected, given, tolerance);
     if (!Number.isFinite(a) || !Number.isFinite(b)) return { equal: a === b, method: 'cas' };
+    // two numbers as written (`1e-14` against `0`) carry no rounding noise: only their own size counts
+    if (isWrittenNumber(expected) && isWrittenNumber(given) && tolerance.roundedTo === null)
+      return { equal: Math.abs(a - b) <= tolerance.relative * Math.max(Math.abs(a), Math.abs(b)), method: 'cas' };
     return { equal: withinTolerance(a, b, tolerance.relative, tolerance.roundedTo), method: 'cas' };
   }
   const result = compareExpressions(expected, given, EMPTY_SCOPE);
   if (result.verdict === 'unknown') return { equal: false, method: 'none', reason: result.reason };
   return { equal: result.verdict === 'equal', method: result.method };
+}
+
+function isWrittenNumber(expr: Expr): boolean {
+  return expr.kind === 'num' || (expr.kind === 'neg' && expr.arg.kind === 'num');
 }
 
 /** Complex numbers and matrices: exactly when the expressions are rational in `i`, else by mathjs. */

@@ -222,7 +222,13 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
+/** Binomial coefficients; for a real `n` and a small whole `k`, n(n-1)…(n-k+1)/k! (so `binom(n, 2)` samples). */
 function choose(n: number, k: number): number {
+  if (Number.isInteger(k) && k >= 0 && k <= MAX_GENERAL_BINOMIAL_K && !Number.isInteger(n)) {
+    let result = 1;
+    for (let i = 0; i < k; i++) result = (result * (n - i)) / (i + 1);
+    return result;
+  }
   if (!Number.isInteger(n) || !Number.isInteger(k) || k < 0 || n < 0) return NaN;
   if (k > n) return 0;
   if (n > 10_000) throw new MathLimitError('binomial arguments too large');
@@ -231,6 +237,7 @@ function choose(n: number, k: number): number {
   return Math.round(result);
 }
 
+const MAX_GENERAL_BINOMIAL_K = 50;
 const SIMPSON_INTERVALS = 256;
 
 /** ∫ from a to b by Simpson's rule (exact for cubics); infinite or undefined points give NaN. */

@@ -50,7 +50,8 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     // up to 320 characters: `100!` written out in full (158 digits) is one number
-    const numberMatch = /^(\d+(?:\.\d+)?|\.\d+)/.exec(text.slice(i, i + 320));
+    // `1.5e-3`, `2E6`: scientific notation is one number (a letter after the exponent makes it a product)
+    const numberMatch = /^((?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d{1,3}(?![\dA-Za-z.]))?)/.exec(text.slice(i, i + 320));
     if (numberMatch && !(ch === '.' && tokens.length && tokens[tokens.length - 1].kind === 'num' && !space)) {
       push('num', numberMatch[1]);
       i += numberMatch[1].length;
