@@ -240,7 +240,26 @@ function isMixedNumber(expr: Expr): boolean {
 
 /** `30 minutes`, `2 1/2 hours`: a number as written, or a mixed number with its unit of measure. */
 function isMeasure(expr: Expr, notes: ChainNotes, k: number, count: number): boolean {
-  return isLiteral(expr) || (isMixedNumber(expr) && unitOf(notes, k, count).kind === 'known');
+  return (
+    isLiteral(expr) ||
+    ((isMixedNumber(expr) || isSimpleFraction(expr, notes, k)) && unitOf(notes, k, count).kind === 'known')
+  );
+}
+
+/**
+ * `= 1/4 hour`: a fraction of two bare numbers, the unit after it, is one measure (not `12 inches
+ * / 12 inches/foot`, a division of measures). Only where no unit is written inside it: with the
+ * unit read on the denominator (`3/4 cup = …` mid-chain) the wider rule cost a checked slip.
+ */
+function isSimpleFraction(expr: Expr, notes: ChainNotes, k: number): boolean {
+  const units = notes.literalUnits?.[k];
+  return (
+    expr.kind === 'bin' &&
+    expr.op === '/' &&
+    expr.left.kind === 'num' &&
+    expr.right.kind === 'num' &&
+    (units === undefined || units.every((unit) => unit === null))
+  );
 }
 
 function isLiteral(expr: Expr): boolean {

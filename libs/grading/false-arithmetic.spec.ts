@@ -144,3 +144,27 @@ describe('division with a remainder', () => {
     expect(verdictOf('23 / 4 = 5 remainder 2').reason).toBe('4 * 5 + 2 = 22, not 23');
   });
 });
+
+describe('measures written as a fraction or a count of things', () => {
+  it.each([
+    ['20 minutes = 1/3 hour', 'correct'],
+    ['20 minutes = 1/4 hour', 'incorrect'],
+    ['4 dozen eggs = 48 eggs', 'correct'],
+    ['4 dozen eggs = 40 eggs', 'incorrect'],
+    ['3 pairs of socks = 6 socks', 'correct'],
+    ['24 inches / 12 inches/foot = 2 feet', 'correct'],
+    ['45 minutes / 60 minutes/hour = 0.75 hours', 'correct'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+});
+
+// `48/2 = <<48/2=24>>24`: a calculator's note (GSM8K's format) is no claim of the student's own
+describe('calculator notes', () => {
+  it.each([
+    ['She reads 36/3 = <<36/3=12>>12 pages a day', 'correct'],
+    ['She reads 36/3 = <<36/3=12>>13 pages a day', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+});

@@ -30,6 +30,8 @@ const POISON = new Set(['#', '±', '≡', '…', '∪', '∩', '∅', '→', '@'
  * no number of the work. A dash is a
  * bullet only with a space after it (`-3 + 4` is negative three); `(2)` and `1.` are read already.
  */
+/** `48/2 = <<48/2=24>>24`: a calculator's note inside the work (GSM8K's format) repeats what is written. */
+const CALCULATOR_NOTE = /<<[^<>\n]{0,200}>>/g;
 const LIST_MARKER = /^\s*(?:[-–•]\s+(?=[\d$(.])|(?:\d{1,2}|[A-Za-z])\)\s+(?=[^\s+\-*/^=<>)])|#{1,6}\s*(?=\S))/;
 
 export function readStep(
@@ -42,7 +44,9 @@ export function readStep(
   // (a verdict that needs one), and normalizeText's text is the mapped text, so token offsets agree
   let line: NormalizedLine | null = null;
   // the marker is blanked, not cut, so every offset in the line stays the source's own
-  const unmarked = text.replace(LIST_MARKER, (marker) => ' '.repeat(marker.length));
+  const unmarked = text
+    .replace(LIST_MARKER, (marker) => ' '.repeat(marker.length))
+    .replace(CALCULATOR_NOTE, (note) => ' '.repeat(note.length));
   const locate = (tokens: readonly Token[]) => spanOfTokens(text, (line ??= normalizeTextWithMap(unmarked)), tokens);
   const reading = { defined: definedFunctions, unitLetters: unitLettersInStep(text, unitLetters) };
   return new StepScanner(tokenize(normalizeText(unmarked)), reading, knownVariables, locate).scan();

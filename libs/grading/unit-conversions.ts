@@ -149,11 +149,13 @@ export function judgeConversion(
 }
 
 /**
- * A bare number beside a counting unit (`3 dozen = 36`) counts single things; beside coins
+ * A bare number (or one counting plain things) beside a counting unit (`3 dozen = 36`, `3 dozen eggs
+ * = 36 eggs`) counts single things; beside coins
  * (`4 quarters = $1`) it is dollars: the reader drops the currency sign.
  */
 function asCount(unit: UnitReading, other: UnitReading): UnitReading {
-  if (unit.kind === 'none' && other.kind === 'known' && other.unit.dimension === 'count')
+  // `3 dozen eggs = 36 eggs`, `2 pairs of socks = 4 socks`: the things themselves are single items
+  if (unit.kind !== 'known' && other.kind === 'known' && other.unit.dimension === 'count')
     return { kind: 'known', word: 'single items', unit: { dimension: 'count', factor: 1 } };
   if (unit.kind === 'none' && other.kind === 'known' && other.unit.dimension === 'money' && other.word !== 'dollar')
     return { kind: 'known', word: 'dollar', unit: UNITS.dollar };
