@@ -152,8 +152,8 @@ describe('measures written as a fraction or a count of things', () => {
     ['4 dozen eggs = 48 eggs', 'correct'],
     ['4 dozen eggs = 40 eggs', 'incorrect'],
     ['3 pairs of socks = 6 socks', 'correct'],
-    ['24 inches / 12 inches/foot = 2 feet', 'correct'],
-    ['45 minutes / 60 minutes/hour = 0.75 hours', 'correct'],
+    ['The track: 4500 meters / 1000 meters/km = 4.5 km', 'correct'],
+    ['The song: 150 seconds / 60 seconds/minute = 2.5 minutes', 'correct'],
   ])('%s -> %s', (step, verdict) => {
     expect(verdictOf(step).verdict).toBe(verdict);
   });
