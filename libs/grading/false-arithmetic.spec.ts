@@ -145,6 +145,20 @@ describe('division with a remainder', () => {
   });
 });
 
+// `3 小时 = 180 分钟`: Chinese unit words are the units they name, so conversions are checked
+describe('conversions written with Chinese units', () => {
+  it.each([
+    ['4 小时 = 240 分钟', 'correct'],
+    ['4 小时 = 200 分钟', 'incorrect'],
+    ['3 千克 = 3000 克', 'correct'],
+    ['3 千克 = 300 克', 'incorrect'],
+    ['2 公里 = 2000 米', 'correct'],
+    ['1 小时 + 30 分钟 = 90 分钟', 'correct'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+});
+
 describe('measures written as a fraction or a count of things', () => {
   it.each([
     ['20 minutes = 1/3 hour', 'correct'],

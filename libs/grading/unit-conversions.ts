@@ -80,9 +80,37 @@ const NOT_UNITS = new Set([
   ...['the', 'a', 'an', 'in', 'of', 'to', 'for', 'at', 'on', 'by', 'with', 'from', 'total', 'altogether'],
 ]);
 
+/**
+ * Chinese unit words (`3 小时 = 180 分钟`, `2 千克 = 2000 克`), each read as the English unit it
+ * names. Longest first: a phrase is matched by the unit word it starts with (`分钟的` is minutes).
+ * `分` alone (a minute, or a cent) and `元` (money with no smaller unit here) are left out.
+ */
+const CHINESE_UNITS: [string, string][] = [
+  ['毫米', 'mm'],
+  ['厘米', 'cm'],
+  ['千米', 'km'],
+  ['公里', 'km'],
+  ['米', 'meter'],
+  ['分钟', 'minute'],
+  ['小时', 'hour'],
+  ['秒钟', 'second'],
+  ['秒', 'second'],
+  ['星期', 'week'],
+  ['周', 'week'],
+  ['天', 'day'],
+  ['毫升', 'ml'],
+  ['升', 'liter'],
+  ['千克', 'kg'],
+  ['公斤', 'kg'],
+  ['毫克', 'mg'],
+  ['克', 'gram'],
+];
+
 /** The reading of a unit phrase (its first word decides): `gallons of water` -> gallon. */
 export function readUnit(phrase: string | null | undefined): UnitReading {
   const word = (phrase ?? '').trim().toLowerCase().split(/\s+/)[0] ?? '';
+  const chinese = CHINESE_UNITS.find(([name]) => word.startsWith(name));
+  if (chinese) return { kind: 'known', word: chinese[1], unit: UNITS[chinese[1]]! };
   if (!/^[a-z]+$/.test(word) || NOT_UNITS.has(word)) return { kind: 'none' };
   const singular = singularOf(word);
   const unit = UNITS[singular];

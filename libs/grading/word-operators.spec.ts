@@ -41,6 +41,19 @@ describe('operators written as Chinese words', () => {
   it.each([['6 乘以 7 = 43'], ['42 除以 6 等于 6']])('%s is false', (step) => {
     expect(stepOf(step).verdict).toBe('incorrect');
   });
+
+  // `18 的一半是 9` (half of 18 is 9), `27 的三分之一` (a third of 27), `40 的 25%` (25% of 40)
+  it.each([
+    ['18 的一半是 9', 'correct'],
+    ['18 的一半是 8', 'incorrect'],
+    ['27 的三分之一是 9', 'correct'],
+    ['27 的三分之二是 9', 'incorrect'],
+    ['40 的 25% 是 10', 'correct'],
+    ['40 的 25% 是 15', 'incorrect'],
+    ['6 × 7 是 42', 'correct'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(stepOf(step).verdict).toBe(verdict);
+  });
 });
 
 // `2 thousand`, `1.5 million`: a number and its scale word are one number, not the number and a unit

@@ -229,8 +229,9 @@ function plainSegment(segment: MappedText): MappedText {
     PART_WORD_OF,
     (_m, word: string) => `${PART_WORDS[word.toLowerCase()]} * `,
   );
+  if (text.text.includes('的')) text = chineseParts(text);
   text = replaceMapped(text, /(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
-  return /\b(?:is|gives|makes)\b/.test(text.text) ? replaceMapped(text, COMPUTED_IS, isAsEquals) : text;
+  return /\b(?:is|gives|makes)\b|是/.test(text.text) ? replaceMapped(text, COMPUTED_IS, isAsEquals) : text;
 }
 
 /**
@@ -240,10 +241,11 @@ function plainSegment(segment: MappedText): MappedText {
  * `50% of 8 is 1.5 * 8 = 12` the prose names a different quantity (the increase) than it computes.
  */
 const COMPUTED_IS =
-  /(?<=(?:^|[^\d.])(\d+(?:\.\d+)?)%?\s*([-+*/^])\s*(\d+(?:\.\d+)?)\)?)(?:\s*,\s*which is|\s+(?:is|gives|makes))\s+(?=-?\d*\.?\d+(?![\d.]|\s*[-+*/^xX]\s*[\d(]))/g;
+  /(?<=(?:^|[^\d.])(\d+(?:\.\d+)?)%?\s*([-+*/^])\s*(\d+(?:\.\d+)?)%?(\)?))(?:\s*,\s*which is\s+|\s+(?:is|gives|makes)\s+|\s*是\s*)(?=-?\d*\.?\d+(?![\d.]|\s*[-+*/^xX]\s*[\d(]))/g;
 
-function isAsEquals(whole: string, left: string, operator: string, right: string): string {
-  const partOfWhole = operator === '/' && Number(left) < Number(right);
+function isAsEquals(whole: string, left: string, operator: string, right: string, bracket: string): string {
+  // a proper fraction closing a bracket is a factor of what the bracket computes (`(12 * 1/2) is 6`)
+  const partOfWhole = operator === '/' && Number(left) < Number(right) && bracket !== ')';
   return partOfWhole ? whole : ' = ';
 }
 
@@ -329,6 +331,38 @@ const FRACTION_OF = /(?<![\d./])(\d+\s*\/\s*\d+)\s+of\s+(?:the\s+)?(?=[\d(])/g;
 /** `half of 30`, `a third of the 60`: the same with the fraction in words. */
 const PART_WORDS: Record<string, string> = { half: '1/2', third: '1/3', quarter: '1/4', fourth: '1/4' };
 const PART_WORD_OF = /\b(?:(?:a|one)\s+)?(half|third|quarter|fourth)\s+of\s+(?:the\s+)?(?=[\d(])/gi;
+
+/**
+ * `12 的一半` (half of 12), `27 的三分之一` (a third of 27, the denominator written first), `50 的
+ * 20%` (20% of 50): a part of a number is their product, as in English.
+ */
+const CHINESE_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+const CHINESE_HALF = /(\d+(?:\.\d+)?)\s*的\s*一半/g;
+const CHINESE_FRACTION = /(\d+(?:\.\d+)?)\s*的\s*([一二两三四五六七八九十])分之([一二三四五六七八九十])/g;
+const CHINESE_PERCENT_OF = /(\d+(?:\.\d+)?)\s*的\s*(?=\d+(?:\.\d+)?\s*%)/g;
+
+function chineseParts(text: MappedText): MappedText {
+  const half = replaceMapped(text, CHINESE_HALF, '($1 * 1/2)');
+  const fraction = replaceMapped(
+    half,
+    CHINESE_FRACTION,
+    (_m, whole: string, below: string, above: string) =>
+      `(${whole} * ${CHINESE_DIGITS[above]}/${CHINESE_DIGITS[below]})`,
+  );
+  return replaceMapped(fraction, CHINESE_PERCENT_OF, '$1 * ');
+}
 
 /** `d/dx (x^2 + 1)`: the derivative operator typed in plain text. */
 const PLAIN_LEIBNIZ = /(?<![A-Za-z])d\s*\/\s*d([A-Za-z])(?![A-Za-z])/g;
