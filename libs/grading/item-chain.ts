@@ -60,8 +60,9 @@ class ReadItem implements MathItem {
 
 export function toItem(run: Token[], before: string, defined: ReadonlySet<string>, shape: RunShape): MathItem | null {
   const { segments, rels, units } = splitChain(run, shape);
-  // `= 180 / 3` opening a step: no head of its own; the step checker joins it to the step before
-  if (shape.continues && segments.length === 2 && segments[0].length === 0) {
+  // `= 180 / 3` opening a step: no head of its own; the step checker joins it to the step before.
+  // `Change = $12.25`: a label in words, then the value it names (as `Distance = 80 × 2.5 = 200`)
+  if ((shape.continues || /[a-z]$/.test(before)) && segments.length === 2 && segments[0].length === 0) {
     segments.shift();
     rels.shift();
     units.shift();

@@ -126,3 +126,15 @@ describe('`of` between LaTeX regions', () => {
     expect(verdictOf('He spent $6 of $15 on lunch, so 15 - 6 = 9').verdict).toBe('correct');
   });
 });
+
+// `Change = $12.25`: a label in words, then the value it names, states that value
+describe('a label and its value', () => {
+  const problem = 'Ana pays $20 for a book costing $8.75. What is her change?';
+  it('the last line states the answer the key decides', () => {
+    const right = checkSteps({ problem, answer: '11.25', steps: ['20 - 8.75 = 11.25', 'Change = $11.25'] });
+    expect(right.finalAnswer.verdict).toBe('correct');
+    const wrong = checkSteps({ problem, answer: '11.25', steps: ['20 - 8.75 = 11.25', 'Change = $12.25'] });
+    expect(wrong.finalAnswer.verdict).toBe('incorrect');
+    expect(wrong.firstErrorStep).toBe(1);
+  });
+});
