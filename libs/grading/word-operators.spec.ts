@@ -151,3 +151,25 @@ describe('arrows between claims', () => {
     expect(stepOf(step).verdict).toBe(verdict);
   });
 });
+
+// `So he has thirteen apples.`: a number in words states that number (in a line without digits)
+describe('numbers in words', () => {
+  const problem = 'Ravi has 9 marbles and wins 6 more. How many marbles does he have?';
+  it.each([
+    ['So he has fifteen marbles.', 'correct'],
+    ['So he has sixteen marbles.', 'incorrect'],
+    ['He ends with twenty-one marbles.', 'incorrect'],
+  ])('after 9 + 6 = 15: %s -> %s', (step, verdict) => {
+    const result = checkSteps({ problem, answer: '15', steps: ['9 + 6 = 15', step] });
+    expect(result.steps[1].verdict).toBe(verdict);
+  });
+
+  it('beside written numbers the words stay prose', () => {
+    const result = checkSteps({ problem, answer: '15', steps: ['9 + 6 = 15', 'He has 15, six more than before'] });
+    expect(result.finalAnswer.verdict).toBe('correct');
+  });
+
+  it('`one` and hyphenated words are no numbers', () => {
+    expect(stepOf('Each one weighs two-thirds of a pound').verdict).toBe('unverified');
+  });
+});

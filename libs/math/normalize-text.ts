@@ -201,6 +201,8 @@ function plainSegment(segment: MappedText): MappedText {
     ? translateMapped(segment, latexAsProse)
     : bracesToBrackets(replaceMapped(segment, /_\{([A-Za-z0-9]+)\}/g, '_$1'));
   text = replaceMapped(replaceMapped(text, /\$\s*(?=[\d.])/g, ''), /\$/g, ' ');
+  if (NUMBER_WORD_HINT.test(text.text) && !/\d/.test(text.text))
+    text = replaceMapped(text, NUMBER_WORDS, numberOfWords);
   text = replaceMapped(text, SCALED_NUMBER, (_m, digits: string, word: string) =>
     scaled(digits, SCALE_ZEROS[word.toLowerCase()]),
   );
@@ -264,6 +266,55 @@ function withRemainder(whole: string, dividend: string, divisor: string, quotien
 }
 
 const ARROW_BETWEEN_VALUES = /=>|(?<=[\d)%]\s*)(?:->|→)(?=\s*[\d(.])/g;
+
+/**
+ * `thirteen`, `twenty-five`, `forty two`: a cardinal number in words is that number, so `So he has
+ * thirteen apples` states 13. Only in a line written without digits: beside written numbers the
+ * words are prose (`35 apples, five more than Ben`). `one` is left alone (`one of them`, `each
+ * one`), and so is a word joined to another by a hyphen (`two-thirds`, `three-day`).
+ */
+const UNITS_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const TENS_WORDS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const ONE_TO_NINE = 'one|two|three|four|five|six|seven|eight|nine';
+const NUMBER_WORDS = new RegExp(
+  `(?<![-A-Za-z])(?:(${Object.keys(TENS_WORDS).join('|')})(?:[- ](${ONE_TO_NINE}))?|(${Object.keys(UNITS_WORDS).join('|')}))(?![-A-Za-z])`,
+  'gi',
+);
+const NUMBER_WORD_HINT = /(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty)\b/i;
+const ONES: Record<string, number> = { one: 1, ...UNITS_WORDS };
+
+function numberOfWords(_m: string, tens?: string, ones?: string, single?: string): string {
+  if (single) return String(UNITS_WORDS[single.toLowerCase()]);
+  return String(TENS_WORDS[tens!.toLowerCase()]! + (ones ? ONES[ones.toLowerCase()]! : 0));
+}
 
 /** `2 thousand`, `1.5 million`: a number and a scale word are one number (not `5 hundred-dollar bills`). */
 const SCALED_NUMBER = /(?<![\d.,])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)\b(?!-)/gi;
