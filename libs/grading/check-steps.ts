@@ -218,7 +218,7 @@ function answerPartOf(item: MathItem): Expr {
   return last > 0 && addsUnlikeUnits(units) ? item.parts[last - 1] : item.parts[last];
 }
 
-function lastValueOf(expr: import('../../libs/math/index.js').Expr): string | null {
+function lastValueOf(expr: Expr): string | null {
   return expr.kind === 'list' ? null : exprText(expr);
 }
 
