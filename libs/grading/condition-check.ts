@@ -137,12 +137,12 @@ function rootsSetAside(
   return null;
 }
 
-function describeRoots(variable: string, roots: readonly number[]): string {
+export function describeRoots(variable: string, roots: readonly number[]): string {
   if (roots.length === 0) return 'no real solution';
   return roots.map((r) => `${variable} = ${formatNumber(r)}`).join(' or ');
 }
 
-function describeChange(variable: string, reference: Condition, roots: readonly number[], text: string): string {
+export function describeChange(variable: string, reference: Condition, roots: readonly number[], text: string): string {
   const lost = reference.roots.filter((r) => !roots.some((s) => Math.abs(s - r) < 1e-6));
   const gained = roots.filter((s) => !reference.roots.some((r) => Math.abs(s - r) < 1e-6));
   const pieces: string[] = [];

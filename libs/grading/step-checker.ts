@@ -9,6 +9,7 @@ import type { ClaimOutcome } from './claim-outcome.js';
 import { readConclusion } from './conclusion-reader.js';
 import { spanAcross } from './item-span.js';
 import { flushSolutions, isSolutionItem, joinsSolutionList } from './solution-claims.js';
+import { checkConditionCases, conditionCasesAt } from './condition-cases.js';
 import type { MathItem } from './step-reader.js';
 import type { StepState } from './step-state.js';
 import { emptyStepState } from './step-state.js';
@@ -26,12 +27,23 @@ export function checkStepItems(text: string, items: MathItem[], context: Student
     stampSince(state, from, solutionItems.length ? new ItemsSpan(solutionItems) : null);
     solutionItems = [];
   };
-  for (const item of items) {
+  for (let at = 0; at < items.length; at++) {
+    const item = items[at];
     if (state.solutions && joinsSolutionList(item, context, state)) {
       solutionItems.push(item);
       continue;
     }
     if (state.solutions && !isSolutionItem(item, context, state)) flush();
+    // `x - 2 = 0 or x - 3 = 0`: cases of one condition are checked together
+    const run = conditionCasesAt(items, at, context, state);
+    if (run) {
+      const from = state.claims.length;
+      checkConditionCases(run.variable, run.cases, context, state);
+      stampSince(state, from, new ItemsSpan(run.cases.map((c) => c.item)));
+      state.lastExpr = item.parts[item.parts.length - 1];
+      at += run.cases.length - 1;
+      continue;
+    }
     state.lastExpr = item.parts[item.parts.length - 1];
     const spanned = classifySpanned(item, context, state, text);
     const from = state.claims.length;

@@ -1,0 +1,46 @@
+// Cases of one condition (`x - 4 = 0 or x + 1 = 0`, `x - 2 = 5 or x - 2 = -5`): equations in one
+// unknown joined by `or` or a comma are one condition, the union of their solutions, compared with
+// the condition before it; the solutions that follow solve the whole of it.
+import { describe, expect, it } from '@jest/globals';
+import { checkSteps } from './index.js';
+
+const verdicts = (problem: string, steps: string[]) => checkSteps({ problem, steps }).steps.map((s) => s.verdict);
+
+describe('cases of one condition', () => {
+  const quadratic = 'Solve x^2 - 3x - 4 = 0.';
+
+  it('a zero product split into its factors, then its roots', () => {
+    expect(verdicts(quadratic, ['(x - 4)(x + 1) = 0', 'x - 4 = 0 or x + 1 = 0', 'x = 4 or x = -1'])).toEqual([
+      'correct',
+      'correct',
+      'correct',
+    ]);
+  });
+
+  it('in LaTeX, with a comma or with 或', () => {
+    expect(verdicts(quadratic, ['$(x - 4)(x + 1) = 0$', '$x - 4 = 0 \\text{ or } x + 1 = 0$'])[1]).toBe('correct');
+    expect(verdicts(quadratic, ['(x - 4)(x + 1) = 0', 'x - 4 = 0, x + 1 = 0'])[1]).toBe('correct');
+    expect(verdicts(quadratic, ['(x - 4)(x + 1) = 0', 'x - 4 = 0 或 x + 1 = 0'])[1]).toBe('correct');
+  });
+
+  it('a wrong case loses a root and says which', () => {
+    const result = checkSteps({ problem: quadratic, steps: ['(x - 4)(x + 1) = 0', 'x - 4 = 0 or x - 1 = 0'] });
+    expect(result.steps[1].verdict).toBe('incorrect');
+    expect(result.steps[1].reason).toContain('x = -1 was lost');
+  });
+
+  it('the roots that follow must solve every case', () => {
+    const steps = ['(x - 4)(x + 1) = 0', 'x - 4 = 0 or x + 1 = 0', 'x = 4'];
+    expect(verdicts(quadratic, steps)[2]).not.toBe('correct');
+  });
+
+  it('an absolute value split into its two cases', () => {
+    const problem = 'Solve |x - 2| = 5.';
+    expect(verdicts(problem, ['x - 2 = 5 or x - 2 = -5', 'x = 7 or x = -3'])).toEqual(['correct', 'correct']);
+    expect(verdicts(problem, ['x - 2 = 5 or x - 2 = 5'])[0]).toBe('incorrect');
+  });
+
+  it('equations in two unknowns are no cases of one condition', () => {
+    expect(verdicts('Solve x + y = 7 and x - y = 1.', ['x + y = 7 and x - y = 1'])[0]).not.toBe('incorrect');
+  });
+});
