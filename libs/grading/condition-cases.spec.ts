@@ -44,3 +44,28 @@ describe('cases of one condition', () => {
     expect(verdicts('Solve x + y = 7 and x - y = 1.', ['x + y = 7 and x - y = 1'])[0]).not.toBe('incorrect');
   });
 });
+
+// `x = ±4`: a name set to plus or minus a number states both solutions
+describe('plus or minus a value', () => {
+  it.each([
+    ['x = ±6', 'correct'],
+    ['$x = \\pm 6$', 'correct'],
+    ['x = ±5', 'incorrect'],
+  ])('for x^2 = 36: %s -> %s', (step, verdict) => {
+    expect(verdicts('Solve x^2 = 36.', [step])[0]).toBe(verdict);
+  });
+});
+
+// `log_2(8)`, `log_2 8`, `log2(8)`: a logarithm to a base typed in plain text
+describe('logarithms to a base in plain text', () => {
+  it.each([
+    ['log_3(81) = 4', 'correct'],
+    ['log_3 81 = 4', 'correct'],
+    ['log2(32) = 5', 'correct'],
+    ['log_10(1000) = 3', 'correct'],
+    ['log_3(81) = 3', 'incorrect'],
+    ['log(1000) = 3', 'correct'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdicts('Compute the logarithm.', [step])[0]).toBe(verdict);
+  });
+});

@@ -43,6 +43,8 @@ function isMathId(tokens: Token[], i: number, defined: ReadonlySet<string>): boo
   if (KNOWN_NAMES.has(name)) return name === 'pi' || nextIsMath || next?.kind === 'num' || next?.kind === 'id';
   // `d/dx (2x)` in plain text: the derivative operator applied to a bracket is math
   if (DERIVATIVE_OPERATOR.test(name) && next?.kind === 'open') return true;
+  // `log_2(8)`, read as `logbase_2`: a logarithm to a base, applied to what follows
+  if (name.startsWith('logbase_') && (next?.kind === 'open' || next?.kind === 'num')) return true;
   if (name.length > 1 && !/^[A-Za-z]_\w+$/.test(name)) return false;
   const prevIsMath = prev !== undefined && !token.spaceBefore && (prev.kind === 'num' || prev.kind === 'close');
   const prevIsOperator =

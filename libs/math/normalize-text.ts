@@ -133,8 +133,17 @@ function normalizeMapped(source: MappedText): NormalizedLine {
     if (source.tracked) regions.push({ outer: text.spanOf(region.start, region.end), inner: innerSpan(open, close) });
     i = region.end;
   }
-  return { text: out.build(), regions };
+  const built = out.build();
+  return {
+    text: built.text.includes('±') ? replaceMapped(built, PLUS_MINUS_VALUE, '$1 = $2, $1 = -$2') : built,
+    regions,
+  };
 }
+
+/** `x = ±4`: a name set to plus or minus a number is the two solutions `x = 4 or x = -4`. */
+const PLUS_MINUS_VALUE = /(?<![\w)])([A-Za-z])\s*=\s*±\s*(\d+(?:\.\d+)?)(?![\d.(])/g;
+
+const PLAIN_LOG_BASE = /(?<![A-Za-z])log_?\{?(\d+)\}?(?=\s*[(\d])/g;
 
 /** `$50\%$ of $40 = 20$`, `$\frac{1}{2}$ of $30 = 15$`: `of` between two math regions is a product of them. */
 const OF_BETWEEN_REGIONS = /(?<=[\d}%])\$\s+of\s+(?:the\s+)?\$(?=\s*[\d\\(])/g;
@@ -211,6 +220,8 @@ function plainSegment(segment: MappedText): MappedText {
   if (/->|=>|→/.test(text.text)) text = replaceMapped(text, ARROW_BETWEEN_VALUES, ' ; ');
   if (/remainder|\bR\s*\d|\d\s*r\s*\d/i.test(text.text))
     text = replaceMapped(text, DIVISION_WITH_REMAINDER, withRemainder);
+  // `log_2(8)`, `log_2 8`, `log2(8)`: a logarithm to a base typed in plain text, as `\log_2 8` is read
+  if (/log_?\d/.test(text.text)) text = replaceMapped(text, PLAIN_LOG_BASE, ' logbase_$1 ');
   // `right-most`, `well-known`: a hyphen joining two words is not a minus sign
   text = replaceMapped(text, /(?<=[A-Za-z]{2})-(?=[A-Za-z]{2})/g, ' ');
   text = replaceMapped(text, /(\d)\s*[x×X]\s*(?=\d|\.\d)/g, '$1 * ');
