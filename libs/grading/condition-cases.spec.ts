@@ -69,3 +69,15 @@ describe('logarithms to a base in plain text', () => {
     expect(verdicts('Compute the logarithm.', [step])[0]).toBe(verdict);
   });
 });
+
+// `\therefore x = 5`, `∴ x = 5`: the sign leads into the claim, it does not hide it
+describe('therefore signs', () => {
+  it.each([
+    ['$\\therefore x = 5$', 'correct'],
+    ['$\\therefore x = 6$', 'incorrect'],
+    ['∴ x = 5', 'correct'],
+    ['∴ x = 6', 'incorrect'],
+  ])('after 3x = 15: %s -> %s', (step, verdict) => {
+    expect(verdicts('Solve 3x - 7 = 8.', ['3x = 15', step])[1]).toBe(verdict);
+  });
+});

@@ -63,6 +63,9 @@ export const SYMBOLS: Record<string, string> = {
   rightarrow: ' ; ',
   Rightarrow: ' ; ',
   implies: ' ; ',
+  // `\therefore x = 5`, `\because 3x = 15`: words that lead into a claim, never part of it
+  therefore: ' ; ',
+  because: ' ; ',
   iff: ' ; ',
   Leftrightarrow: ' ; ',
   longrightarrow: ' ; ',
