@@ -138,3 +138,19 @@ describe('a label and its value', () => {
     expect(wrong.firstErrorStep).toBe(1);
   });
 });
+
+// LaTeX that marks or sizes the math (`\tag{1}`, `\cancel{x}`, `\Longrightarrow`, `\checkmark`,
+// `\bigg(`) never hides the claim it sits in
+describe('LaTeX marks around a claim', () => {
+  it.each([
+    ['$5 \\times 6 = 30 \\tag{2}$', 'correct'],
+    ['$5 \\times 6 = 35 \\tag{2}$', 'incorrect'],
+    ['$\\frac{8 \\cancel{y}}{4 \\cancel{y}} = 2$', 'correct'],
+    ['$5 \\times 6 = 30 \\quad \\checkmark$', 'correct'],
+    ['$5 \\times 6 = 31 \\quad \\checkmark$', 'incorrect'],
+    ['$\\bigg(5 + 1\\bigg) \\times 6 = 36$', 'correct'],
+    ['$5 \\times 6 = 30 \\Longrightarrow 30 - 4 = 27$', 'incorrect'],
+  ])('%s -> %s', (step, verdict) => {
+    expect(verdictOf(step).verdict).toBe(verdict);
+  });
+});

@@ -264,7 +264,8 @@ class LatexReader {
       return ' log';
     }
     // invisible boxes take up room but show nothing, so they can hide no claim
-    if (name === 'phantom' || name === 'hphantom' || name === 'vphantom' || name === 'hspace' || name === 'vspace') {
+    // (and an equation's tag or label: `\tag{1}` numbers the line, it is no factor)
+    if (['phantom', 'hphantom', 'vphantom', 'hspace', 'vspace', 'tag', 'label'].includes(name)) {
       this.group();
       return ' ';
     }
