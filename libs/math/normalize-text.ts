@@ -6,6 +6,7 @@ import { latexToText } from './latex-to-text.js';
 import { LATEX_CLOSE, LATEX_OPEN } from './math-tokens.js';
 import type { SourceSpan } from './mapped-text.js';
 import { MappedBuilder, MappedText, replaceMapped, translateMapped } from './mapped-text.js';
+import { chineseParts, computedValues, numberWords, remainders, wordOperators } from './words-as-math.js';
 
 const CHAR_MAP: Record<string, string> = {
   '−': '-',
@@ -212,16 +213,14 @@ function plainSegment(segment: MappedText): MappedText {
     ? translateMapped(segment, latexAsProse)
     : bracesToBrackets(replaceMapped(segment, /_\{([A-Za-z0-9]+)\}/g, '_$1'));
   text = replaceMapped(replaceMapped(text, /\$\s*(?=[\d.])/g, ''), /\$/g, ' ');
-  if (NUMBER_WORD_HINT.test(text.text) && !/\d/.test(text.text))
-    text = replaceMapped(text, NUMBER_WORDS, numberOfWords);
+  text = numberWords(text);
   text = replaceMapped(text, SCALED_NUMBER, (_m, digits: string, word: string) =>
     scaled(digits, SCALE_ZEROS[word.toLowerCase()]),
   );
   // `3 + 4 = 7 -> 7 * 2 = 14`, `… => …`: an arrow between values leads on to the next claim (`x -> 0`
   // keeps its arrow: a limit, not a step)
   if (/->|=>|→/.test(text.text)) text = replaceMapped(text, ARROW_BETWEEN_VALUES, ' ; ');
-  if (/remainder|\bR\s*\d|\d\s*r\s*\d/i.test(text.text))
-    text = replaceMapped(text, DIVISION_WITH_REMAINDER, withRemainder);
+  text = remainders(text);
   // `log_2(8)`, `log_2 8`, `log2(8)`: a logarithm to a base typed in plain text, as `\log_2 8` is read
   if (/log_?\d/.test(text.text)) text = replaceMapped(text, PLAIN_LOG_BASE, ' logbase_$1 ');
   // `right-most`, `well-known`: a hyphen joining two words is not a minus sign
@@ -244,90 +243,12 @@ function plainSegment(segment: MappedText): MappedText {
     PART_WORD_OF,
     (_m, word: string) => `${PART_WORDS[word.toLowerCase()]} * `,
   );
-  if (text.text.includes('的')) text = chineseParts(text);
+  text = chineseParts(text);
   text = replaceMapped(text, /(?<![\d.^/]\s*)(?<![\d.])(\d+) (\d+)\/(\d+)(?![\d/.])/g, '($1+$2/$3)');
-  return /\b(?:is|gives|makes)\b|是/.test(text.text) ? replaceMapped(text, COMPUTED_IS, isAsEquals) : text;
-}
-
-/**
- * `24 / 2 is 12`, `3 + 4 is 7`, `12 + 8, which is 20`, `12 + 8 gives 20`: `is` (and `gives`,
- * `makes`) after an arithmetic expression and before a number states its value, like `=`. A proper fraction alone (`2/3 is 10 apples`) names a part, not a quotient,
- * and a lone number (`20% is 5`) computes nothing: both stay prose. Only a value after `is`: in
- * `50% of 8 is 1.5 * 8 = 12` the prose names a different quantity (the increase) than it computes.
- */
-const COMPUTED_IS =
-  /(?<=(?:^|[^\d.])(\d+(?:\.\d+)?)%?\s*([-+*/^])\s*(\d+(?:\.\d+)?)%?(\)?))(?:\s*,\s*which is\s+|\s+(?:is|gives|makes)\s+|\s*是\s*)(?=-?\d*\.?\d+(?![\d.]|\s*[-+*/^xX]\s*[\d(]))/g;
-
-function isAsEquals(whole: string, left: string, operator: string, right: string, bracket: string): string {
-  // a proper fraction closing a bracket is a factor of what the bracket computes (`(12 * 1/2) is 6`)
-  const partOfWhole = operator === '/' && Number(left) < Number(right) && bracket !== ')';
-  return partOfWhole ? whole : ' = ';
-}
-
-/**
- * `17 / 5 = 3 remainder 2`, `17 / 5 = 3 R 2`: division with a remainder states 5 * 3 + 2 = 17, and
- * only a remainder smaller than the divisor is one (`17 / 5 = 2 R 7` stays the false `17 / 5 = 2`).
- */
-const DIVISION_WITH_REMAINDER =
-  /(?<![\d.])(\d+)\s*\/\s*(\d+)\s*=\s*(\d+)\s*(?:,?\s*(?:with\s+)?(?:a\s+)?remainder(?:\s+of)?|R|r)\s*(\d+)(?![\d.])/g;
-
-function withRemainder(whole: string, dividend: string, divisor: string, quotient: string, rest: string): string {
-  const proper = Number(rest) < Number(divisor);
-  return proper
-    ? `${divisor} * ${quotient} + ${rest} = ${dividend}`
-    : whole.replace(/\s*(?:,|with|a|remainder|of|R|r)[\s\S]*$/, '');
+  return computedValues(text);
 }
 
 const ARROW_BETWEEN_VALUES = /=>|(?<=[\d)%]\s*)(?:->|→)(?=\s*[\d(.])/g;
-
-/**
- * `thirteen`, `twenty-five`, `forty two`: a cardinal number in words is that number, so `So he has
- * thirteen apples` states 13. Only in a line written without digits: beside written numbers the
- * words are prose (`35 apples, five more than Ben`). `one` is left alone (`one of them`, `each
- * one`), and so is a word joined to another by a hyphen (`two-thirds`, `three-day`).
- */
-const UNITS_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS_WORDS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const ONE_TO_NINE = 'one|two|three|four|five|six|seven|eight|nine';
-const NUMBER_WORDS = new RegExp(
-  `(?<![-A-Za-z])(?:(${Object.keys(TENS_WORDS).join('|')})(?:[- ](${ONE_TO_NINE}))?|(${Object.keys(UNITS_WORDS).join('|')}))(?![-A-Za-z])`,
-  'gi',
-);
-const NUMBER_WORD_HINT = /(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty)\b/i;
-const ONES: Record<string, number> = { one: 1, ...UNITS_WORDS };
-
-function numberOfWords(_m: string, tens?: string, ones?: string, single?: string): string {
-  if (single) return String(UNITS_WORDS[single.toLowerCase()]);
-  return String(TENS_WORDS[tens!.toLowerCase()]! + (ones ? ONES[ones.toLowerCase()]! : 0));
-}
 
 /** `2 thousand`, `1.5 million`: a number and a scale word are one number (not `5 hundred-dollar bills`). */
 const SCALED_NUMBER = /(?<![\d.,])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)\b(?!-)/gi;
@@ -342,47 +263,6 @@ function scaled(digits: string, zeros: number): string {
   return rest ? `${out}.${rest}` : out;
 }
 
-/**
- * `5 times 4`, `12 divided by 4`, `12 plus 8`, `20 minus 5`, `… equals 20`: operators in words
- * between two numbers are the operators. Only between numbers: `3 times as many` stays prose.
- */
-const WORD_OPERATORS: [RegExp, string][] = [
-  [/(?<=[\d)])\s+(?:times|multiplied by)\s+(?=[\d(.])/g, ' * '],
-  [/(?<=[\d)])\s+divided by\s+(?=[\d(.])/g, ' / '],
-  [/(?<=[\d)])\s+plus\s+(?=[\d(.])/g, ' + '],
-  [/(?<=[\d)])\s+minus\s+(?=[\d(.])/g, ' - '],
-  [/(?<=[\d)])\s+equals\s+(?=[\d(.$-])/g, ' = '],
-  // `5 乘以 4`, `12 除以 4`, `12 加 8`, `20 减去 5`, `… 等于 20`: the same in Chinese
-  [/(?<=[\d)])\s*乘以?\s*(?=[\d(.])/g, ' * '],
-  [/(?<=[\d)])\s*除以\s*(?=[\d(.])/g, ' / '],
-  [/(?<=[\d)])\s*加上?\s*(?=[\d(.])/g, ' + '],
-  [/(?<=[\d)])\s*减去?\s*(?=[\d(.])/g, ' - '],
-  [/(?<=[\d)])\s*等于\s*(?=[\d(.-])/g, ' = '],
-];
-
-/**
- * `double 8`, `twice 12`, `triple 5`, `8 squared`, `5 cubed`, `the square of 6`, `the square root
- * of 49`: a multiplier or a power in words applied to a number is that operation, so `double 8 =
- * 16` is checked, not read as `8 = 16`. Only on a number: `twice as many` stays prose.
- */
-const POWER_WORDS: [RegExp, string][] = [
-  [/\b(?:double|twice)\s+(?=\d)/gi, '2 * '],
-  [/\b(?:triple|thrice)\s+(?=\d)/gi, '3 * '],
-  [/(?<=\d)\s+squared\b/gi, '^2'],
-  [/(?<=\d)\s+cubed\b/gi, '^3'],
-  [/\b(?:the\s+)?square root of\s+(?=\d)/gi, 'sqrt '],
-  [/\b(?:the\s+)?square of\s+(\d+(?:\.\d+)?)(?![\d.])/gi, '$1^2'],
-  [/\b(?:the\s+)?cube of\s+(\d+(?:\.\d+)?)(?![\d.])/gi, '$1^3'],
-];
-
-function wordOperators(text: MappedText): MappedText {
-  let out = text;
-  if (/double|twice|triple|thrice|squared|cubed|square|cube/i.test(out.text))
-    out = POWER_WORDS.reduce((acc, [pattern, operator]) => replaceMapped(acc, pattern, operator), out);
-  if (!/times|multiplied|divided|plus|minus|equals|乘|除以|加|减|等于/.test(out.text)) return out;
-  return WORD_OPERATORS.reduce((acc, [pattern, operator]) => replaceMapped(acc, pattern, operator), out);
-}
-
 /** `sin 30°` (read as `sin 30 degrees`), `tan(45 degrees)`: a trigonometric function takes the angle in radians. */
 const TRIG_DEGREES = /\b(sin|cos|tan|sec|csc|cot)\s*(\(?)\s*(\d+(?:\.\d+)?)\s*degrees\b/g;
 
@@ -395,38 +275,6 @@ const FRACTION_OF = /(?<![\d./])(\d+\s*\/\s*\d+)\s+of\s+(?:the\s+)?(?=[\d(])/g;
 /** `half of 30`, `a third of the 60`: the same with the fraction in words. */
 const PART_WORDS: Record<string, string> = { half: '1/2', third: '1/3', quarter: '1/4', fourth: '1/4' };
 const PART_WORD_OF = /\b(?:(?:a|one)\s+)?(half|third|quarter|fourth)\s+of\s+(?:the\s+)?(?=[\d(])/gi;
-
-/**
- * `12 的一半` (half of 12), `27 的三分之一` (a third of 27, the denominator written first), `50 的
- * 20%` (20% of 50): a part of a number is their product, as in English.
- */
-const CHINESE_DIGITS: Record<string, number> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-const CHINESE_HALF = /(\d+(?:\.\d+)?)\s*的\s*一半/g;
-const CHINESE_FRACTION = /(\d+(?:\.\d+)?)\s*的\s*([一二两三四五六七八九十])分之([一二三四五六七八九十])/g;
-const CHINESE_PERCENT_OF = /(\d+(?:\.\d+)?)\s*的\s*(?=\d+(?:\.\d+)?\s*%)/g;
-
-function chineseParts(text: MappedText): MappedText {
-  const half = replaceMapped(text, CHINESE_HALF, '($1 * 1/2)');
-  const fraction = replaceMapped(
-    half,
-    CHINESE_FRACTION,
-    (_m, whole: string, below: string, above: string) =>
-      `(${whole} * ${CHINESE_DIGITS[above]}/${CHINESE_DIGITS[below]})`,
-  );
-  return replaceMapped(fraction, CHINESE_PERCENT_OF, '$1 * ');
-}
 
 /** `d/dx (x^2 + 1)`: the derivative operator typed in plain text. */
 const PLAIN_LEIBNIZ = /(?<![A-Za-z])d\s*\/\s*d([A-Za-z])(?![A-Za-z])/g;
