@@ -16,7 +16,8 @@ import { readStep } from './step-reader.js';
 import { judgeFinalAnswer } from './final-answer.js';
 import type { ClaimSignature } from './claim-signatures.js';
 import { claimSignatures } from './claim-signatures.js';
-import { compareWithReference, readReference } from './reference-compare.js';
+import { compareWithReference } from './reference-compare.js';
+import { referenceFor } from './reference-cache.js';
 import type { StepQuantities } from './quantity-flow.js';
 import { itemQuantities } from './quantity-flow.js';
 import { referenceQuantities } from './reference-quantities.js';
@@ -39,9 +40,8 @@ export function checkSteps(input: CheckStepsInput): StepCheck {
   let conclusion: Conclusion | null = null;
   let lastValueText: string | null = null;
   const namedSoFar = new Map<string, string>();
-  const reference = hasReference(input?.reference)
-    ? readReference(input.reference, () => safeContext(problem, input?.definitions))
-    : [];
+  const definitions = input?.definitions && typeof input.definitions === 'object' ? input.definitions : undefined;
+  const reference = hasReference(input?.reference) ? referenceFor(problem, definitions, input.reference) : [];
   const studentClaims: ClaimSignature[][] = [];
   const quantities: Omit<StepQuantities, 'dependsOn'>[] = [];
   let conclusionStep: number | null = null;
