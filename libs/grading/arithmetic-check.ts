@@ -4,7 +4,7 @@ import type { Expr, Scope } from '../../libs/math/index.js';
 import type { KnownValue } from './student-context.js';
 import type { UnitReading } from './unit-conversions.js';
 import { judgeConversion, readUnit } from './unit-conversions.js';
-import { evaluate, exprToString, formatNumber, nearlyEqual, roundsTo } from '../../libs/math/index.js';
+import { evaluate, exprToString, formatNumber, nearlyEqual, num, roundsTo } from '../../libs/math/index.js';
 import { withExactValues } from './carried-rounding.js';
 import { isMathLimit } from './math-errors.js';
 import { checkMixedUnits } from './mixed-units.js';
@@ -55,7 +55,7 @@ function percentOfBase(expr: Expr): Expr {
   const left = percentOfBase(expr.left);
   const right = percentOfBase(expr.right);
   if ((expr.op === '+' || expr.op === '-') && right.kind === 'pct' && !hasPercent(left)) {
-    const share: Expr = { kind: 'bin', op: expr.op, left: { kind: 'num', value: 1, text: '1', decimals: null }, right };
+    const share: Expr = { kind: 'bin', op: expr.op, left: num(1), right };
     return { kind: 'bin', op: '*', left, right: share };
   }
   return left === expr.left && right === expr.right ? expr : { ...expr, left, right };

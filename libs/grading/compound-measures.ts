@@ -14,7 +14,12 @@ export interface CompoundMeasure {
 }
 
 /** The compound measure whose first unit is the token at `at` (right after its first number). */
-export function compoundMeasureAt(tokens: readonly Token[], at: number): CompoundMeasure | null {
+export function compoundMeasureAt(
+  tokens: readonly Token[],
+  at: number,
+  unitLetters: ReadonlySet<string>,
+): CompoundMeasure | null {
+  const unitOfToken = (token: Token | undefined) => unitOf(token, unitLetters);
   const first = unitOfToken(tokens[at]);
   if (!first) return null;
   let numberAt = at + 1;
@@ -25,8 +30,9 @@ export function compoundMeasureAt(tokens: readonly Token[], at: number): Compoun
   return { unit: tokens[at].text.toLowerCase(), numberAt, secondUnitAt: numberAt + 1 };
 }
 
-function unitOfToken(token: Token | undefined) {
-  if (token?.kind !== 'id' || token.latex) return null;
+/** A unit word, or one of the problem's one-letter units (`3 h 20 min` where it speaks of hours). */
+function unitOf(token: Token | undefined, unitLetters: ReadonlySet<string>) {
+  if (token?.kind !== 'id' || token.latex || (token.text.length === 1 && !unitLetters.has(token.text))) return null;
   const reading = readUnit(token.text);
   return reading.kind === 'known' && reading.unit.dimension !== 'count' ? reading.unit : null;
 }

@@ -27,6 +27,12 @@ describe('a chain written across lines', () => {
     expect(verdicts(['Total: 7 + 5 = 12', '= 13 * 3 = 39']).steps[1].verdict).toBe('incorrect');
   });
 
+  it('an expression goes on across lines too', () => {
+    const right = verdicts(['(x + 3)^2', '= x^2 + 6x + 9']);
+    expect(right.steps[1].verdict).toBe('correct');
+    expect(verdicts(['(x + 3)^2', '= x^2 + 3x + 9']).steps[1].verdict).not.toBe('correct');
+  });
+
   it('after a formula in words the next line stands alone', () => {
     const result = verdicts(['Area = length * width', '= 9 * 4', '= 36 square feet'], '36');
     expect(result.steps.map((step) => step.verdict)).toEqual(['unverified', 'unverified', 'correct']);

@@ -112,25 +112,16 @@ function unlikeSizes(units: readonly UnitReading[], dimension: KnownUnit['dimens
 
 /** Every number with a unit lies in one subexpression that only adds and subtracts. */
 function measuresInOneSum(expr: Expr, units: readonly UnitReading[], measures: number): boolean {
-  let at = 0;
-  let found = false;
-  const count = (node: Expr): number => {
-    if (node.kind === 'num') return units[at++]?.kind === 'known' ? 1 : 0;
-    const inside =
-      node.kind === 'neg' || node.kind === 'fact' || node.kind === 'pct'
-        ? count(node.arg)
-        : node.kind === 'bin'
-          ? count(node.left) + count(node.right)
-          : node.kind === 'call'
-            ? node.args.reduce((sum, arg) => sum + count(arg), 0)
-            : node.kind === 'list'
-              ? node.items.reduce((sum, item) => sum + count(item), 0)
-              : 0;
-    if (inside === measures && addsOnly(node)) found = true;
-    return inside;
+  // `from`: the index of the node's first number among the side's numbers, in writing order
+  const visit = (node: Expr, from: number): boolean => {
+    const count = literals(node).length;
+    const inside = units.slice(from, from + count).filter((unit) => unit.kind === 'known').length;
+    if (inside < measures) return false;
+    if (addsOnly(node)) return true;
+    if (node.kind === 'neg') return visit(node.arg, from);
+    return node.kind === 'bin' && (visit(node.left, from) || visit(node.right, from + literals(node.left).length));
   };
-  count(expr);
-  return found;
+  return visit(expr, 0);
 }
 
 /** The unit reading of each number on the side; null when the numbers and the units do not pair up. */

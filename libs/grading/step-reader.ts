@@ -25,13 +25,13 @@ import type { MathItem } from './math-item.js';
 export type { MathItem };
 
 const POISON = new Set(['#', '±', '≡', '…', '∪', '∩', '∅', '→', '@', '&', '\\']);
-/**
- * A list marker opening a step (`- `, `• `, `a) `, `2) `, a heading's or an answer line's `#### `):
- * no number of the work. A dash is a
- * bullet only with a space after it (`-3 + 4` is negative three); `(2)` and `1.` are read already.
- */
 /** `48/2 = <<48/2=24>>24`: a calculator's note inside the work (GSM8K's format) repeats what is written. */
 const CALCULATOR_NOTE = /<<[^<>\n]{0,200}>>/g;
+/**
+ * A list marker opening a step (`- `, `• `, `a) `, `2) `, a heading's or an answer line's `#### `):
+ * no number of the work. A dash is a bullet only with a space after it (`-3 + 4` is negative
+ * three); `(2)` and `1.` are read already.
+ */
 const LIST_MARKER = /^\s*(?:[-–•]\s+(?=[\d$(.])|(?:\d{1,2}|[A-Za-z])\)\s+(?=[^\s+\-*/^=<>)])|#{1,6}\s*(?=\S))/;
 
 export function readStep(
@@ -142,7 +142,7 @@ class StepScanner {
    */
   private joinCompoundMeasure(at: number): number {
     const { run, tokens } = this;
-    const compound = compoundMeasureAt(tokens, at);
+    const compound = compoundMeasureAt(tokens, at, this.reading.unitLetters);
     if (!compound || this.compoundOpen) return -1;
     const after = tokens[compound.secondUnitAt + 1];
     const goesOn =

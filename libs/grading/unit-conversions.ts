@@ -19,7 +19,8 @@ export type UnitReading =
 const US_CUP_ML = 236.5882365;
 
 const UNITS: Record<string, KnownUnit> = {
-  // one-letter symbols (`m`, `s`, `g`, `h`, `L`) reach this table only where the problem speaks of them
+  // one-letter symbols (`m`, `s`, `g`, `h`, `L`): the reader makes them unit phrases only where the
+  // problem speaks of them (unit-letters.ts)
   m: { dimension: 'length', factor: 1 },
   s: { dimension: 'time', factor: 1 },
   g: { dimension: 'mass', factor: 1 },

@@ -64,3 +64,15 @@ describe('a letter that is an unknown stays a variable', () => {
     expect(stepOf(hose, 'So 3 h = 15').reason).toBe('3 = 15: 3 h and 15 count different things; not checked');
   });
 });
+
+describe('one-letter units in one measure written in two units', () => {
+  it('counts them where the problem speaks of the unit', () => {
+    const walk = 'A ferry crossing lasts 3.5 hours. Give its length in minutes.';
+    expect(stepOf(walk, '3 h 30 min = 210 min').verdict).toBe('correct');
+    expect(stepOf(walk, '3 h 30 min = 200 min').verdict).toBe('incorrect');
+  });
+
+  it('leaves a lone letter alone where the problem does not', () => {
+    expect(stepOf('Solve for h.', '3 h 30 min = 210 min').verdict).not.toBe('correct');
+  });
+});

@@ -5,7 +5,7 @@ export type { AnswerCheck, AnswerPolicy } from './check-answer.js';
 export { readAnswer, unwrapBoxed } from './answer-value.js';
 export type { AnswerValue } from './answer-value.js';
 export type { Expr } from './expr.js';
-export { exprToString, freeSymbols, literals, mapNumbers, calledFunctions } from './expr.js';
+export { exprToString, freeSymbols, literals, mapNumbers, calledFunctions, num } from './expr.js';
 export { parseTokens, ParseError, isFunctionName, DERIVATIVE_OPERATOR, SUM_OPERATOR } from './expr-parser.js';
 export { expandDerivatives, hasDerivative } from './calculus.js';
 export { tokenize, LATEX_CLOSE, LATEX_OPEN } from './math-tokens.js';

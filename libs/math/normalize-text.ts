@@ -49,8 +49,6 @@ const CHAR_MAP: Record<string, string> = {
   '\u2009': ' ',
   '\u202f': ' ',
   '∞': 'infty',
-  '∴': ' ; ',
-  '∵': ' ; ',
   // `60°`: the degree sign is the unit word, so `180° - 60° = 120°` reads like `180 degrees - …`
   '°': ' degrees ',
 };
